@@ -1,0 +1,39 @@
+import { parseArgs } from "node:util";
+import { answerToJson } from "../knowledge/answer-view.js";
+import type { Engine } from "../knowledge/engine.js";
+import { describeArgsError, exitWithUsage, stdinLines } from "./cli-io.js";
+import { formatAnswerText } from "./format-answer.js";
+import { loadEngineOrExit } from "./load-engine.js";
+
+const USAGE = `Usage: npm run ask -- [--json] "question" (or - to read one question a line from stdin).`;
+
+function parse(): { json: boolean; question: string } {
+  try {
+    const { values, positionals } = parseArgs({ options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } }, allowPositionals: true });
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    }
+    if (positionals.length === 0) exitWithUsage("ask: no question given.", USAGE);
+    return { json: values.json ?? false, question: positionals.join(" ") };
+  } catch (error) {
+    exitWithUsage(`ask: ${describeArgsError(error)}`, USAGE);
+  }
+}
+
+function render(engine: Engine, question: string, json: boolean): string {
+  const answer = engine.answer(question);
+  return json ? JSON.stringify(answerToJson(answer, engine)) : formatAnswerText(answer, engine);
+}
+
+const { json, question } = parse();
+const engine = loadEngineOrExit();
+if (question === "-") {
+  let first = true;
+  for await (const line of stdinLines()) {
+    process.stdout.write(`${json || first ? "" : "\n"}${render(engine, line, json)}\n`);
+    first = false;
+  }
+} else {
+  process.stdout.write(`${render(engine, question, json)}\n`);
+}

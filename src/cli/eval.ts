@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { gradeQuestions, parseQuestionLines, type QuestionKind } from "../knowledge/grade-questions.js";
+import { describeArgsError, exitWithError, exitWithUsage } from "./cli-io.js";
+import { loadEngineOrExit } from "./load-engine.js";
+
+const USAGE = "Usage: npm run eval -- FILE.jsonl [--verbose].";
+
+function parse(): { file: string; verbose: boolean } {
+  try {
+    const { values, positionals } = parseArgs({ options: { verbose: { type: "boolean", short: "v" } }, allowPositionals: true });
+    if (positionals.length !== 1) exitWithUsage(`eval: expected one question file, got ${positionals.length}.`, USAGE);
+    return { file: positionals[0]!, verbose: values.verbose ?? false };
+  } catch (error) {
+    exitWithUsage(`eval: ${describeArgsError(error)}`, USAGE);
+  }
+}
+
+const { file, verbose } = parse();
+let text: string;
+try {
+  text = readFileSync(file, "utf8");
+} catch (error) {
+  exitWithError([`eval: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
+}
+const questions = parseQuestionLines(text);
+if (!questions.ok) exitWithError(questions.error.map((problem) => `${file}: ${problem}`));
+
+const grade = gradeQuestions(loadEngineOrExit(), questions.value);
+if (verbose) {
+  for (const { question, answered, topId, topStatement } of grade.misses) {
+    const got = answered ? `answered with ${topId}: ${topStatement}` : `abstained${topId ? ` (closest: ${topId})` : ""}`;
+    const wanted = question.kind === "answer" ? `expected one of ${JSON.stringify(question.expect)}` : "expected to abstain";
+    process.stdout.write(`MISS [${question.kind}] ${JSON.stringify(question.q)}: ${got}; ${wanted}\n`);
+  }
+}
+const kinds: QuestionKind[] = ["answer", "offtopic", "nearmiss"];
+for (const kind of kinds) {
+  const { right, total } = grade.byKind[kind];
+  if (total > 0) process.stdout.write(`${kind.padEnd(9)} ${right}/${total}\n`);
+}

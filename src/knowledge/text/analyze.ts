@@ -1,0 +1,95 @@
+import { stemmer } from "stemmer";
+import { STOPWORDS, SYNONYMS, SYNONYMS_OF } from "./lexicon.js";
+
+/** What kind of answer a question asks for, read from its wording before stopwords go. */
+export type AnswerType = "amount" | "count" | "change" | "date" | "place" | "reason";
+
+const MAX_QUESTION_CHARS = 1_000;
+
+const MONEY_SUFFIXES: Record<string, string> = { bn: "billion", b: "billion", m: "million", mn: "million", mln: "million", k: "thousand", tn: "trillion" };
+
+/**
+ * Lowercase, accent-free text with figures spelled the way the fact base is indexed:
+ * "$5.83bn" -> "5.83 billion dollar", "3,000" -> "3000", "82.3%" -> "82.3 percent".
+ */
+export function normaliseText(raw: string): string {
+  let text = raw
+    .slice(0, MAX_QUESTION_CHARS)
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[\p{Cc}\p{Cf}]+/gu, " ")
+    .replace(/[‘’‛′`]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .replace(/[‐‑‒–—―]/g, "-")
+    .toLowerCase();
+  text = text.replace(/(\d),(?=\d{3}\b)/g, "$1");
+  text = text.replace(/(?:us)?\$\s?(\d+(?:\.\d+)?)\s?(bn|b|mn|mln|m|k|tn)?\b/g, (_m, n: string, suffix?: string) =>
+    ` ${n}${suffix ? ` ${MONEY_SUFFIXES[suffix]}` : ""} dollar `,
+  );
+  text = text.replace(/[¥￥]\s?(\d+(?:\.\d+)?)/g, " $1 yuan ");
+  text = text.replace(/(\d+(?:\.\d+)?)\s?(bn|mn|mln|tn)\b/g, (_m, n: string, suffix: string) => ` ${n} ${MONEY_SUFFIXES[suffix]} `);
+  text = text.replace(/(\d+(?:\.\d+)?)\s?%/g, " $1 percent ");
+  text = text.replace(/'s\b|(?<=s)'(?=\s|$)/g, "");
+  text = text.replace(/\b([\p{L}\p{N}]{1,2})-(?=[\p{L}])/gu, "$1");
+  return text;
+}
+
+/** The words and figures of normalised text, in order ("42.64" stays one figure). */
+export function words(normalised: string): string[] {
+  return normalised.match(/\d+(?:\.\d+)+|[\p{L}\p{N}]+/gu) ?? [];
+}
+
+export function canonicalWord(word: string): string {
+  return SYNONYMS.get(word) ?? word;
+}
+
+export function synonymsOf(canonical: string): readonly string[] {
+  return SYNONYMS_OF.get(canonical) ?? [];
+}
+
+export function isContentWord(word: string): boolean {
+  return !STOPWORDS.has(word) && (word.length > 1 || /\d/.test(word));
+}
+
+/**
+ * The index term of a canonical word: stemmed, except names (a stemmer turns "liaoning" into "liaon")
+ * and figures, which must match exactly.
+ */
+export function termOf(word: string, names: ReadonlySet<string>): string {
+  if (names.has(word) || /\d/.test(word)) return word;
+  return stemmer(word);
+}
+
+/** The content words of a text, canonical and in order, duplicates kept. */
+export function contentWords(raw: string): string[] {
+  return words(normaliseText(raw)).map(canonicalWord).filter(isContentWord);
+}
+
+const ANSWER_TYPE_PATTERNS: readonly [AnswerType, RegExp][] = [
+  ["change", /\b(by how much|what percent(age)?|how fast|growth rate|how much (did|does|has|have)? ?.*\b(grow|grew|rise|rose|increase|increased|jump|jumped|change|changed)\b)/],
+  ["amount", /\bhow much\b|\bwhat (was|is|were) the (value|amount|total)\b|\bworth\b/],
+  ["count", /\bhow many\b|\bnumber of\b/],
+  ["date", /\bwhen\b|\bwhat (year|month|date|day)\b|\bsince when\b/],
+  ["place", /\bwhere\b|\b(which|what) (city|province|port|country|place|region)\b/],
+  ["reason", /\bwhy\b|\bwhat for\b|\bpurpose\b|\breason\b/],
+];
+
+export function questionAnswerType(normalised: string): AnswerType | undefined {
+  return ANSWER_TYPE_PATTERNS.find(([, pattern]) => pattern.test(normalised))?.[0];
+}
+
+const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
+const FACT_TYPE_PATTERNS: readonly [AnswerType, RegExp][] = [
+  ["amount", /\d(?:\.\d+)? (billion|million|thousand|trillion)?\s?(yuan|dollar)\b/],
+  ["change", /\d(?:\.\d+)? percent\b|\b(increase|decrease|grew|rose|fell|up|down) by\b/],
+  ["count", /\b(nearly |about |around |over |more than )?\d+ (?!percent|billion|million|yuan|dollar)[a-z]+/],
+  ["date", new RegExp(`\\b(${MONTHS}|\\d{4}|last (week|month|year)|since)\\b`)],
+  ["place", /\b(in|at|to|from|via|using|capital|port|province|located)\b/],
+  ["reason", /\b(because|so that|in order to|would (reduce|cut|help)|significance|strategic|pushed for|aim(s|ing)? to)\b/],
+];
+
+/** The kinds of question a fact's statement can answer. */
+export function factAnswerTypes(statement: string): Set<AnswerType> {
+  const text = normaliseText(statement);
+  return new Set(FACT_TYPE_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([type]) => type));
+}

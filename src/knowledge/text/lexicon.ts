@@ -1,0 +1,67 @@
+/** Words that carry no topic of their own: dropped from questions and facts alike. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all also am an and any are around as at be been before being below between both
+  but by can could did do does doing done down during each either else ever every few for from further get gets got had
+  has have having he her here hers him his how i if in into is it its itself just know let like me might more most much
+  my no nor not now of off on once only or other our ours out over own per please really same she should show
+  so some such tell than that the their theirs them then there these they this those through to too under until up us
+  very was we were what whats when where which while who whom whose why will with would you your yours
+  anyone anybody everyone everybody someone something anything thing things many happen happened`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words people use for the same idea: each maps to one canonical word before stemming. */
+const SYNONYM_GROUPS: Record<string, readonly string[]> = {
+  company: ["companies", "firm", "firms", "enterprise", "enterprises", "business", "businesses", "corporation", "corporations"],
+  china: ["chinese", "sino", "prc"],
+  russia: ["russian", "russians", "russias", "rus"],
+  trade: ["commerce", "trading", "traded", "trades", "commercial"],
+  agreement: ["agreements", "deal", "deals", "pact", "pacts", "contract", "contracts", "accord", "accords", "mou"],
+  sign: ["signed", "signing", "signs", "ink", "inked", "inking"],
+  increase: ["increased", "increases", "increasing", "grow", "grew", "grown", "growth", "growing", "rise", "rose", "risen", "rising", "jump", "jumped", "surge", "surged", "climb", "climbed", "gain", "gained"],
+  largest: ["biggest", "greatest"],
+  port: ["ports", "harbor", "harbour", "harbors", "harbours", "seaport", "seaports"],
+  train: ["trains", "rail", "railway", "railways", "railroad"],
+  host: ["hosted", "hosting", "hosts", "held", "hold", "holding", "organised", "organized"],
+  dollar: ["dollars", "usd"],
+  yuan: ["rmb", "renminbi", "cny"],
+  billion: ["bn", "billions"],
+  million: ["mn", "mln", "millions"],
+  percent: ["pct", "percentage", "percents"],
+  northeast: ["northeastern", "dongbei", "manchuria"],
+  war: ["conflict", "invasion", "invade", "invaded", "invading"],
+  meet: ["met", "meeting", "meetings", "summit"],
+  say: ["said", "says", "stated", "declared"],
+  value: ["worth", "valued", "values"],
+  significance: ["significant", "important", "importance", "matter", "matters", "crucial"],
+};
+
+export const SYNONYMS_OF: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(SYNONYM_GROUPS));
+
+export const SYNONYMS: ReadonlyMap<string, string> = new Map(
+  Object.entries(SYNONYM_GROUPS).flatMap(([canonical, words]) => words.map((word) => [word, canonical] as const)),
+);
+
+const CITY_ZONE_REGIONS = new Set(["Africa", "America", "Asia", "Australia", "Europe"]);
+
+/**
+ * Country and major-city names known to ICU (regions and time-zone cities), normalised.
+ * A question that names one the fact base never mentions asks about something it does not cover.
+ */
+export function worldPlaceNames(normalise: (text: string) => string): ReadonlySet<string> {
+  const regions = new Intl.DisplayNames(["en"], { type: "region" });
+  const names: string[] = [];
+  for (let first = 65; first <= 90; first++) {
+    for (let second = 65; second <= 90; second++) {
+      const code = String.fromCharCode(first, second);
+      const name = regions.of(code);
+      if (name && name !== code) names.push(name.replace(/\s*\(.*\)$/, ""));
+    }
+  }
+  for (const zone of Intl.supportedValuesOf("timeZone")) {
+    const [region, city, ...rest] = zone.split("/");
+    if (city && rest.length === 0 && CITY_ZONE_REGIONS.has(region ?? "")) names.push(city.replaceAll("_", " "));
+  }
+  return new Set(names.map(normalise).filter((name) => name.length >= 4));
+}
