@@ -24,7 +24,7 @@ export interface LoggerOptions {
 
 export function createLogger({ level, destination, fd = 1 }: LoggerOptions): Logger {
   const options = { level, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } };
-  if (destination) return pino(options, destination as DestinationStream);
+  if (destination) return pino(options, destination);
   const isTerminal = fd === 1 ? process.stdout.isTTY : process.stderr.isTTY;
   if (isTerminal) {
     return pino({ ...options, transport: { target: "pino-pretty", options: { destination: fd, colorize: true } } });

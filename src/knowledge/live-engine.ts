@@ -4,8 +4,8 @@ import type { Fact, FactBase } from "./schema.js";
 import { validateFactBase, type Problem } from "./validate.js";
 
 /**
- * The engine currently serving answers. A change is built aside and swapped in only once it is
- * complete; a change that fails to build leaves the old engine serving.
+ * The engine currently serving answers. A change is validated and built aside, and swapped in only once
+ * it is complete; a change that fails either way leaves the old engine serving.
  */
 export class LiveEngine {
   #current: Engine;
@@ -20,24 +20,28 @@ export class LiveEngine {
 
   /** Swaps in an engine over a whole new base. */
   replace(data: unknown): Result<Engine, Problem[]> {
-    const { base, problems } = validateFactBase(data);
-    if (!base) return err(problems);
-    return this.#swap(() => buildEngine(base));
+    return this.#swap(() => {
+      const { base, problems } = validateFactBase(data);
+      return base ? ok(buildEngine(base)) : err(problems);
+    });
   }
 
   /** Swaps in an engine with these facts added, replaced or retired. */
   update(changed: readonly Fact[]): Result<Engine, Problem[]> {
-    const { problems } = validateFactBase({ sources: this.#current.base.sources, facts: changed });
-    if (problems.length > 0) return err(problems);
-    return this.#swap(() => this.#current.withFacts(changed));
+    return this.#swap(() => {
+      const { problems } = validateFactBase({ sources: this.#current.base.sources, facts: changed });
+      return problems.length > 0 ? err(problems) : ok(this.#current.withFacts(changed));
+    });
   }
 
-  #swap(build: () => Engine): Result<Engine, Problem[]> {
+  #swap(build: () => Result<Engine, Problem[]>): Result<Engine, Problem[]> {
+    let next: Result<Engine, Problem[]>;
     try {
-      this.#current = build();
-      return ok(this.#current);
+      next = build();
     } catch (error) {
       return err([{ subject: "engine", field: "(index)", reason: `build failed: ${(error as Error).message}` }]);
     }
+    if (next.ok) this.#current = next.value;
+    return next;
   }
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../support/run-cli.js";
+
+describe("npm run ask", () => {
+  it("prints the statement, the quote, the attribution and the source", () => {
+    const { status, stdout } = runCli("ask", ["How much did Liaoning export to Russia?"]);
+    expect(status).toBe(0);
+    expect(stdout).toContain("42.64 billion yuan");
+    expect(stdout).toContain("“Liaoning’s exports to Russia increased by 82.3%");
+    expect(stdout).toMatch(/— The article/);
+    expect(stdout).toMatch(/Source: News article: .* \(2023, inferred\)/);
+    expect(stdout).toContain("liaoning-exports-to-russia-value");
+  });
+
+  it("says honestly when it has no sourced answer, naming its topics and the closest facts", () => {
+    const { status, stdout } = runCli("ask", ["What did Putin say about Heilongjiang?"]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('No sourced answer to "What did Putin say about Heilongjiang?"');
+    expect(stdout).toMatch(/It covers: .*Trade figures/);
+    expect(stdout).toMatch(/Closest facts:\n {2}- xi-heilongjiang/);
+  });
+
+  it("prints one JSON object in the agreed shape with --json", () => {
+    const { status, stdout } = runCli("ask", ["--json", "Which provinces are in northeast China?"]);
+    expect(status).toBe(0);
+    const answer = JSON.parse(stdout) as Record<string, unknown> & { results: Record<string, unknown>[] };
+    expect(Object.keys(answer)).toEqual(["query", "answered", "confidence", "results"]);
+    expect(answer).toMatchObject({ query: "Which provinces are in northeast China?", answered: true });
+    expect(Object.keys(answer.results[0]!)).toEqual(["id", "statement", "quote", "score", "source"]);
+    expect(answer.results[0]).toMatchObject({ id: "northeast-china-provinces", source: { id: "china-russia-trade-northeast-2023" } });
+  });
+
+  it("answers one question a line from stdin, in order, one JSON line each", () => {
+    const questions = ["shenyang capital", "", "good morning everyone", "🚂", "vladivostok port"];
+    const { status, stdout } = runCli("ask", ["--json", "-"], `${questions.join("\n")}\n`);
+    expect(status).toBe(0);
+    const lines = stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as { query: string; answered: boolean });
+    expect(lines.map((line) => line.query)).toEqual(questions);
+    expect(lines.map((line) => line.answered)).toEqual([true, false, false, false, true]);
+  });
+
+  it.each([
+    ["empty", ""],
+    ["control characters", "\u0007\u001b[2J"],
+    ["10,000 characters", "a".repeat(10_000)],
+  ])("gives an honest no-answer to %s input", (_name, question) => {
+    const { status, stdout } = runCli("ask", [question]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^No (sourced answer|question asked)/);
+    expect(stdout).not.toContain("\u001b");
+  });
+
+  it.each([
+    ["no question", []],
+    ["an unknown option", ["--verbose", "hi"]],
+  ])("rejects %s with one line and exit code 2", (_name, args) => {
+    const { status, stdout, stderr } = runCli("ask", args);
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/^ask: .*Usage: npm run ask/);
+  });
+});
