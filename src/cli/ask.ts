@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { answerToJson } from "../knowledge/answer-view.js";
 import type { Engine } from "../knowledge/engine.js";
+import { cliLoggerOrExit } from "./cli-env.js";
 import { describeArgsError, exitWithUsage, stdinLines } from "./cli-io.js";
 import { formatAnswerText } from "./format-answer.js";
 import { loadEngineOrExit } from "./load-engine.js";
@@ -22,11 +23,14 @@ function parse(): { json: boolean; question: string } {
 }
 
 function render(engine: Engine, question: string, json: boolean): string {
+  const started = performance.now();
   const answer = engine.answer(question);
+  log.debug({ answered: answer.answered, confidence: answer.confidence, ms: performance.now() - started }, "answered");
   return json ? JSON.stringify(answerToJson(answer, engine)) : formatAnswerText(answer, engine);
 }
 
 const { json, question } = parse();
+const log = cliLoggerOrExit();
 const engine = loadEngineOrExit();
 if (question === "-") {
   let first = true;
