@@ -1,8 +1,6 @@
 import Fuse from "fuse.js";
 
 const MAX_SCORE = 0.3;
-/** A slip on the first letter is rarer than one later on: such a match must be much closer. */
-const MAX_SCORE_OTHER_FIRST_LETTER = 0.15;
 const MIN_WORD_LENGTH = 4;
 
 export interface Correction {
@@ -11,39 +9,41 @@ export interface Correction {
 }
 
 /**
- * Finds the vocabulary word a misspelt word was meant to be. Fuse.js does the fuzzy matching;
- * words are bucketed by length so a query only searches words of a similar length.
+ * Finds the vocabulary word a misspelt word was meant to be. Fuse.js does the fuzzy matching; words are
+ * bucketed by first letter and length, so a query only searches words that start alike and are of a
+ * similar length (slips on the first letter are rare, and matching across them invents false friends:
+ * "morning" -> "liaoning").
  */
 export class TypoCorrector {
-  private constructor(private readonly buckets: ReadonlyMap<number, Bucket>) {}
+  private constructor(private readonly buckets: ReadonlyMap<string, Bucket>) {}
 
   static build(vocabulary: Iterable<string>): TypoCorrector {
-    const byLength = new Map<number, string[]>();
+    const byKey = new Map<string, string[]>();
     for (const word of vocabulary) {
       if (!isCorrectable(word)) continue;
-      const bucket = byLength.get(word.length) ?? [];
+      const bucket = byKey.get(bucketKey(word)) ?? [];
       bucket.push(word);
-      byLength.set(word.length, bucket);
+      byKey.set(bucketKey(word), bucket);
     }
-    return new TypoCorrector(new Map([...byLength].map(([length, bucket]) => [length, bucketOf(bucket)])));
+    return new TypoCorrector(new Map([...byKey].map(([key, bucket]) => [key, bucketOf(bucket)])));
   }
 
   /** A corrector that also knows these words; buckets they do not touch are shared with this one. */
   withWords(words: Iterable<string>): TypoCorrector {
-    const added = new Map<number, string[]>();
+    const added = new Map<string, string[]>();
     for (const word of words) {
       if (!isCorrectable(word)) continue;
-      const list = added.get(word.length) ?? [];
+      const list = added.get(bucketKey(word)) ?? [];
       list.push(word);
-      added.set(word.length, list);
+      added.set(bucketKey(word), list);
     }
     if (added.size === 0) return this;
     const buckets = new Map(this.buckets);
-    for (const [length, list] of added) {
-      const existing = buckets.get(length)?.words ?? [];
+    for (const [key, list] of added) {
+      const existing = buckets.get(key)?.words ?? [];
       const known = new Set(existing);
       const fresh = [...new Set(list)].filter((word) => !known.has(word));
-      if (fresh.length > 0) buckets.set(length, bucketOf([...existing, ...fresh]));
+      if (fresh.length > 0) buckets.set(key, bucketOf([...existing, ...fresh]));
     }
     return new TypoCorrector(buckets);
   }
@@ -54,15 +54,17 @@ export class TypoCorrector {
     const slack = word.length >= 7 ? 2 : 1;
     const found: Correction[] = [];
     for (let length = word.length - slack; length <= word.length + slack; length++) {
-      for (const hit of this.buckets.get(length)?.fuse.search(word, { limit: 3 }) ?? []) {
-        const score = hit.score ?? 1;
-        if (hit.item[0] !== word[0] && score > MAX_SCORE_OTHER_FIRST_LETTER) continue;
-        found.push({ word: hit.item, similarity: 1 - score });
+      for (const hit of this.buckets.get(`${word[0]}${length}`)?.fuse.search(word, { limit: 3 }) ?? []) {
+        found.push({ word: hit.item, similarity: 1 - (hit.score ?? 1) });
       }
     }
     const lengthGap = (candidate: string) => Math.abs(candidate.length - word.length);
     return found.sort((a, b) => b.similarity - a.similarity || lengthGap(a.word) - lengthGap(b.word));
   }
+}
+
+function bucketKey(word: string): string {
+  return `${word[0]}${word.length}`;
 }
 
 function isCorrectable(word: string): boolean {
