@@ -9,6 +9,23 @@ export const BaseEnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 
+const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
+const positiveInt = z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").positive("must be greater than 0");
+const nonNegativeInt = z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must be 0 or more");
+
+/** What the bot and deploy-commands read from the environment. */
+export const BotEnvSchema = BaseEnvSchema.extend({
+  DISCORD_TOKEN: z.string({ error: "is not set" }).regex(/^\S+$/, "must be the bot token, with no spaces"),
+  DISCORD_CLIENT_ID: snowflake,
+  DISCORD_API_URL: z.url({ error: "must be a URL such as https://discord.com/api" }).optional(),
+  DEV_GUILD_ID: snowflake.optional(),
+  ASK_COOLDOWN_USES: positiveInt.default(3),
+  ASK_COOLDOWN_SECONDS: nonNegativeInt.default(10),
+  LOGIN_TIMEOUT_SECONDS: positiveInt.default(30),
+  SHUTDOWN_GRACE_SECONDS: positiveInt.default(10),
+});
+export type BotConfig = z.infer<typeof BotEnvSchema>;
+
 /** Reads `.env` (if any) into the environment; variables already set win. */
 export function loadDotenvFile(path?: string): void {
   loadDotenv({ quiet: true, ...(path ? { path } : {}) });
@@ -19,7 +36,7 @@ export function loadDotenvFile(path?: string): void {
  */
 export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): Result<z.infer<S>, string[]> {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""));
-  const parsed = schema.safeParse(cleaned);
+  const parsed = schema.safeParse(cleaned, { reportInput: true });
   if (parsed.success) return ok(parsed.data);
   return err(
     parsed.error.issues.map((issue) => {

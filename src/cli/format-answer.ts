@@ -20,7 +20,7 @@ export function formatAnswerText(answer: Answer, engine: Engine): string {
   const query = displayableQuery(answer.query);
   const lines = [
     query ? `No sourced answer to "${query}" in the fact base.` : "No question asked: there is nothing to answer.",
-    `It covers: ${coveredTopics(engine).join(", ")}.`,
+    `It covers: ${coveredTopics(engine.base.facts).join(", ")}.`,
   ];
   if (answer.results.length > 0) {
     lines.push("Closest facts:", ...answer.results.slice(0, 3).map(({ fact }) => `  - ${fact.id}: ${fact.statement}`));

@@ -32,8 +32,8 @@ export function describeSourceDate(source: Source): string {
 }
 
 /** The topics the active facts cover, sorted. */
-export function coveredTopics(engine: Engine): string[] {
-  return [...new Set(engine.base.facts.filter((fact) => fact.status === "active").map((fact) => fact.topic))].sort();
+export function coveredTopics(facts: readonly Fact[]): string[] {
+  return [...new Set(facts.filter((fact) => fact.status === "active").map((fact) => fact.topic))].sort();
 }
 
 /** User text made safe to echo: no control characters, bounded length. */

@@ -1,6 +1,7 @@
 import { FactIndex, type IndexedFact } from "./fact-index.js";
 import { canonicalWord, isContentWord, normaliseText, questionAnswerType, words, type AnswerType } from "./text/analyze.js";
 import { worldPlaceNames } from "./text/lexicon.js";
+import { truncate } from "../truncate.js";
 import { mergeFacts } from "./merge-facts.js";
 import type { Fact, FactBase } from "./schema.js";
 
@@ -217,10 +218,6 @@ function suggestFacts(index: FactIndex, partial: string): Suggestion[] {
 
 function suggestionFor(fact: Fact): Suggestion {
   return { name: truncate(fact.statement, 100), value: fact.id };
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
 function round(value: number): number {

@@ -11,7 +11,7 @@ export interface Problem {
 
 /** Every problem in a parsed fact base: schema, unique ids, sources, verbatim quotes, figures. */
 export function validateFactBase(data: unknown): { base?: FactBase; problems: Problem[] } {
-  const parsed = FactBaseSchema.safeParse(data);
+  const parsed = FactBaseSchema.safeParse(data, { reportInput: true });
   if (parsed.success) {
     const problems = consistencyProblems(parsed.data);
     return problems.length === 0 ? { base: parsed.data, problems } : { problems };

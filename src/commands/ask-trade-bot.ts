@@ -1,0 +1,40 @@
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ContextMenuCommandBuilder,
+  InteractionContextType,
+  messageLink,
+  type MessageContextMenuCommandInteraction,
+} from "discord.js";
+import { respond } from "../discord/reply.js";
+import { renderNotice } from "../discord/render.js";
+import { askQuestion } from "./ask-flow.js";
+import type { BotContext, CommandModule, Outcome } from "./command.js";
+
+const definition = new ContextMenuCommandBuilder()
+  .setName("Ask trade bot")
+  .setType(ApplicationCommandType.Message)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel);
+
+/** Answers the text of the message it is used on, publicly, with a link back to that message. */
+async function execute(interaction: MessageContextMenuCommandInteraction, context: BotContext): Promise<Outcome> {
+  const target = interaction.targetMessage;
+  if (!target.content.trim()) {
+    await respond(interaction, renderNotice("That message has no text for me to answer."), { ephemeral: true });
+    return "refused";
+  }
+  const { payload, outcome, ephemeral } = askQuestion(context, interaction.user.id, target.content);
+  const link = interaction.guildId ? messageLink(target.channelId, target.id, interaction.guildId) : messageLink(target.channelId, target.id);
+  const pointer = `Answering ${link} from <@${target.author.id}>`;
+  await respond(interaction, ephemeral ? payload : { ...payload, content: pointer }, { ephemeral });
+  return outcome;
+}
+
+export const askTradeBotCommand: CommandModule = {
+  definition: definition.toJSON(),
+  execute: (interaction, context) => {
+    if (!interaction.isMessageContextMenuCommand()) throw new Error("Ask trade bot is a message command");
+    return execute(interaction, context);
+  },
+};

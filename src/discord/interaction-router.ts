@@ -1,0 +1,92 @@
+import { randomBytes } from "node:crypto";
+import type { Interaction } from "discord.js";
+import type { BotContext, CommandModule, Outcome } from "../commands/command.js";
+import { respond } from "./reply.js";
+import { renderNotice } from "./render.js";
+
+export interface InteractionRouter {
+  /** Handles one interaction in the background; never throws, never rejects. */
+  dispatch(interaction: Interaction): void;
+  /** Waits for the interactions in flight, at most `timeoutMs`. */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+/**
+ * Routes each interaction to its command module and logs one line for it (command, outcome, latency).
+ * A handler that throws never takes the bot down: the user gets an ephemeral "something went wrong (ref …)"
+ * and the log gets the error with the same reference.
+ */
+export function createInteractionRouter(commands: readonly CommandModule[], context: BotContext): InteractionRouter {
+  const byName = new Map(commands.map((command) => [command.definition.name, command]));
+  const inFlight = new Set<Promise<void>>();
+  const { log } = context;
+
+  async function route(interaction: Interaction): Promise<Outcome | "suggested"> {
+    if (interaction.isAutocomplete()) {
+      const command = byName.get(interaction.commandName);
+      if (command?.autocomplete) await command.autocomplete(interaction, context);
+      else await interaction.respond([]);
+      return "suggested";
+    }
+    if (interaction.isCommand()) {
+      const command = byName.get(interaction.commandName);
+      if (command) return command.execute(interaction, context);
+      await respond(interaction, renderNotice("I don't know that command any more. Try `/trade help`."), { ephemeral: true });
+      return "refused";
+    }
+    if (interaction.isMessageComponent()) {
+      const command = commands.find((candidate) => candidate.componentPrefix && interaction.customId.startsWith(candidate.componentPrefix));
+      if (command?.handleComponent) return command.handleComponent(interaction, context);
+      await respond(interaction, renderNotice("This button or menu no longer works. Ask again."), { ephemeral: true });
+      return "refused";
+    }
+    return "refused";
+  }
+
+  async function handle(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    const fields = describe(interaction);
+    let outcome: Outcome | "suggested";
+    try {
+      outcome = await route(interaction);
+    } catch (error) {
+      outcome = "error";
+      const ref = randomBytes(4).toString("hex");
+      log.error({ err: error, ref, ...fields }, "interaction failed");
+      if (interaction.isRepliable()) {
+        await respond(interaction, renderNotice(`Something went wrong on my side (ref ${ref}). Please try again in a moment.`), { ephemeral: true }).catch(
+          (replyError: unknown) => log.warn({ err: replyError, ref, ...fields }, "could not tell the user about the failure"),
+        );
+      } else if (interaction.isAutocomplete() && !interaction.responded) {
+        await interaction.respond([]).catch(() => undefined);
+      }
+    }
+    const latencyMs = Math.round((performance.now() - started) * 10) / 10;
+    if (outcome === "suggested") log.debug({ ...fields, latencyMs }, "autocomplete");
+    else log.info({ ...fields, outcome, latencyMs }, "interaction");
+  }
+
+  return {
+    dispatch(interaction) {
+      const running = handle(interaction).catch((error: unknown) => log.error({ err: error }, "interaction handler crashed"));
+      inFlight.add(running);
+      void running.finally(() => inFlight.delete(running));
+    },
+    async drain(timeoutMs) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+      clearTimeout(timer);
+    },
+  };
+}
+
+function describe(interaction: Interaction): Record<string, string | undefined> {
+  const base = { interactionId: interaction.id, guildId: interaction.guildId ?? undefined };
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
+    return { ...base, command: interaction.commandName, subcommand: interaction.options.getSubcommand(false) ?? undefined };
+  }
+  if (interaction.isCommand()) return { ...base, command: interaction.commandName };
+  if (interaction.isMessageComponent()) return { ...base, component: interaction.customId };
+  return base;
+}

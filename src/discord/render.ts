@@ -1,0 +1,180 @@
+import { ComponentType, escapeMarkdown, type APIEmbed, type APIEmbedField } from "discord.js";
+import { coveredTopics, describeSourceDate } from "../knowledge/answer-view.js";
+import type { Answer } from "../knowledge/engine.js";
+import type { Fact, Source } from "../knowledge/schema.js";
+import { truncate } from "../truncate.js";
+import { fitToLimits, LIMITS, type MessagePayload } from "./limits.js";
+
+export const PICK_FACT_ID = "trade:pick";
+
+const COLOURS = { answer: 0x2e7d32, miss: 0xb26a00, info: 0x1565c0 } as const;
+const FOOTER = "Answers come only from curated facts, each quoted from its source.";
+
+/** What the renderer needs to know about the fact base besides the facts it shows. */
+export interface Catalogue {
+  sources: readonly Source[];
+  facts: readonly Fact[];
+}
+
+/** An answer from the engine: the fact as an embed, or an honest miss with "did you mean" choices. */
+export function renderAnswer(answer: Answer, catalogue: Catalogue, question = answer.query): MessagePayload {
+  const top = answer.results[0];
+  if (answer.answered && top) {
+    return fitToLimits({ embeds: [factEmbed(top.fact, catalogue, { question, confidence: answer.confidence })] });
+  }
+  const shown = question.trim() ? `“${escapeMarkdown(truncate(question.replace(/\s+/g, " ").trim(), 300))}”` : "that";
+  const embed: APIEmbed = {
+    color: COLOURS.miss,
+    title: "No sourced answer",
+    description: [
+      `I have no sourced fact that answers ${shown}, so I won't guess.`,
+      "",
+      `I cover: ${coveredTopics(catalogue.facts).join(", ")}.`,
+      answer.results.length > 0 ? "Did you mean one of these? Pick one below." : "Try other words, or browse with `/trade topics`.",
+    ].join("\n"),
+    footer: { text: FOOTER },
+  };
+  const choices = answer.results.slice(0, LIMITS.selectOptions);
+  return fitToLimits({
+    embeds: [embed],
+    ...(choices.length > 0
+      ? {
+          components: [
+            {
+              type: ComponentType.ActionRow,
+              components: [
+                {
+                  type: ComponentType.StringSelect,
+                  custom_id: PICK_FACT_ID,
+                  placeholder: "Did you mean…",
+                  options: choices.map(({ fact }) => ({
+                    label: truncate(fact.statement, LIMITS.selectOptionLabel),
+                    value: fact.id,
+                    description: truncate(fact.topic, LIMITS.selectOptionDescription),
+                  })),
+                },
+              ],
+            },
+          ],
+        }
+      : {}),
+  });
+}
+
+/** One fact as an embed, as `/trade fact` shows it. */
+export function renderFact(fact: Fact, catalogue: Catalogue): MessagePayload {
+  return fitToLimits({ embeds: [factEmbed(fact, catalogue, {})] });
+}
+
+function factEmbed(fact: Fact, catalogue: Catalogue, { question, confidence }: { question?: string; confidence?: number }): APIEmbed {
+  const source = catalogue.sources.find((candidate) => candidate.id === fact.sourceId);
+  const statement = escapeMarkdown(fact.statement);
+  const quote = escapeMarkdown(fact.quote)
+    .split("\n")
+    .map((line) => `> ${line}`)
+    .join("\n");
+  const fields: APIEmbedField[] = [
+    { name: "Said by", value: escapeMarkdown(fact.attribution), inline: true },
+    { name: "Source", value: sourceLine(source, fact.sourceId), inline: true },
+    { name: "Fact", value: `\`${fact.id}\``, inline: true },
+  ];
+  if (confidence !== undefined) fields.push({ name: "Confidence", value: `${Math.round(confidence * 100)}%`, inline: true });
+  if (fact.status === "retired") fields.push({ name: "Status", value: "Retired: no longer used to answer questions", inline: false });
+  return {
+    color: COLOURS.answer,
+    ...(question?.trim() && question.trim() !== fact.id ? { author: { name: truncate(`Q: ${question.replace(/\s+/g, " ").trim()}`, LIMITS.author) } } : {}),
+    title: truncate(statement, LIMITS.embedTitle),
+    description: statement.length > LIMITS.embedTitle ? `${statement}\n\n${quote}` : quote,
+    fields,
+    footer: { text: FOOTER },
+  };
+}
+
+function sourceLine(source: Source | undefined, sourceId: string): string {
+  if (!source) return escapeMarkdown(sourceId);
+  const title = escapeMarkdown(source.title);
+  const named = source.url ? `[${title}](${source.url})` : title;
+  return [named, source.publisher ? escapeMarkdown(source.publisher) : null, describeSourceDate(source)].filter(Boolean).join("\n");
+}
+
+/** The topics with their number of facts; or, given a topic, its facts. */
+export function renderTopics(catalogue: Catalogue, topic?: string): MessagePayload {
+  const active = catalogue.facts.filter((fact) => fact.status === "active");
+  const topics = coveredTopics(active);
+  if (!topic) {
+    return fitToLimits({
+      embeds: [
+        {
+          color: COLOURS.info,
+          title: "Topics",
+          description: "Browse one with `/trade topics topic:<name>`, or just ask with `/trade ask`.",
+          fields: topics.slice(0, LIMITS.embedFields).map((name) => {
+            const facts = active.filter((fact) => fact.topic === name);
+            return { name: `${name} (${facts.length})`, value: facts.slice(0, 3).map((fact) => `• ${escapeMarkdown(truncate(fact.statement, 120))}`).join("\n") };
+          }),
+          footer: { text: FOOTER },
+        },
+      ],
+    });
+  }
+  const match = topics.find((name) => name.toLowerCase() === topic.trim().toLowerCase());
+  if (!match) {
+    return { content: `There is no topic called “${escapeMarkdown(truncate(topic, 100))}”. Topics: ${topics.join(", ")}.` };
+  }
+  const lines = active.filter((fact) => fact.topic === match).map((fact) => `• ${escapeMarkdown(fact.statement)} (\`${fact.id}\`)`);
+  return fitToLimits({ embeds: [{ color: COLOURS.info, title: match, description: lines.join("\n"), footer: { text: "Show one with /trade fact id:<id>" } }] });
+}
+
+/** Each source with what is known of it and how many facts it backs. */
+export function renderSources(catalogue: Catalogue): MessagePayload {
+  return fitToLimits({
+    embeds: catalogue.sources.slice(0, LIMITS.embeds).map((source) => {
+      const backed = catalogue.facts.filter((fact) => fact.sourceId === source.id && fact.status === "active").length;
+      return {
+        color: COLOURS.info,
+        title: escapeMarkdown(source.title),
+        ...(source.url ? { url: source.url } : {}),
+        fields: [
+          { name: "Publisher", value: source.publisher ? escapeMarkdown(source.publisher) : "unknown", inline: true },
+          { name: "Date", value: source.date ? escapeMarkdown(source.date) : "unknown", inline: true },
+          { name: "Facts", value: String(backed), inline: true },
+          ...(source.dateNote ? [{ name: "Note", value: escapeMarkdown(source.dateNote) }] : []),
+          { name: "Link", value: source.url ?? "unknown" },
+        ],
+        footer: { text: `source id: ${source.id}` },
+      };
+    }),
+  });
+}
+
+/** What the bot knows and how to ask it. */
+export function renderHelp(catalogue: Catalogue): MessagePayload {
+  const active = catalogue.facts.filter((fact) => fact.status === "active");
+  return fitToLimits({
+    embeds: [
+      {
+        color: COLOURS.info,
+        title: "Trade facts: how to ask",
+        description: [
+          `I answer questions about China–Russia trade from ${active.length} curated facts, each quoted word for word from its source. When I have no sourced answer, I say so instead of guessing.`,
+          "",
+          `**Topics:** ${coveredTopics(active).join(", ")}.`,
+        ].join("\n"),
+        fields: [
+          { name: "/trade ask question:<text> [private:true]", value: "Ask in your own words; typos are fine. `private:true` shows the answer only to you." },
+          { name: "/trade fact id:<id>", value: "Show one fact by its id (start typing to search)." },
+          { name: "/trade topics [topic]", value: "Browse the facts by topic." },
+          { name: "/trade sources", value: "The articles the facts come from." },
+          { name: "Apps → Ask trade bot", value: "Right-click (or long-press) a message to answer its question." },
+        ],
+        footer: { text: FOOTER },
+      },
+    ],
+  });
+}
+
+/** A short message to the user (errors, refusals, cooldowns): plain text, no embeds. */
+export function renderNotice(text: string): MessagePayload {
+  return { content: truncate(text, LIMITS.content) };
+}
+
