@@ -39,24 +39,34 @@ export function embedLength(embed: APIEmbed): number {
   );
 }
 
-/** The payload cut to Discord's limits: each part to its own limit, then descriptions until all embeds fit. */
+/**
+ * The payload cut to Discord's limits: each part to its own limit, then, while the embeds together are
+ * too long, the last embed's description, then its field values, then the last embed itself.
+ */
 export function fitToLimits(payload: MessagePayload): MessagePayload {
   const embeds = payload.embeds?.slice(0, LIMITS.embeds).map(fitEmbed);
-  if (embeds) {
-    let excess = embeds.reduce((sum, embed) => sum + embedLength(embed), 0) - LIMITS.embedsTotal;
-    for (const embed of [...embeds].reverse()) {
-      if (excess <= 0) break;
-      const description = embed.description ?? "";
-      const keep = Math.max(0, description.length - excess - 1);
-      embed.description = keep > 0 ? truncate(description, keep) : undefined;
-      excess -= description.length - (embed.description?.length ?? 0);
-    }
-  }
+  if (embeds) shrinkToTotal(embeds);
   return {
     ...payload,
     ...(payload.content === undefined ? {} : { content: truncate(payload.content, LIMITS.content) }),
     ...(embeds ? { embeds } : {}),
   };
+}
+
+function shrinkToTotal(embeds: APIEmbed[]): void {
+  const excess = () => embeds.reduce((sum, embed) => sum + embedLength(embed), 0) - LIMITS.embedsTotal;
+  for (let i = embeds.length - 1; i >= 0 && excess() > 0; i--) {
+    const embed = embeds[i]!;
+    if (embed.description) {
+      const keep = embed.description.length - excess();
+      embed.description = keep > 1 ? truncate(embed.description, keep) : undefined;
+    }
+    for (const field of [...(embed.fields ?? [])].reverse()) {
+      if (excess() <= 0) break;
+      field.value = truncate(field.value, Math.max(1, field.value.length - excess()));
+    }
+    if (excess() > 0 && embeds.length > 1) embeds.splice(i, 1);
+  }
 }
 
 function fitEmbed(embed: APIEmbed): APIEmbed {

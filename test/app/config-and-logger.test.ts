@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { BaseEnvSchema, parseEnv } from "../../src/config.js";
+import { BaseEnvSchema, BotEnvSchema, parseEnv } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 
 describe("parseEnv", () => {
@@ -31,5 +31,36 @@ describe("createLogger", () => {
     expect(written.split("\n").filter(Boolean)).toHaveLength(4);
     expect(written).not.toContain(secret);
     expect(written).toContain("[redacted]");
+  });
+});
+
+describe("BotEnvSchema", () => {
+  const valid = { DISCORD_TOKEN: "token.value", DISCORD_CLIENT_ID: "123456789012345678" };
+
+  it("accepts the two required variables and fills the rest", () => {
+    const result = parseEnv(BotEnvSchema, valid);
+    expect(result).toMatchObject({ ok: true, value: { ASK_COOLDOWN_USES: 3, ASK_COOLDOWN_SECONDS: 10, LOGIN_TIMEOUT_SECONDS: 30 } });
+  });
+
+  it("names each missing or malformed variable", () => {
+    const result = parseEnv(BotEnvSchema, { DISCORD_CLIENT_ID: "12", DISCORD_API_URL: "not a url", ASK_COOLDOWN_SECONDS: "-1", DEV_GUILD_ID: "abc" });
+    expect(result.ok).toBe(false);
+    const lines = result.ok ? [] : result.error;
+    expect(lines.map((line) => line.split(" ")[0]).sort()).toEqual(["ASK_COOLDOWN_SECONDS", "DEV_GUILD_ID", "DISCORD_API_URL", "DISCORD_CLIENT_ID", "DISCORD_TOKEN"]);
+    expect(lines).toContain("DISCORD_TOKEN is not set (set it in .env; see .env.example)");
+  });
+});
+
+describe("scrubbing secrets from log lines", () => {
+  it("hides the token and interaction tokens inside messages and error URLs", () => {
+    let written = "";
+    const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => { written += chunk.toString(); done(); } });
+    const token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.secretsecretsecret";
+    const log = createLogger({ level: "info", destination: sink, secrets: [token] });
+    const error = Object.assign(new Error(`request failed for ${token}`), { url: "https://discord.com/api/v10/interactions/123/aW50ZXJhY3Rpb246MTIzNDU2Nzg5/callback" });
+    log.error({ err: error }, `login with ${token} failed`);
+    expect(written).not.toContain(token);
+    expect(written).not.toContain("aW50ZXJhY3Rpb246MTIzNDU2Nzg5");
+    expect(written).toContain("/interactions/123/[redacted]/callback");
   });
 });

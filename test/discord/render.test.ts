@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import type { Answer } from "../../src/knowledge/engine.js";
+import type { Fact, Source } from "../../src/knowledge/schema.js";
+import { embedLength, fitToLimits, LIMITS, limitViolations, type MessagePayload } from "../../src/discord/limits.js";
+import { PICK_FACT_ID, renderAnswer, renderFact, renderHelp, renderSources, renderTopics } from "../../src/discord/render.js";
+import { seedBase, seedEngine } from "../support/seed.js";
+
+const huge = (length: number, word = "trade ") => word.repeat(Math.ceil(length / word.length)).slice(0, length);
+
+const maximalSource: Source = {
+  id: "s".repeat(80),
+  title: huge(2000, "Title "),
+  publisher: huge(2000, "Publisher "),
+  url: `https://example.com/${"p".repeat(1500)}`,
+  date: huge(500),
+  dateNote: huge(3000, "note "),
+  text: huge(20_000),
+};
+
+function maximalFact(n: number): Fact {
+  return {
+    id: `f${n}-${"x".repeat(70)}`,
+    statement: huge(5000, "Statement *bold* _it_ "),
+    quote: huge(6000, "Quote line\n"),
+    sourceId: maximalSource.id,
+    attribution: huge(3000, "Someone "),
+    topic: huge(300, "Topic "),
+    entities: ["Liaoning"],
+    keywords: ["exports"],
+    aliases: [],
+    questions: ["q?"],
+    period: null,
+    status: "active",
+    revision: 1,
+    updatedAt: "2026-11-29T00:00:00.000Z",
+    updatedBy: "test",
+  };
+}
+
+const catalogue = { sources: Array.from({ length: 15 }, (_, i) => ({ ...maximalSource, id: `${maximalSource.id.slice(0, 70)}-${i}` })).concat(maximalSource), facts: Array.from({ length: 40 }, (_, i) => maximalFact(i)) };
+
+function expectWithinLimits(payload: MessagePayload): void {
+  expect(limitViolations(payload)).toEqual([]);
+  const embeds = payload.embeds ?? [];
+  expect(embeds.reduce((sum, embed) => sum + embedLength(embed), 0)).toBeLessThanOrEqual(LIMITS.embedsTotal);
+  for (const embed of embeds) for (const field of embed.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+  expect(payload.content?.length ?? 0).toBeLessThanOrEqual(LIMITS.content);
+}
+
+describe("rendering within Discord's limits", () => {
+  const answer: Answer = { query: huge(6000, "@everyone <@&123> "), answered: true, confidence: 0.87, results: [{ fact: maximalFact(1), score: 0.9 }] };
+
+  it("an answer built from maximal fields stays within 6,000 characters and 1,024 a field", () => {
+    expectWithinLimits(renderAnswer(answer, catalogue));
+  });
+
+  it("a miss with 25 maximal 'did you mean' choices stays within limits", () => {
+    const miss: Answer = { ...answer, answered: false, results: Array.from({ length: 30 }, (_, i) => ({ fact: maximalFact(i), score: 0.1 })) };
+    const payload = renderAnswer(miss, catalogue);
+    expectWithinLimits(payload);
+    const select = payload.components?.[0]?.components[0];
+    expect(select).toMatchObject({ custom_id: PICK_FACT_ID });
+    expect(select && "options" in select ? select.options.length : 0).toBe(25);
+  });
+
+  it("facts, topics, sources and help stay within limits", () => {
+    expectWithinLimits(renderFact(maximalFact(2), catalogue));
+    expectWithinLimits(renderTopics(catalogue));
+    expectWithinLimits(renderTopics(catalogue, catalogue.facts[0]!.topic));
+    expectWithinLimits(renderSources(catalogue));
+    expectWithinLimits(renderHelp(catalogue));
+  });
+
+  it("cuts the longest parts first so the embeds fit together", () => {
+    const payload = fitToLimits({ embeds: [{ description: huge(4096) }, { description: huge(4096) }] });
+    expectWithinLimits(payload);
+    expect(payload.embeds?.[0]?.description?.length).toBe(4096);
+  });
+
+  it("finds what breaks the limits", () => {
+    expect(limitViolations({ content: huge(2001), embeds: [{ title: huge(257), fields: [{ name: "n", value: huge(1025) }] }] })).toHaveLength(3);
+  });
+});
+
+describe("what the renderer shows", () => {
+  const base = seedBase();
+  const engine = seedEngine();
+
+  it("an answer: statement as headline, quote as block quote, attribution, source, fact id and confidence", () => {
+    const embed = renderAnswer(engine.answer("How much did Liaoning export to Russia?"), base).embeds![0]!;
+    expect(embed.title).toContain("42.64 billion yuan");
+    expect(embed.description).toMatch(/^> Liaoning’s exports to Russia increased by 82\.3%/);
+    const field = (name: string) => embed.fields?.find((candidate) => candidate.name === name)?.value;
+    expect(field("Said by")).toBe("The article (no source named)");
+    expect(field("Source")).toContain("2023, inferred");
+    expect(field("Fact")).toBe("`liaoning-exports-to-russia-value`");
+    expect(field("Confidence")).toMatch(/^\d+%$/);
+    expect(embed.author?.name).toBe("Q: How much did Liaoning export to Russia?");
+  });
+
+  it("a miss: says so, names the topics and offers the closest facts", () => {
+    const payload = renderAnswer(engine.answer("What did Putin say about Heilongjiang?"), base);
+    expect(payload.embeds?.[0]?.title).toBe("No sourced answer");
+    expect(payload.embeds?.[0]?.description).toMatch(/I cover: .*Trade figures/);
+    const select = payload.components?.[0]?.components[0];
+    expect(select && "options" in select ? select.options.map((option) => option.value) : []).toContain("xi-heilongjiang-pivotal-entryway");
+  });
+
+  it("escapes markdown in a user's question", () => {
+    const payload = renderAnswer(engine.answer("**bold** `code` qwertyuiop"), base);
+    expect(payload.embeds?.[0]?.description).toContain("\\*\\*bold\\*\\*");
+  });
+
+  it("names an unknown topic and lists the real ones", () => {
+    expect(renderTopics(base, "cooking").content).toMatch(/no topic called “cooking”\. Topics: Business and investment/);
+  });
+
+  it("counts the facts each source backs", () => {
+    const fields = renderSources(base).embeds![0]!.fields!;
+    expect(fields.find((field) => field.name === "Facts")?.value).toBe(String(base.facts.length));
+    expect(fields.find((field) => field.name === "Publisher")?.value).toBe("unknown");
+  });
+});
