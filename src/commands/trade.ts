@@ -85,7 +85,9 @@ async function autocomplete(interaction: AutocompleteInteraction, context: BotCo
   const engine = context.engine();
   if (focused.name === "topic") {
     const typed = focused.value.trim().toLowerCase();
-    const topics = coveredTopics(engine.base.facts).filter((topic) => topic.toLowerCase().includes(typed));
+    const topics = coveredTopics(engine.base.facts)
+      .filter((topic) => topic.toLowerCase().includes(typed))
+      .sort((a, b) => Number(b.toLowerCase().startsWith(typed)) - Number(a.toLowerCase().startsWith(typed)));
     await interaction.respond(topics.slice(0, LIMITS.autocompleteChoices).map((topic) => ({ name: truncate(topic, LIMITS.choiceName), value: truncate(topic, 100) })));
     return;
   }

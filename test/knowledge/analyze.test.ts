@@ -12,6 +12,10 @@ describe("normaliseText", () => {
     expect(contentWords("Liaoning’s café\u0000exports")).toEqual(["liaoning", "cafe", "exports"]);
   });
 
+  it("drops Discord mentions and custom emoji", () => {
+    expect(contentWords("@everyone <@123456789012345678> <@&42> <#7> <:pog:99> liaoning")).toEqual(["liaoning"]);
+  });
+
   it("joins short hyphenated prefixes and splits compounds", () => {
     expect(contentWords("e-commerce China-Europe")).toEqual(["ecommerce", "china", "europe"]);
   });

@@ -9,12 +9,14 @@ const MAX_QUESTION_CHARS = 1_000;
 const MONEY_SUFFIXES: Record<string, string> = { bn: "billion", b: "billion", m: "million", mn: "million", mln: "million", k: "thousand", tn: "trillion" };
 
 /**
- * Lowercase, accent-free text with figures spelled the way the fact base is indexed:
+ * Lowercase, accent-free text without Discord mentions or custom emoji, with figures spelled the way the
+ * fact base is indexed:
  * "$5.83bn" -> "5.83 billion dollar", "3,000" -> "3000", "82.3%" -> "82.3 percent".
  */
 export function normaliseText(raw: string): string {
   let text = raw
     .slice(0, MAX_QUESTION_CHARS)
+    .replace(/<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b/g, " ")
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .replace(/[\p{Cc}\p{Cf}]+/gu, " ")

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { ROOT } from "./run-cli.js";
+import type { FakeDiscord } from "./fake-discord.js";
+
+/** A realistic-looking bot token, long enough that the logger scrubs it, so tests can check it never leaks. */
+export const BOT_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfakeT.ok3n-Never-Logged-9f8e7d6c5b4a";
+
+export type LogLine = Record<string, unknown> & { msg?: string; level?: number };
+
+/** The bot started through its real entry point (`src/index.ts`), pointed at a fake Discord. */
+export class BotProcess {
+  readonly output: string[] = [];
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  private constructor(readonly child: ChildProcess) {
+    let buffered = "";
+    const collect = (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split("\n");
+      buffered = lines.pop() ?? "";
+      this.output.push(...lines.filter(Boolean));
+    };
+    child.stdout?.on("data", collect);
+    child.stderr?.on("data", collect);
+    this.exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  }
+
+  static start(fake: FakeDiscord | undefined, env: Record<string, string> = {}): BotProcess {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        DISCORD_TOKEN: fake?.token ?? BOT_TOKEN,
+        DISCORD_CLIENT_ID: fake?.applicationId ?? "1100000000000000001",
+        DISCORD_API_URL: fake?.apiUrl ?? "http://127.0.0.1:9/api",
+        LOG_LEVEL: "info",
+        ASK_COOLDOWN_SECONDS: "0",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    return new BotProcess(child);
+  }
+
+  /** The output lines that are JSON log records. */
+  get logs(): LogLine[] {
+    return this.output.flatMap((line) => {
+      try {
+        return [JSON.parse(line) as LogLine];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  async waitForLog(predicate: (line: LogLine) => boolean, timeoutMs = 15_000): Promise<LogLine> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.logs.find(predicate);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no matching log line within ${timeoutMs} ms; output:\n${this.output.join("\n")}`);
+      if (this.child.exitCode !== null) throw new Error(`bot exited (${this.child.exitCode}) before the log line; output:\n${this.output.join("\n")}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+    return this.exited;
+  }
+}

@@ -1,0 +1,547 @@
+import { EventEmitter } from "node:events";
+import http from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import {
+  GatewayDispatchEvents,
+  GatewayOpcodes,
+  InteractionResponseType,
+  MessageFlags,
+  Routes,
+  type APICommandAutocompleteInteractionResponseCallbackData,
+  type APIInteraction,
+  type APIInteractionResponseCallbackData,
+  type APIMessage,
+  type APIMessageTopLevelComponent,
+  type APIModalInteractionResponseCallbackComponent,
+  type APIModalInteractionResponseCallbackData,
+  type ApplicationFlags,
+  type GatewayReadyDispatchData,
+  type GatewaySendPayload,
+  type RESTPostAPIInteractionCallbackWithResponseResult,
+} from "discord.js";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { botUser, FAKE_IDS, messagePayload, snowflake } from "./interactions.js";
+
+export interface RecordedRequest {
+  method: string;
+  /** The route after /api/v10 exactly as sent, so it equals discord.js `Routes.*(...)` ("@original" is "%40original"). */
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  /** Parsed JSON, the raw text of any other body (multipart uploads), or undefined when empty. */
+  body: unknown;
+}
+
+export interface RestReply {
+  status: number;
+  body?: unknown;
+}
+
+export type RestResponder = (request: RecordedRequest) => RestReply;
+
+/** One flat shape for every callback type, so tests can read `data.content` or `data.choices` without narrowing. */
+export type InteractionCallbackData = Omit<APIInteractionResponseCallbackData, "components"> &
+  APICommandAutocompleteInteractionResponseCallbackData &
+  Partial<Omit<APIModalInteractionResponseCallbackData, "components">> & {
+    components?: (APIMessageTopLevelComponent | APIModalInteractionResponseCallbackComponent)[];
+  };
+
+export interface InteractionCallback {
+  type: InteractionResponseType;
+  data?: InteractionCallbackData;
+}
+
+export interface FakeDiscordOptions {
+  token?: string;
+  applicationId?: string;
+  botUserId?: string;
+}
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  /** Bot-token routes; interaction callbacks and webhooks are authorised by their token instead. */
+  auth?: boolean;
+  handle: (request: RecordedRequest, params: string[]) => RestReply;
+}
+
+interface Override {
+  method: string;
+  path: string | RegExp;
+  respond: RestResponder;
+}
+
+interface Connection {
+  socket: WebSocket;
+  ready: boolean;
+}
+
+interface TrackedInteraction {
+  payload: APIInteraction;
+  acknowledged: boolean;
+  /** Messages reachable through the interaction webhook: "@original" and follow-ups by id. */
+  messages: Map<string, APIMessage>;
+}
+
+const SESSION_ID = "fake-session";
+const ORIGINAL = "@original";
+const HEARTBEAT_INTERVAL_MS = 45_000;
+/** Generous, so that a slow CI machine never fails a test that would pass. */
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+const UNAUTHORIZED: RestReply = { status: 401, body: { message: "401: Unauthorized", code: 0 } };
+const NOT_FOUND: RestReply = { status: 404, body: { message: "Unknown", code: 0 } };
+const UNKNOWN_INTERACTION: RestReply = { status: 404, body: { message: "Unknown interaction", code: 10062 } };
+const ALREADY_ACKNOWLEDGED: RestReply = {
+  status: 400,
+  body: { message: "Interaction has already been acknowledged.", code: 40060 },
+};
+const UNKNOWN_WEBHOOK: RestReply = { status: 404, body: { message: "Unknown Webhook", code: 10015 } };
+const UNKNOWN_MESSAGE: RestReply = { status: 404, body: { message: "Unknown Message", code: 10008 } };
+const INVALID_FORM_BODY: RestReply = { status: 400, body: { message: "Invalid Form Body", code: 50035 } };
+const NO_CONTENT: RestReply = { status: 204 };
+
+const EDITABLE_MESSAGE_FIELDS = new Set(["content", "embeds", "components", "flags"]);
+
+/** A fake Discord (REST + gateway on one port) that a real discord.js Client can log in to. */
+export class FakeDiscord {
+  readonly apiUrl: string;
+  readonly token: string;
+  readonly applicationId: string;
+  readonly botUserId: string;
+  readonly requests: RecordedRequest[] = [];
+  identifies = 0;
+  resumes = 0;
+  /**
+   * While true, gateway connections are dropped before the WebSocket handshake: the client retries forever
+   * and login() never settles. (Answering the upgrade with an HTTP error instead makes login() reject.)
+   */
+  rejectGatewayConnections = false;
+  /** How many gateway connections rejectGatewayConnections has dropped. */
+  refusedGatewayConnections = 0;
+
+  private readonly gatewayUrl: string;
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly changes = new EventEmitter().setMaxListeners(0);
+  private readonly overrides: Override[] = [];
+  private readonly interactions = new Map<string, TrackedInteraction>();
+  private readonly routes: Route[];
+  private connection: Connection | undefined;
+  private sequence = 0;
+  private stopping: Promise<void> | undefined;
+
+  private constructor(
+    private readonly server: http.Server,
+    port: number,
+    options: FakeDiscordOptions,
+  ) {
+    this.apiUrl = `http://127.0.0.1:${port}/api`;
+    this.gatewayUrl = `ws://127.0.0.1:${port}`;
+    this.token = options.token ?? "test-token";
+    this.applicationId = options.applicationId ?? FAKE_IDS.applicationId;
+    this.botUserId = options.botUserId ?? FAKE_IDS.botUserId;
+    this.routes = this.buildRoutes();
+    server.on("request", (req, res) => void this.onRequest(req, res));
+    server.on("upgrade", (req, socket, head) => this.onUpgrade(req, socket as Socket, head));
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const server = http.createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", resolve);
+    });
+    return new FakeDiscord(server, (server.address() as AddressInfo).port, options);
+  }
+
+  /** Resolves as soon as the current gateway connection has been sent READY or RESUMED. */
+  async waitForReady(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    await this.waitUntil(() => this.connection?.ready || undefined, timeoutMs, "a ready gateway connection");
+  }
+
+  async waitForIdentifyCount(n: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    await this.waitUntil(() => this.identifies >= n || undefined, timeoutMs, `${n} IDENTIFY`);
+  }
+
+  /**
+   * Resolves with the first request from index `since` on (default: all recorded so far, so a request
+   * that arrived before the call still counts) that satisfies the predicate.
+   */
+  waitForRequest(
+    predicate: (request: RecordedRequest) => boolean,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    since = 0,
+  ): Promise<RecordedRequest> {
+    return this.waitUntil(() => this.requests.slice(since).find(predicate), timeoutMs, "a matching REST request");
+  }
+
+  /** Sends a dispatch event on the current gateway connection. */
+  dispatch(event: string, data: unknown): void {
+    const connection = this.connection;
+    if (!connection?.ready) throw new Error("FakeDiscord: no ready gateway connection to dispatch to");
+    this.sendDispatch(connection, event, data);
+  }
+
+  /** Dispatches INTERACTION_CREATE without waiting for an answer (e.g. to check that none comes). */
+  dispatchInteraction(payload: APIInteraction): void {
+    this.interactions.set(payload.token, { payload, acknowledged: false, messages: new Map() });
+    this.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+  }
+
+  /** Dispatches INTERACTION_CREATE and resolves with the bot's callback body for that interaction. */
+  async interact(payload: APIInteraction, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<InteractionCallback> {
+    const since = this.requests.length;
+    const callbackPath = Routes.interactionCallback(payload.id, payload.token);
+    this.dispatchInteraction(payload);
+    const request = await this.waitForRequest(
+      (r) => r.method === "POST" && r.path === callbackPath,
+      timeoutMs,
+      since,
+    );
+    if (typeof request.body !== "object" || request.body === null) {
+      throw new Error(`FakeDiscord: interaction callback body is not JSON: ${String(request.body)}`);
+    }
+    return request.body as InteractionCallback;
+  }
+
+  /** Every REST request made with one interaction's token: callback, edits of @original, follow-ups. */
+  requestsFor(interactionToken: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.split("/").includes(interactionToken));
+  }
+
+  /** Answers requests for `path` (exact route, or a pattern) with `respond`; the latest override wins. */
+  overrideRest(method: string, path: string | RegExp, respond: RestResponder): void {
+    this.overrides.push({ method, path, respond });
+  }
+
+  closeGateway(code: number, reason?: string): void {
+    const connection = this.connection;
+    if (!connection) throw new Error("FakeDiscord: no gateway connection to close");
+    this.connection = undefined;
+    connection.socket.close(code, reason);
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= this.shutdown();
+    return this.stopping;
+  }
+
+  private async shutdown(): Promise<void> {
+    for (const socket of this.wss.clients) socket.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+  }
+
+  private waitUntil<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        finish();
+        reject(new Error(`FakeDiscord: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const attempt = (): void => {
+        const value = check();
+        if (value === undefined) return;
+        finish();
+        resolve(value);
+      };
+      const finish = (): void => {
+        clearTimeout(timer);
+        this.changes.off("change", attempt);
+      };
+      this.changes.on("change", attempt);
+      attempt();
+    });
+  }
+
+  private changed(): void {
+    this.changes.emit("change");
+  }
+
+  private onUpgrade(req: http.IncomingMessage, socket: Socket, head: Buffer): void {
+    if (this.rejectGatewayConnections) {
+      this.refusedGatewayConnections++;
+      socket.destroy();
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws));
+  }
+
+  private onConnection(socket: WebSocket): void {
+    const connection: Connection = { socket, ready: false };
+    this.connection = connection;
+    socket.on("message", (raw) => this.onGatewayMessage(connection, JSON.parse(text(raw)) as GatewaySendPayload));
+    socket.on("close", () => {
+      if (this.connection === connection) this.connection = undefined;
+    });
+    send(socket, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: HEARTBEAT_INTERVAL_MS } });
+  }
+
+  private onGatewayMessage(connection: Connection, payload: GatewaySendPayload): void {
+    switch (payload.op) {
+      case GatewayOpcodes.Heartbeat:
+        send(connection.socket, { op: GatewayOpcodes.HeartbeatAck });
+        return;
+      case GatewayOpcodes.Identify:
+        if (payload.d.token !== this.token) {
+          connection.socket.close(4004, "Authentication failed.");
+          return;
+        }
+        this.sequence = 0;
+        this.identifies++;
+        this.becomeReady(connection, GatewayDispatchEvents.Ready, this.readyData());
+        return;
+      case GatewayOpcodes.Resume:
+        if (payload.d.token !== this.token || payload.d.session_id !== SESSION_ID) {
+          send(connection.socket, { op: GatewayOpcodes.InvalidSession, d: false });
+          return;
+        }
+        this.resumes++;
+        this.becomeReady(connection, GatewayDispatchEvents.Resumed, {});
+        return;
+      default:
+        return;
+    }
+  }
+
+  private becomeReady(connection: Connection, event: string, data: unknown): void {
+    connection.ready = true;
+    this.sendDispatch(connection, event, data);
+    this.changed();
+  }
+
+  private sendDispatch(connection: Connection, event: string, data: unknown): void {
+    send(connection.socket, { op: GatewayOpcodes.Dispatch, t: event, s: ++this.sequence, d: data });
+  }
+
+  private readyData(): GatewayReadyDispatchData {
+    return {
+      v: 10,
+      user: botUser(this.botUserId),
+      guilds: [],
+      session_id: SESSION_ID,
+      resume_gateway_url: this.gatewayUrl,
+      application: { id: this.applicationId, flags: 0 as ApplicationFlags, flags_new: "0" },
+    };
+  }
+
+  private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    try {
+      const request = await record(req);
+      this.requests.push(request);
+      reply(res, this.respond(request));
+      this.changed();
+    } catch (error) {
+      reply(res, { status: 500, body: { message: `FakeDiscord: ${String(error)}`, code: 0 } });
+    }
+  }
+
+  private respond(request: RecordedRequest): RestReply {
+    const override = this.overrides.findLast(
+      (o) => o.method === request.method && matches(o.path, request.path),
+    );
+    if (override) return override.respond(request);
+    for (const route of this.routes) {
+      const match = request.method === route.method ? route.pattern.exec(request.path) : null;
+      if (!match) continue;
+      if (route.auth && request.headers.authorization !== `Bot ${this.token}`) return UNAUTHORIZED;
+      return route.handle(request, match.slice(1));
+    }
+    return NOT_FOUND;
+  }
+
+  private buildRoutes(): Route[] {
+    const webhookMessage = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/;
+    return [
+      { method: "GET", pattern: /^\/gateway\/bot$/, auth: true, handle: () => this.gatewayBot() },
+      { method: "POST", pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/, handle: (r, p) => this.callback(r, p) },
+      { method: "POST", pattern: /^\/webhooks\/(\d+)\/([^/]+)$/, handle: (r, p) => this.followUp(r, p) },
+      { method: "GET", pattern: webhookMessage, handle: (_r, p) => this.getMessage(p) },
+      { method: "PATCH", pattern: webhookMessage, handle: (r, p) => this.editMessage(r, p) },
+      { method: "DELETE", pattern: webhookMessage, handle: (_r, p) => this.deleteMessage(p) },
+      { method: "PUT", pattern: /^\/applications\/(\d+)\/commands$/, auth: true, handle: (r, p) => this.putCommands(r, p) },
+      {
+        method: "PUT",
+        pattern: /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/,
+        auth: true,
+        handle: (r, p) => this.putCommands(r, p),
+      },
+    ];
+  }
+
+  private gatewayBot(): RestReply {
+    const sessionStartLimit = { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 };
+    return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: sessionStartLimit } };
+  }
+
+  private callback(request: RecordedRequest, [id, token]: string[]): RestReply {
+    const interaction = this.interactions.get(token ?? "");
+    if (!interaction || interaction.payload.id !== id) return UNKNOWN_INTERACTION;
+    if (interaction.acknowledged) return ALREADY_ACKNOWLEDGED;
+    interaction.acknowledged = true;
+    const callback = request.body as InteractionCallback;
+    const original = this.originalAfter(interaction, callback);
+    if (original) interaction.messages.set(ORIGINAL, original);
+    if (request.query.get("with_response") !== "true") return NO_CONTENT;
+    return { status: 200, body: callbackResponse(interaction.payload, callback, original) };
+  }
+
+  /** The message that @original refers to once the interaction is answered with `callback`. */
+  private originalAfter(interaction: TrackedInteraction, callback: InteractionCallback): APIMessage | undefined {
+    const { payload } = interaction;
+    const component = "message" in payload ? payload.message : undefined;
+    switch (callback.type) {
+      case InteractionResponseType.ChannelMessageWithSource:
+        return this.botMessage(payload, messageFields(callback.data));
+      case InteractionResponseType.DeferredChannelMessageWithSource:
+        return this.botMessage(payload, { flags: (callback.data?.flags ?? 0) | MessageFlags.Loading });
+      case InteractionResponseType.DeferredMessageUpdate:
+        return component;
+      case InteractionResponseType.UpdateMessage:
+        return component && edited(component, callback.data);
+      default:
+        return undefined;
+    }
+  }
+
+  private botMessage(payload: APIInteraction, fields: Partial<APIMessage>): APIMessage {
+    return messagePayload({
+      channel_id: payload.channel?.id ?? payload.channel_id,
+      author: botUser(this.botUserId),
+      webhook_id: payload.application_id,
+      application_id: payload.application_id,
+      ...fields,
+    });
+  }
+
+  /** Webhook routes only work for an interaction that was dispatched and already acknowledged. */
+  private answered([appId, token]: string[]): TrackedInteraction | undefined {
+    const interaction = this.interactions.get(token ?? "");
+    return interaction?.acknowledged && interaction.payload.application_id === appId ? interaction : undefined;
+  }
+
+  private followUp(request: RecordedRequest, params: string[]): RestReply {
+    const interaction = this.answered(params);
+    if (!interaction) return UNKNOWN_WEBHOOK;
+    const message = this.botMessage(interaction.payload, messageFields(request.body));
+    interaction.messages.set(message.id, message);
+    return request.query.get("wait") === "true" ? { status: 200, body: message } : NO_CONTENT;
+  }
+
+  private getMessage(params: string[]): RestReply {
+    const interaction = this.answered(params);
+    if (!interaction) return UNKNOWN_WEBHOOK;
+    const message = interaction.messages.get(messageRef(params));
+    return message ? { status: 200, body: message } : UNKNOWN_MESSAGE;
+  }
+
+  private editMessage(request: RecordedRequest, params: string[]): RestReply {
+    const interaction = this.answered(params);
+    if (!interaction) return UNKNOWN_WEBHOOK;
+    const ref = messageRef(params);
+    const message = interaction.messages.get(ref);
+    if (!message) return UNKNOWN_MESSAGE;
+    const updated = edited(message, request.body);
+    interaction.messages.set(ref, updated);
+    return { status: 200, body: updated };
+  }
+
+  private deleteMessage(params: string[]): RestReply {
+    const interaction = this.answered(params);
+    if (!interaction) return UNKNOWN_WEBHOOK;
+    return interaction.messages.delete(messageRef(params)) ? NO_CONTENT : UNKNOWN_MESSAGE;
+  }
+
+  private putCommands(request: RecordedRequest, [appId, guildId]: string[]): RestReply {
+    if (appId !== this.applicationId) return NOT_FOUND;
+    if (!Array.isArray(request.body)) return INVALID_FORM_BODY;
+    const commands: unknown[] = request.body;
+    const registered = commands.map((command) => ({
+      type: 1,
+      default_member_permissions: null,
+      ...(command as object),
+      id: snowflake(),
+      application_id: appId,
+      version: snowflake(),
+      ...(guildId ? { guild_id: guildId } : {}),
+    }));
+    return { status: 200, body: registered };
+  }
+}
+
+async function record(req: http.IncomingMessage): Promise<RecordedRequest> {
+  const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  const route = url.pathname.startsWith("/api/v10/") ? url.pathname.slice("/api/v10".length) : url.pathname;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString("utf8");
+  return {
+    method: req.method ?? "GET",
+    path: route,
+    query: url.searchParams,
+    headers: req.headers,
+    body: parseBody(raw, req.headers["content-type"]),
+  };
+}
+
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (raw === "") return undefined;
+  return contentType?.startsWith("application/json") ? JSON.parse(raw) : raw;
+}
+
+/** A 204 must not carry a JSON content-type: discord.js would then try to parse the empty body. */
+function reply(res: http.ServerResponse, { status, body }: RestReply): void {
+  if (body === undefined) {
+    res.writeHead(status).end();
+    return;
+  }
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+}
+
+/** The message id of a webhook message route, or "@original" (sent percent-encoded). */
+function messageRef(params: string[]): string {
+  return decodeURIComponent(params[2] ?? "");
+}
+
+function matches(path: string | RegExp, actual: string): boolean {
+  return typeof path === "string" ? path === actual : path.test(actual);
+}
+
+function send(socket: WebSocket, payload: object): void {
+  socket.send(JSON.stringify(payload));
+}
+
+/** With ws's default binaryType ("nodebuffer") every message arrives as one Buffer. */
+function text(raw: RawData): string {
+  return (raw as Buffer).toString("utf8");
+}
+
+/** The message fields a reply, update or edit body may set; multipart bodies (attachments) set none. */
+function messageFields(body: unknown): Partial<APIMessage> {
+  if (typeof body !== "object" || body === null) return {};
+  return Object.fromEntries(Object.entries(body).filter(([key]) => EDITABLE_MESSAGE_FIELDS.has(key)));
+}
+
+function edited(message: APIMessage, body: unknown): APIMessage {
+  const flags = (message.flags ?? 0) & ~MessageFlags.Loading;
+  return { ...message, flags, ...messageFields(body), edited_timestamp: new Date().toISOString() };
+}
+
+function callbackResponse(
+  payload: APIInteraction,
+  callback: InteractionCallback,
+  message: APIMessage | undefined,
+): RESTPostAPIInteractionCallbackWithResponseResult {
+  return {
+    interaction: {
+      id: payload.id,
+      type: payload.type,
+      ...(message && {
+        response_message_id: message.id,
+        response_message_loading: callback.type === InteractionResponseType.DeferredChannelMessageWithSource,
+        response_message_ephemeral: ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
+      }),
+    },
+    resource: { type: callback.type, ...(message && { message }) },
+  };
+}
