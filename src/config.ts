@@ -23,6 +23,7 @@ export const BotEnvSchema = BaseEnvSchema.extend({
   ASK_COOLDOWN_SECONDS: nonNegativeInt.default(10),
   LOGIN_TIMEOUT_SECONDS: positiveInt.default(30),
   SHUTDOWN_GRACE_SECONDS: positiveInt.default(10),
+  FACTS_FILE: z.string().optional(),
 });
 export type BotConfig = z.infer<typeof BotEnvSchema>;
 

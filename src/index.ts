@@ -13,7 +13,7 @@ if (!env.ok) {
 const config = env.value;
 const log = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
 
-const base = readFactBaseFile(SEED_PATH);
+const base = readFactBaseFile(config.FACTS_FILE ?? SEED_PATH);
 if (!base.ok) {
   for (const problem of base.error) log.fatal(formatFileProblem(problem));
   process.exit(1);
