@@ -1,4 +1,4 @@
-import { ComponentType, MessageFlags } from "discord.js";
+import { ComponentType, MessageFlags, type APIApplicationCommandInteractionDataBasicOption, type APIStringSelectComponent } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BOT_TOKEN, BotProcess } from "../support/bot-process.js";
 import { FakeDiscord, type InteractionCallback } from "../support/fake-discord.js";
@@ -20,7 +20,7 @@ afterAll(async () => {
   expect(bot.output.join("\n")).not.toContain(BOT_TOKEN);
 });
 
-const ask = (question: string, extra: object[] = [], ctx = {}) =>
+const ask = (question: string, extra: APIApplicationCommandInteractionDataBasicOption[] = [], ctx = {}) =>
   fake.interact(chatInput("trade", [{ name: "ask", type: 1, options: [{ name: "question", type: 3, value: question }, ...extra] }], ctx));
 
 function embedOf(reply: InteractionCallback) {
@@ -63,7 +63,8 @@ describe("/trade ask", () => {
     const payload = chatInput("trade", [{ name: "ask", type: 1, options: [{ name: "question", type: 3, value: "What did Putin say about Heilongjiang?" }] }], { userId: asker });
     const miss = await fake.interact(payload);
     expect(embedOf(miss).title).toBe("No sourced answer");
-    const select = miss.data?.components?.[0]?.components[0] as { custom_id: string; options: { value: string }[] };
+    const row = miss.data?.components?.[0];
+    const select = (row && "components" in row ? row.components[0] : undefined) as APIStringSelectComponent;
     expect(select.options.map((option) => option.value)).toContain("xi-heilongjiang-pivotal-entryway");
     await bot.waitForLog((log) => log.interactionId === payload.id && log.outcome === "abstained");
 
