@@ -1,4 +1,5 @@
 import type { BaselineMeasurement } from "./measure-baseline.js";
+import type { BotMeasurement } from "./measure-bot.js";
 import type { EngineMeasurement } from "./measure-engine.js";
 
 /** Formats benchmark runs as a table with the performance targets, or as one JSON object. */
@@ -15,8 +16,9 @@ export interface BenchRun {
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 
-export function toJson(runs: readonly BenchRun[]): string {
+export function toJson(runs: readonly BenchRun[], bot?: BotMeasurement): string {
   return JSON.stringify({
+    ...(bot ? { bot: { asks: bot.asks, p50Ms: round(bot.p50Ms), p99Ms: round(bot.p99Ms), readyRssMB: round(bot.readyRssMB), rssMB: round(bot.rssMB) } } : {}),
     runs: runs.map(({ facts, engine, baseline, speedup }) => ({
       facts,
       engine: {
@@ -74,4 +76,15 @@ export function toTargets(runs: readonly BenchRun[]): string {
     check("100k p99 <= 50 ms", at100k?.engine.p99Ms, (value) => value <= 50, inMs),
     check("10k update <= 50 ms", at10k?.engine.updateMs, (value) => value <= 50, inMs),
   ].join(" | ");
+}
+
+/** The bot's interaction-to-reply latency and memory, with its targets. */
+export function botReport(bot: BotMeasurement): string {
+  return [
+    `bot (compiled, fake Discord on loopback): ${bot.asks} asks, interaction-to-reply p50 ${ms(bot.p50Ms)} ms, p99 ${ms(bot.p99Ms)} ms; resident memory ${bot.readyRssMB.toFixed(1)} MB once ready, ${bot.rssMB.toFixed(1)} MB after them`,
+    "Targets: " + [
+      check("bot p99 <= 50 ms", bot.p99Ms, (value) => value <= 50, (value) => `${ms(value)} ms`),
+      check("bot RSS <= 150 MB", bot.rssMB, (value) => value <= 150, (value) => `${value.toFixed(1)} MB`),
+    ].join(" | "),
+  ].join("\n");
 }

@@ -4,8 +4,9 @@ import type { FactBase } from "../src/knowledge/schema.js";
 import { generateFactBase } from "./generate-facts.js";
 import { generateQuestions } from "./generate-questions.js";
 import { measureBaseline } from "./measure-baseline.js";
+import { measureBot } from "./measure-bot.js";
 import { measureEngine } from "./measure-engine.js";
-import { toJson, toTable, toTargets, type BenchRun } from "./report.js";
+import { botReport, toJson, toTable, toTargets, type BenchRun } from "./report.js";
 import { timed } from "./stats.js";
 
 /**
@@ -19,6 +20,7 @@ const QUESTION_SEED = 7;
 const QUESTION_COUNT = 300;
 const WARM_UP_COUNT = 30;
 const BASELINE_WARM_UP_COUNT = 3;
+const BOT_ASKS = 1_000;
 
 const progress = (message: string): void => void process.stderr.write(`${message}\n`);
 
@@ -56,25 +58,36 @@ function benchmark(label: string, base: FactBase): BenchRun {
   return { label, facts, engine, baseline, speedup };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { json: { type: "boolean", default: false }, sizes: { type: "string", default: DEFAULT_SIZES } },
+    options: {
+      json: { type: "boolean", default: false },
+      sizes: { type: "string", default: DEFAULT_SIZES },
+      only: { type: "string" },
+    },
   });
+  if (values.only !== undefined && values.only !== "engine" && values.only !== "bot") throw new Error('--only takes "engine" or "bot"');
   const sizes = parseSizes(values.sizes);
   const runs: BenchRun[] = [];
 
-  runs.push(benchmark("facts.json", loadRealBase()));
-
-  for (const size of sizes) {
-    const generation = timed(() => generateFactBase(size, FACT_SEED));
-    progress(`generated ${size} facts in ${generation.ms.toFixed(0)} ms`);
-    runs.push(benchmark("generated", generation.value));
+  const realBase = loadRealBase();
+  if (values.only !== "bot") {
+    runs.push(benchmark("facts.json", realBase));
+    for (const size of sizes) {
+      const generation = timed(() => generateFactBase(size, FACT_SEED));
+      progress(`generated ${size} facts in ${generation.ms.toFixed(0)} ms`);
+      runs.push(benchmark("generated", generation.value));
+    }
   }
+  const bot = values.only === "engine" ? undefined : await measureBot(botQuestions(realBase), BOT_ASKS, progress);
 
-  if (values.json) process.stdout.write(`${toJson(runs)}\n`);
-  else {
-    console.log(`${toTable(runs)}\n${toTargets(runs)}`);
-  }
+  if (values.json) process.stdout.write(`${toJson(runs, bot)}\n`);
+  else console.log([runs.length > 0 ? `${toTable(runs)}\n${toTargets(runs)}` : "", bot ? botReport(bot) : ""].filter(Boolean).join("\n\n"));
 }
 
-main();
+/** Questions people ask, and off-topic ones, in the proportions of the engine runs. */
+function botQuestions(base: FactBase): string[] {
+  return generateQuestions(base, 200, QUESTION_SEED + 2);
+}
+
+await main();
