@@ -1,0 +1,429 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { err, ok, type Result } from "../../result.js";
+import { sameContent } from "../fact-diff.js";
+import { FactSchema, SourceSchema, type Fact, type FactBase, type Source } from "../schema.js";
+import { isContentWord, normaliseText, words } from "../text/analyze.js";
+import { validateFactBase, type Problem } from "../validate.js";
+import { openDatabase, type Db } from "./database.js";
+
+/** What a moderator writes for a fact; the rest is kept from the fact's last revision (or left empty). */
+export const FactDraftSchema = FactSchema.pick({ statement: true, quote: true, sourceId: true, attribution: true, topic: true, keywords: true, aliases: true });
+export type FactDraft = z.infer<typeof FactDraftSchema>;
+
+export const SourceDraftSchema = SourceSchema.omit({ id: true });
+export type SourceDraft = z.infer<typeof SourceDraftSchema>;
+
+export type RevisionAction = "seed" | "create" | "edit" | "retire" | "restore" | "revert" | "import";
+
+export interface Revision {
+  revision: number;
+  action: RevisionAction;
+  actor: string;
+  reason: string | null;
+  at: string;
+  before: Fact | null;
+  after: Fact;
+}
+
+export type StoreError =
+  | { kind: "invalid"; problems: Problem[] }
+  | { kind: "not-found"; id: string }
+  | { kind: "exists"; id: string }
+  | { kind: "unchanged"; fact: Fact }
+  /** Someone else changed the fact since the writer read it: what they did, so the writer can decide. */
+  | { kind: "conflict"; current: Fact; since: Revision[] }
+  | { kind: "stale-plan" };
+
+export interface ImportPlan {
+  sourcesAdded: Source[];
+  sourcesChanged: Source[];
+  added: Fact[];
+  changed: { before: Fact; after: Fact }[];
+  unchanged: number;
+  /** Facts in the store that the file does not mention: left as they are (nothing is ever deleted). */
+  untouched: number;
+  /** Identifies the store state and file the plan was made for; applying checks it. */
+  fingerprint: string;
+}
+
+export interface Gaps {
+  unanswered: { question: string; count: number; firstSeen: string; lastSeen: string }[];
+  downvoted: { fact: Fact; helpful: number; notHelpful: number }[];
+}
+
+export interface Stats {
+  asked: number;
+  answered: number;
+  helpful: number;
+  notHelpful: number;
+  topFacts: { fact: Fact; answers: number }[];
+}
+
+export interface Changes {
+  cursor: number;
+  facts: Fact[];
+  sourcesChanged: boolean;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * The durable fact base: SQLite, every change a new revision with who, when, why, before and after, in one
+ * transaction with its audit row. Writes take the write lock before reading (BEGIN IMMEDIATE), so two writers
+ * (two moderators, or the bot and the CLI) never both win against the same revision. Nothing is deleted.
+ */
+export class FactStore {
+  private constructor(
+    private readonly db: Db,
+    private readonly clock: () => Date,
+  ) {}
+
+  /** Opens the store, creating it and adding any seed fact or source it does not hold yet (never overwriting one). */
+  static open(path: string, options: { seed?: FactBase; clock?: () => Date } = {}): Result<FactStore, string> {
+    const db = openDatabase(path);
+    if (!db.ok) return db;
+    const store = new FactStore(db.value, options.clock ?? (() => new Date()));
+    const rows = store.checkRows();
+    if (rows.length > 0) {
+      store.close();
+      return err(`database ${path} holds rows that do not fit the schema: ${rows.slice(0, 3).join("; ")}${rows.length > 3 ? ` (and ${rows.length - 3} more)` : ""}`);
+    }
+    if (options.seed) store.seed(options.seed);
+    return ok(store);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  snapshot(): FactBase {
+    return { sources: this.sources(), facts: this.facts() };
+  }
+
+  sources(): Source[] {
+    return this.db.prepare("SELECT data FROM sources ORDER BY rowid").all().map((row) => JSON.parse((row as Row).data as string) as Source);
+  }
+
+  facts(): Fact[] {
+    return this.db.prepare("SELECT data FROM facts ORDER BY rowid").all().map((row) => JSON.parse((row as Row).data as string) as Fact);
+  }
+
+  fact(id: string): Fact | undefined {
+    const row = this.db.prepare("SELECT data FROM facts WHERE id = ?").get(id) as Row | undefined;
+    return row ? (JSON.parse(row.data as string) as Fact) : undefined;
+  }
+
+  history(id: string): Revision[] {
+    return this.db
+      .prepare("SELECT revision, action, actor, reason, at, before, after FROM revisions WHERE fact_id = ? ORDER BY revision")
+      .all(id)
+      .map((row) => toRevision(row as Row));
+  }
+
+  create(draft: FactDraft, actor: string, reason: string | null = null): Result<Fact, StoreError> {
+    return this.write(() => {
+      const now = this.now();
+      const fact: Fact = {
+        id: this.freshId(draft.statement),
+        ...draft,
+        entities: [],
+        questions: [],
+        period: null,
+        status: "active",
+        revision: 1,
+        updatedAt: now,
+        updatedBy: actor,
+      };
+      return this.commit(fact, null, "create", actor, reason);
+    });
+  }
+
+  /** Applies a moderator's draft on top of the revision they started from; anything newer is a conflict. */
+  edit(id: string, draft: FactDraft, expectedRevision: number, actor: string, reason: string | null = null): Result<Fact, StoreError> {
+    return this.write(() => this.change(id, expectedRevision, (current) => ({ ...current, ...draft }), "edit", actor, reason));
+  }
+
+  retire(id: string, actor: string, reason: string): Result<Fact, StoreError> {
+    return this.write(() => this.change(id, undefined, (current) => ({ ...current, status: "retired" }), "retire", actor, reason));
+  }
+
+  restore(id: string, actor: string, reason: string | null = null): Result<Fact, StoreError> {
+    return this.write(() => this.change(id, undefined, (current) => ({ ...current, status: "active" }), "restore", actor, reason));
+  }
+
+  /** Brings back the content a fact had at a revision, as a new revision; its status stays as it is. */
+  revert(id: string, toRevision: number, actor: string, reason: string | null = null): Result<Fact, StoreError> {
+    return this.write(() => {
+      const target = this.history(id).find((revision) => revision.revision === toRevision);
+      if (!target) return err({ kind: "not-found", id: `${id} revision ${toRevision}` });
+      return this.change(id, undefined, (current) => ({ ...target.after, status: current.status }), "revert", actor, reason ?? `revert to revision ${toRevision}`);
+    });
+  }
+
+  addSource(draft: SourceDraft, actor: string): Result<Source, StoreError> {
+    return this.write(() => {
+      const source: Source = { id: this.freshSourceId(draft.title), ...draft };
+      const parsed = SourceSchema.safeParse(source);
+      if (!parsed.success) return err({ kind: "invalid", problems: parsed.error.issues.map((issue) => ({ subject: "source", field: issue.path.join("."), reason: issue.message })) });
+      this.insertSource(parsed.data, actor);
+      return ok(parsed.data);
+    });
+  }
+
+  /** What importing this base would change; nothing is written. */
+  planImport(base: FactBase): Result<ImportPlan, StoreError> {
+    const { base: valid, problems } = validateFactBase(base);
+    if (!valid) return err({ kind: "invalid", problems });
+    const sources = new Map(this.sources().map((source) => [source.id, source]));
+    const facts = new Map(this.facts().map((fact) => [fact.id, fact]));
+    const plan: Omit<ImportPlan, "fingerprint"> = { sourcesAdded: [], sourcesChanged: [], added: [], changed: [], unchanged: 0, untouched: 0 };
+    for (const source of valid.sources) {
+      const existing = sources.get(source.id);
+      if (!existing) plan.sourcesAdded.push(source);
+      else if (JSON.stringify(existing) !== JSON.stringify(source)) plan.sourcesChanged.push(source);
+    }
+    const imported = new Set(valid.facts.map((fact) => fact.id));
+    for (const fact of valid.facts) {
+      const existing = facts.get(fact.id);
+      if (!existing) plan.added.push(fact);
+      else if (!sameContent(existing, fact)) plan.changed.push({ before: existing, after: fact });
+      else plan.unchanged++;
+    }
+    plan.untouched = [...facts.keys()].filter((id) => !imported.has(id)).length;
+    const fingerprint = createHash("sha256").update(JSON.stringify(valid)).update(String(this.changeCursor())).digest("hex").slice(0, 16);
+    return ok({ ...plan, fingerprint });
+  }
+
+  /** Applies an import in one transaction, only if the store is still as it was when the plan was made. */
+  applyImport(base: FactBase, fingerprint: string, actor: string): Result<ImportPlan, StoreError> {
+    return this.write(() => {
+      const plan = this.planImport(base);
+      if (!plan.ok) return plan;
+      if (plan.value.fingerprint !== fingerprint) return err({ kind: "stale-plan" });
+      const now = this.now();
+      for (const source of [...plan.value.sourcesAdded, ...plan.value.sourcesChanged]) this.insertSource(source, actor);
+      for (const fact of plan.value.added) this.commit({ ...fact, revision: 1, updatedAt: now, updatedBy: actor }, null, "import", actor, "import");
+      for (const { before, after } of plan.value.changed) {
+        this.commit({ ...after, revision: before.revision + 1, updatedAt: now, updatedBy: actor }, before, "import", actor, "import");
+      }
+      return ok(plan.value);
+    });
+  }
+
+  /** Counts one question; an unanswered one is kept (normalised, with counts and dates, never who asked) for `gaps`. */
+  recordAsk(question: string, answeredFactId: string | null): void {
+    const now = this.now();
+    this.db.transaction(() => {
+      this.bump("asked");
+      if (answeredFactId) {
+        this.bump("answered");
+        this.db.prepare("INSERT INTO fact_usage (fact_id, answers) VALUES (?, 1) ON CONFLICT (fact_id) DO UPDATE SET answers = answers + 1").run(answeredFactId);
+        return;
+      }
+      const normalised = words(normaliseText(question)).join(" ");
+      if (!normalised) return;
+      this.db
+        .prepare(
+          `INSERT INTO unanswered (normalised, example, count, first_seen, last_seen) VALUES (?, ?, 1, ?, ?)
+           ON CONFLICT (normalised) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen`,
+        )
+        .run(normalised, question.replace(/\s+/g, " ").trim().slice(0, 300), now, now);
+    })();
+  }
+
+  /** One vote per user per fact: voting again replaces the vote. Users are kept only as a one-way hash. */
+  vote(factId: string, userId: string, helpful: boolean): "recorded" | "changed" | "unchanged" {
+    const voter = createHash("sha256").update(`trade-facts-bot:${userId}`).digest("hex");
+    return this.db.transaction(() => {
+      const previous = this.db.prepare("SELECT helpful FROM feedback WHERE fact_id = ? AND voter = ?").get(factId, voter) as Row | undefined;
+      if (previous && Boolean(previous.helpful) === helpful) return "unchanged" as const;
+      this.db
+        .prepare("INSERT INTO feedback (fact_id, voter, helpful, at) VALUES (?, ?, ?, ?) ON CONFLICT (fact_id, voter) DO UPDATE SET helpful = excluded.helpful, at = excluded.at")
+        .run(factId, voter, helpful ? 1 : 0, this.now());
+      return previous ? ("changed" as const) : ("recorded" as const);
+    })();
+  }
+
+  gaps(limit = 10): Gaps {
+    const unanswered = this.db
+      .prepare("SELECT example, count, first_seen, last_seen FROM unanswered ORDER BY count DESC, last_seen DESC LIMIT ?")
+      .all(limit)
+      .map((row) => {
+        const { example, count, first_seen, last_seen } = row as Row;
+        return { question: example as string, count: count as number, firstSeen: first_seen as string, lastSeen: last_seen as string };
+      });
+    const downvoted = this.db
+      .prepare(
+        `SELECT fact_id, SUM(helpful) AS up, SUM(1 - helpful) AS down FROM feedback GROUP BY fact_id
+         HAVING down > 0 ORDER BY down - up DESC, down DESC LIMIT ?`,
+      )
+      .all(limit)
+      .flatMap((row) => {
+        const { fact_id, up, down } = row as Row;
+        const fact = this.fact(fact_id as string);
+        return fact ? [{ fact, helpful: up as number, notHelpful: down as number }] : [];
+      });
+    return { unanswered, downvoted };
+  }
+
+  stats(limit = 5): Stats {
+    const counter = (name: string) => ((this.db.prepare("SELECT value FROM counters WHERE name = ?").get(name) as Row | undefined)?.value as number | undefined) ?? 0;
+    const votes = this.db.prepare("SELECT COALESCE(SUM(helpful), 0) AS up, COALESCE(SUM(1 - helpful), 0) AS down FROM feedback").get() as Row;
+    const topFacts = this.db
+      .prepare("SELECT fact_id, answers FROM fact_usage ORDER BY answers DESC LIMIT ?")
+      .all(limit)
+      .flatMap((row) => {
+        const fact = this.fact((row as Row).fact_id as string);
+        return fact ? [{ fact, answers: (row as Row).answers as number }] : [];
+      });
+    return { asked: counter("asked"), answered: counter("answered"), helpful: votes.up as number, notHelpful: votes.down as number, topFacts };
+  }
+
+  /** Where the change log ends now: pass it to `changesSince` later. */
+  changeCursor(): number {
+    return ((this.db.prepare("SELECT MAX(id) AS id FROM change_log").get() as Row).id as number | null) ?? 0;
+  }
+
+  /** The facts changed (by this or any other process) after the cursor, and whether any source changed. */
+  changesSince(cursor: number): Changes {
+    const rows = this.db.prepare("SELECT id, kind, ref FROM change_log WHERE id > ? ORDER BY id").all(cursor) as Row[];
+    const factIds = [...new Set(rows.filter((row) => row.kind === "fact").map((row) => row.ref as string))];
+    return {
+      cursor: rows.length > 0 ? (rows.at(-1)!.id as number) : cursor,
+      facts: factIds.flatMap((id) => this.fact(id) ?? []),
+      sourcesChanged: rows.some((row) => row.kind === "source"),
+    };
+  }
+
+  /** Bumps whenever another connection commits: a cheap way to notice the CLI's writes. */
+  dataVersion(): number {
+    return this.db.pragma("data_version", { simple: true }) as number;
+  }
+
+  private seed(base: FactBase): void {
+    this.db.transaction(() => {
+      const sources = new Set(this.sources().map((source) => source.id));
+      for (const source of base.sources) if (!sources.has(source.id)) this.insertSource(source, "seed");
+      for (const fact of base.facts) if (!this.fact(fact.id)) this.commit(fact, null, "seed", "seed", "curated seed");
+    }).immediate();
+  }
+
+  private change(
+    id: string,
+    expectedRevision: number | undefined,
+    apply: (current: Fact) => Fact,
+    action: RevisionAction,
+    actor: string,
+    reason: string | null,
+  ): Result<Fact, StoreError> {
+    const current = this.fact(id);
+    if (!current) return err({ kind: "not-found", id });
+    if (expectedRevision !== undefined && current.revision !== expectedRevision) {
+      return err({ kind: "conflict", current, since: this.history(id).filter((revision) => revision.revision > expectedRevision) });
+    }
+    const next: Fact = { ...apply(current), id, revision: current.revision + 1, updatedAt: this.now(), updatedBy: actor };
+    if (sameContent(current, next)) return err({ kind: "unchanged", fact: current });
+    return this.commit(next, current, action, actor, reason);
+  }
+
+  /** Validates and writes one revision of a fact with its audit row and change-log entry. */
+  private commit(fact: Fact, before: Fact | null, action: RevisionAction, actor: string, reason: string | null): Result<Fact, StoreError> {
+    const source = this.sources().find((candidate) => candidate.id === fact.sourceId);
+    const { problems } = validateFactBase({ sources: source ? [source] : [], facts: [fact] });
+    const relevant = source ? problems : problems.filter((problem) => problem.field !== "sources");
+    if (!source) relevant.push({ subject: `fact ${fact.id}`, field: "sourceId", reason: `no source has the id "${fact.sourceId}"` });
+    if (relevant.length > 0) return err({ kind: "invalid", problems: dedupe(relevant) });
+    this.db
+      .prepare(
+        `INSERT INTO facts (id, data, status, revision, updated_at, updated_by) VALUES (@id, @data, @status, @revision, @updatedAt, @updatedBy)
+         ON CONFLICT (id) DO UPDATE SET data = excluded.data, status = excluded.status, revision = excluded.revision,
+           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
+      .run({ id: fact.id, data: JSON.stringify(fact), status: fact.status, revision: fact.revision, updatedAt: fact.updatedAt, updatedBy: fact.updatedBy });
+    this.db
+      .prepare("INSERT INTO revisions (fact_id, revision, action, actor, reason, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .run(fact.id, fact.revision, action, actor, reason, fact.updatedAt, before ? JSON.stringify(before) : null, JSON.stringify(fact));
+    this.db.prepare("INSERT INTO change_log (kind, ref) VALUES ('fact', ?)").run(fact.id);
+    return ok(fact);
+  }
+
+  private insertSource(source: Source, actor: string): void {
+    this.db
+      .prepare("INSERT INTO sources (id, data, created_at, created_by) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data")
+      .run(source.id, JSON.stringify(source), this.now(), actor);
+    this.db.prepare("INSERT INTO change_log (kind, ref) VALUES ('source', ?)").run(source.id);
+  }
+
+  private write<T>(work: () => Result<T, StoreError>): Result<T, StoreError> {
+    return this.db.transaction(work).immediate();
+  }
+
+  private bump(name: string): void {
+    this.db.prepare("INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1").run(name);
+  }
+
+  private freshId(statement: string): string {
+    return uniqueId(kebab(statement, "fact"), (id) => this.fact(id) !== undefined);
+  }
+
+  private freshSourceId(title: string): string {
+    const taken = new Set(this.sources().map((source) => source.id));
+    return uniqueId(kebab(title, "source"), (id) => taken.has(id));
+  }
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  /** Rows that would not load: each row is parsed against the schema once, at open. */
+  private checkRows(): string[] {
+    const bad: string[] = [];
+    for (const [table, schema] of [["sources", SourceSchema], ["facts", FactSchema]] as const) {
+      for (const row of this.db.prepare(`SELECT id, data FROM ${table}`).all() as Row[]) {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(row.data as string);
+        } catch {
+          bad.push(`${table} ${String(row.id)}: not JSON`);
+          continue;
+        }
+        const result = schema.safeParse(parsed);
+        if (!result.success) bad.push(`${table} ${String(row.id)}: ${result.error.issues[0]?.path.join(".")} ${result.error.issues[0]?.message}`);
+      }
+    }
+    return bad;
+  }
+}
+
+function toRevision(row: Row): Revision {
+  return {
+    revision: row.revision as number,
+    action: row.action as RevisionAction,
+    actor: row.actor as string,
+    reason: (row.reason as string | null) ?? null,
+    at: row.at as string,
+    before: row.before ? (JSON.parse(row.before as string) as Fact) : null,
+    after: JSON.parse(row.after as string) as Fact,
+  };
+}
+
+/** A kebab-case id from the first words of a text. */
+function kebab(text: string, fallback: string): string {
+  const id = words(normaliseText(text)).filter(isContentWord).slice(0, 7).join("-").replace(/\./g, "-").slice(0, 60).replace(/-+$/, "");
+  return id || fallback;
+}
+
+function uniqueId(base: string, taken: (id: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.field}:${problem.reason}`;
+    return !seen.has(key) && seen.add(key);
+  });
+}
+

@@ -1,0 +1,61 @@
+/**
+ * Numbered schema migrations, applied in order at start; `PRAGMA user_version` records the last one applied.
+ * Never edit a migration that has shipped: add the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE sources (
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+  );
+  CREATE TABLE facts (
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'retired')),
+    revision INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+  );
+  CREATE TABLE revisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    fact_id TEXT NOT NULL REFERENCES facts(id),
+    revision INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    reason TEXT,
+    at TEXT NOT NULL,
+    before TEXT,
+    after TEXT NOT NULL,
+    UNIQUE (fact_id, revision)
+  );
+  CREATE TABLE feedback (
+    fact_id TEXT NOT NULL,
+    voter TEXT NOT NULL,
+    helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+    at TEXT NOT NULL,
+    PRIMARY KEY (fact_id, voter)
+  );
+  CREATE TABLE unanswered (
+    normalised TEXT PRIMARY KEY,
+    example TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL
+  );
+  CREATE TABLE fact_usage (
+    fact_id TEXT PRIMARY KEY,
+    answers INTEGER NOT NULL
+  );
+  CREATE TABLE counters (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  );
+  CREATE TABLE change_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL CHECK (kind IN ('fact', 'source')),
+    ref TEXT NOT NULL
+  );
+  `,
+];

@@ -1,0 +1,215 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { FactStore, type FactDraft } from "../../src/knowledge/store/fact-store.js";
+import type { Fact } from "../../src/knowledge/schema.js";
+import { seedBase } from "../support/seed.js";
+import { openSeededStore, tempDbPath } from "../support/temp-db.js";
+
+const FACT = "vladivostok-largest-far-east-port";
+
+function draftOf(fact: Fact, changes: Partial<FactDraft> = {}): FactDraft {
+  const { statement, quote, sourceId, attribution, topic, keywords, aliases } = fact;
+  return { statement, quote, sourceId, attribution, topic, keywords, aliases, ...changes };
+}
+
+describe("opening and seeding", () => {
+  it("creates the file, seeds it once, and never overwrites a moderator's edit", () => {
+    const path = tempDbPath();
+    const store = openSeededStore(path);
+    expect(store.facts()).toHaveLength(seedBase().facts.length);
+    const fact = store.fact(FACT)!;
+    expect(store.edit(FACT, draftOf(fact, { topic: "Ports" }), fact.revision, "mod-a", "better topic").ok).toBe(true);
+    store.close();
+
+    const reopened = openSeededStore(path);
+    expect(reopened.facts()).toHaveLength(seedBase().facts.length);
+    expect(reopened.fact(FACT)?.topic).toBe("Ports");
+    reopened.close();
+  });
+
+  it("adds seed facts it does not hold yet", () => {
+    const path = tempDbPath();
+    const base = seedBase();
+    const first = FactStore.open(path, { seed: { sources: base.sources, facts: base.facts.slice(0, 5) } });
+    if (!first.ok) throw new Error(first.error);
+    first.value.close();
+    const again = openSeededStore(path);
+    expect(again.facts()).toHaveLength(base.facts.length);
+    again.close();
+  });
+
+  it("refuses a file that is not a database, naming it and leaving it untouched", () => {
+    const path = tempDbPath();
+    writeFileSync(path, "this is not a database\n".repeat(100));
+    const before = readFileSync(path);
+    const mtime = statSync(path).mtimeMs;
+    const result = FactStore.open(path, { seed: seedBase() });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(new RegExp(`^database ${path} cannot be used: .*not a database`));
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(statSync(path).mtimeMs).toBe(mtime);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+});
+
+describe("revisions", () => {
+  it("records every change with who, when, why, before and after", () => {
+    const store = openSeededStore(undefined, () => new Date("2026-11-29T12:00:00.000Z"));
+    const fact = store.fact(FACT)!;
+    const edited = store.edit(FACT, draftOf(fact, { keywords: ["vladivostok", "port", "haishenwai"] }), 1, "mod-a", "alias");
+    expect(edited).toMatchObject({ ok: true, value: { revision: 2, updatedBy: "mod-a", updatedAt: "2026-11-29T12:00:00.000Z" } });
+    expect(store.retire(FACT, "mod-b", "duplicate").ok).toBe(true);
+    expect(store.restore(FACT, "mod-a").ok).toBe(true);
+    const history = store.history(FACT);
+    expect(history.map((revision) => [revision.revision, revision.action, revision.actor, revision.reason])).toEqual([
+      [1, "seed", "seed", "curated seed"],
+      [2, "edit", "mod-a", "alias"],
+      [3, "retire", "mod-b", "duplicate"],
+      [4, "restore", "mod-a", null],
+    ]);
+    expect(history[1]?.before?.keywords).toEqual(fact.keywords);
+    expect(history[1]?.after.keywords).toEqual(["vladivostok", "port", "haishenwai"]);
+    expect(history[2]?.after.status).toBe("retired");
+    store.close();
+  });
+
+  it("reverts content to an earlier revision as a new revision, keeping the status", () => {
+    const store = openSeededStore();
+    const fact = store.fact(FACT)!;
+    store.edit(FACT, draftOf(fact, { topic: "Ports" }), 1, "mod-a");
+    store.retire(FACT, "mod-a", "testing");
+    const reverted = store.revert(FACT, 1, "mod-b");
+    expect(reverted).toMatchObject({ ok: true, value: { revision: 4, topic: fact.topic, status: "retired" } });
+    expect(store.history(FACT).at(-1)).toMatchObject({ action: "revert", reason: "revert to revision 1" });
+    expect(store.revert(FACT, 99, "mod-b")).toMatchObject({ ok: false, error: { kind: "not-found" } });
+    store.close();
+  });
+
+  it("refuses an invalid draft per field and changes nothing", () => {
+    const store = openSeededStore();
+    const fact = store.fact(FACT)!;
+    const result = store.edit(FACT, draftOf(fact, { quote: "Vladivostok is a lovely city.", statement: "It handles 99 ships." }), 1, "mod-a");
+    expect(result.ok).toBe(false);
+    if (!result.ok && result.error.kind === "invalid") expect(result.error.problems.map((problem) => problem.field).sort()).toEqual(["quote", "statement"]);
+    expect(store.fact(FACT)).toEqual(fact);
+    expect(store.history(FACT)).toHaveLength(1);
+    store.close();
+  });
+
+  it("refuses a change that changes nothing", () => {
+    const store = openSeededStore();
+    expect(store.edit(FACT, draftOf(store.fact(FACT)!), 1, "mod-a")).toMatchObject({ ok: false, error: { kind: "unchanged" } });
+    store.close();
+  });
+
+  it("creates a fact with an id from its statement, unique", () => {
+    const store = openSeededStore();
+    const base = store.fact(FACT)!;
+    const draft = draftOf(base, { statement: "Vladivostok is the largest port in the Russian Far East, again." });
+    const first = store.create(draft, "mod-a");
+    const second = store.create(draft, "mod-a");
+    expect(first).toMatchObject({ ok: true, value: { id: "vladivostok-largest-port-russian-far-east", revision: 1, status: "active" } });
+    expect(second).toMatchObject({ ok: true, value: { id: "vladivostok-largest-port-russian-far-east-2" } });
+    store.close();
+  });
+});
+
+describe("two moderators editing one fact", () => {
+  it("lets exactly one win; the other gets the conflict with what changed", () => {
+    const path = tempDbPath();
+    const a = openSeededStore(path);
+    const b = openSeededStore(path);
+    const fact = a.fact(FACT)!;
+    const first = a.edit(FACT, draftOf(fact, { topic: "Ports" }), fact.revision, "mod-a");
+    const second = b.edit(FACT, draftOf(fact, { topic: "Harbours" }), fact.revision, "mod-b");
+    expect(first.ok).toBe(true);
+    expect(second).toMatchObject({ ok: false, error: { kind: "conflict", current: { topic: "Ports", revision: 2 } } });
+    if (!second.ok && second.error.kind === "conflict") expect(second.error.since.map((revision) => revision.actor)).toEqual(["mod-a"]);
+    expect(b.fact(FACT)?.topic).toBe("Ports");
+    a.close();
+    b.close();
+  });
+});
+
+describe("import", () => {
+  it("plans, then applies in one go only if nothing changed in between", () => {
+    const store = openSeededStore();
+    const base = store.snapshot();
+    const fact = base.facts.find((candidate) => candidate.id === FACT)!;
+    const edited = { ...base, facts: base.facts.map((candidate) => (candidate.id === FACT ? { ...fact, topic: "Ports" } : candidate)) };
+    const plan = store.planImport(edited);
+    expect(plan).toMatchObject({ ok: true, value: { added: [], unchanged: base.facts.length - 1, untouched: 0 } });
+    if (!plan.ok) return;
+    expect(plan.value.changed.map((change) => change.after.id)).toEqual([FACT]);
+    expect(store.fact(FACT)?.topic).toBe(fact.topic);
+
+    const other = store.snapshot().facts.find((candidate) => candidate.id !== FACT)!;
+    store.retire(other.id, "mod-b", "meanwhile");
+    expect(store.applyImport(edited, plan.value.fingerprint, "mod-a")).toMatchObject({ ok: false, error: { kind: "stale-plan" } });
+    const fresh = store.planImport(edited);
+    if (!fresh.ok) throw new Error("plan failed");
+    expect(store.applyImport(edited, fresh.value.fingerprint, "mod-a").ok).toBe(true);
+    expect(store.fact(FACT)).toMatchObject({ topic: "Ports", revision: 2, updatedBy: "mod-a" });
+    expect(store.history(FACT).at(-1)?.action).toBe("import");
+    store.close();
+  });
+
+  it("changes nothing when the file is invalid", () => {
+    const store = openSeededStore();
+    const before = JSON.stringify(store.snapshot());
+    const base = store.snapshot();
+    const broken = { ...base, facts: [...base.facts, { ...base.facts[0]!, id: "new-fact", quote: "not in the article" }] };
+    expect(store.planImport(broken)).toMatchObject({ ok: false, error: { kind: "invalid" } });
+    expect(store.applyImport(broken, "anything", "mod-a")).toMatchObject({ ok: false, error: { kind: "invalid" } });
+    expect(JSON.stringify(store.snapshot())).toBe(before);
+    store.close();
+  });
+});
+
+describe("signals from the community", () => {
+  it("keeps one vote per user per fact; voting again updates it", () => {
+    const store = openSeededStore();
+    expect(store.vote(FACT, "user-1", false)).toBe("recorded");
+    expect(store.vote(FACT, "user-1", false)).toBe("unchanged");
+    expect(store.vote(FACT, "user-1", true)).toBe("changed");
+    expect(store.vote(FACT, "user-2", false)).toBe("recorded");
+    expect(store.stats()).toMatchObject({ helpful: 1, notHelpful: 1 });
+    expect(store.gaps().downvoted).toEqual([{ fact: store.fact(FACT), helpful: 1, notHelpful: 1 }]);
+    store.close();
+  });
+
+  it("counts questions and keeps unanswered ones normalised, with counts and dates, without users", () => {
+    let now = new Date("2026-11-01T00:00:00.000Z");
+    const store = openSeededStore(undefined, () => now);
+    store.recordAsk("What is the GDP of India?", null);
+    now = new Date("2026-11-02T00:00:00.000Z");
+    store.recordAsk("what is the GDP of india", null);
+    store.recordAsk("shenyang capital", "shenyang-capital-of-liaoning");
+    store.recordAsk("   ", null);
+    expect(store.gaps().unanswered).toEqual([
+      { question: "What is the GDP of India?", count: 2, firstSeen: "2026-11-01T00:00:00.000Z", lastSeen: "2026-11-02T00:00:00.000Z" },
+    ]);
+    const stats = store.stats();
+    expect(stats).toMatchObject({ asked: 4, answered: 1 });
+    expect(stats.topFacts.map((entry) => [entry.fact.id, entry.answers])).toEqual([["shenyang-capital-of-liaoning", 1]]);
+    store.close();
+  });
+});
+
+describe("changes from another process", () => {
+  it("are listed after the cursor, with the facts as they are now", () => {
+    const path = tempDbPath();
+    const bot = openSeededStore(path);
+    const cli = openSeededStore(path);
+    const cursor = bot.changeCursor();
+    const version = bot.dataVersion();
+    cli.retire(FACT, "cli", "gone");
+    expect(bot.dataVersion()).not.toBe(version);
+    const changes = bot.changesSince(cursor);
+    expect(changes.facts.map((fact) => [fact.id, fact.status])).toEqual([[FACT, "retired"]]);
+    expect(changes.sourcesChanged).toBe(false);
+    expect(bot.changesSince(changes.cursor).facts).toEqual([]);
+    bot.close();
+    cli.close();
+  });
+});
