@@ -7,11 +7,19 @@ export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "
 /** What every entry point reads from the environment. */
 export const BaseEnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  DATABASE_PATH: z.string().min(1).default("./data/trade-facts.db"),
 });
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
 const positiveInt = z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").positive("must be greater than 0");
 const nonNegativeInt = z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must be 0 or more");
+
+/** A comma-separated list of Discord ids ("" for none). */
+const idList = z
+  .string()
+  .default("")
+  .transform((text) => text.split(",").map((id) => id.trim()).filter(Boolean))
+  .pipe(z.array(snowflake, { error: "must be Discord ids separated by commas" }));
 
 /** What the bot and deploy-commands read from the environment. */
 export const BotEnvSchema = BaseEnvSchema.extend({
@@ -24,6 +32,9 @@ export const BotEnvSchema = BaseEnvSchema.extend({
   LOGIN_TIMEOUT_SECONDS: positiveInt.default(30),
   SHUTDOWN_GRACE_SECONDS: positiveInt.default(10),
   FACTS_FILE: z.string().optional(),
+  ADMIN_GUILD_IDS: idList,
+  MOD_ROLE_IDS: idList,
+  STORE_POLL_SECONDS: positiveInt.default(2),
 });
 export type BotConfig = z.infer<typeof BotEnvSchema>;
 

@@ -12,14 +12,14 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   loadDotenvFile();
-  const env = parseEnv(BotEnvSchema.pick({ DISCORD_TOKEN: true, DISCORD_CLIENT_ID: true, DISCORD_API_URL: true, DEV_GUILD_ID: true }));
+  const env = parseEnv(BotEnvSchema.pick({ DISCORD_TOKEN: true, DISCORD_CLIENT_ID: true, DISCORD_API_URL: true, DEV_GUILD_ID: true, ADMIN_GUILD_IDS: true }));
   if (!env.ok) {
     process.stderr.write(`${env.error.join("\n")}\n`);
     process.exit(1);
   }
-  const { DISCORD_TOKEN, DISCORD_CLIENT_ID, DISCORD_API_URL, DEV_GUILD_ID } = env.value;
+  const { DISCORD_TOKEN, DISCORD_CLIENT_ID, DISCORD_API_URL, DEV_GUILD_ID, ADMIN_GUILD_IDS } = env.value;
   const rest = new REST(DISCORD_API_URL ? { api: DISCORD_API_URL } : {}).setToken(DISCORD_TOKEN);
-  for (const { route, scope, body } of planDeployment({ clientId: DISCORD_CLIENT_ID, devGuildId: DEV_GUILD_ID, global })) {
+  for (const { route, scope, body } of planDeployment({ clientId: DISCORD_CLIENT_ID, devGuildId: DEV_GUILD_ID, adminGuildIds: ADMIN_GUILD_IDS, global })) {
     try {
       await rest.put(route, { body });
     } catch (error) {

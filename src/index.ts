@@ -1,7 +1,10 @@
+import { resolve } from "node:path";
 import { BotEnvSchema, loadDotenvFile, parseEnv } from "./config.js";
 import { startBot } from "./discord/bot.js";
 import { formatFileProblem, readFactBaseFile, SEED_PATH } from "./knowledge/fact-base-file.js";
+import { createEngineSync } from "./knowledge/engine-sync.js";
 import { LiveEngine } from "./knowledge/live-engine.js";
+import { FactStore } from "./knowledge/store/fact-store.js";
 import { createLogger } from "./logger.js";
 
 loadDotenvFile();
@@ -13,11 +16,21 @@ if (!env.ok) {
 const config = env.value;
 const log = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
 
-const base = readFactBaseFile(config.FACTS_FILE ?? SEED_PATH);
-if (!base.ok) {
-  for (const problem of base.error) log.fatal(formatFileProblem(problem));
+const seed = readFactBaseFile(config.FACTS_FILE ?? SEED_PATH);
+if (!seed.ok) {
+  for (const problem of seed.error) log.fatal(formatFileProblem(problem));
   process.exit(1);
 }
+const opened = FactStore.open(resolve(config.DATABASE_PATH), { seed: seed.value });
+if (!opened.ok) {
+  log.fatal(opened.error);
+  process.exit(1);
+}
+const store = opened.value;
+const cursor = store.changeCursor();
+const engine = new LiveEngine(store.snapshot());
+const engineSync = createEngineSync(store, engine, log, cursor);
+setInterval(() => engineSync.poll(), config.STORE_POLL_SECONDS * 1000).unref();
 
 process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled rejection"));
 
@@ -26,7 +39,7 @@ const fail = (reason: string): never => {
   process.exit(1);
 };
 
-const bot = await startBot({ config, log, engine: new LiveEngine(base.value), onFatal: fail }).catch((error: unknown) =>
+const bot = await startBot({ config, log, engine, store, engineSync, onFatal: fail }).catch((error: unknown) =>
   fail((error as Error).message),
 );
 
@@ -37,6 +50,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     stopping = true;
     log.info({ signal }, "shutting down: finishing replies in flight");
     void bot.stop(config.SHUTDOWN_GRACE_SECONDS * 1000).then(() => {
+      store.close();
       log.info("stopped");
       process.exit(0);
     });

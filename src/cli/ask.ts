@@ -4,7 +4,7 @@ import type { Engine } from "../knowledge/engine.js";
 import { cliLoggerOrExit } from "./cli-env.js";
 import { describeArgsError, exitWithUsage, stdinLines } from "./cli-io.js";
 import { formatAnswerText } from "./format-answer.js";
-import { loadEngineOrExit } from "./load-engine.js";
+import { loadEngineOrExit } from "./open-store.js";
 
 const USAGE = `Usage: npm run ask -- [--json] "question" (or - to read one question a line from stdin).`;
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { gradeQuestions, parseQuestionLines, type QuestionKind } from "../knowledge/grade-questions.js";
 import { describeArgsError, exitWithError, exitWithUsage } from "./cli-io.js";
-import { loadEngineOrExit } from "./load-engine.js";
+import { loadEngineOrExit } from "./open-store.js";
 
 const USAGE = "Usage: npm run eval -- FILE.jsonl [--verbose].";
 

@@ -1,27 +1,256 @@
+import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import { displayPath, formatFileProblem, readFactBaseFile, SEED_PATH } from "../knowledge/fact-base-file.js";
+import { diffFacts } from "../knowledge/fact-diff.js";
+import type { Fact, FactBase } from "../knowledge/schema.js";
+import type { FactStore, ImportPlan, Revision, StoreError } from "../knowledge/store/fact-store.js";
+import type { Problem } from "../knowledge/validate.js";
+import { truncate } from "../truncate.js";
 import { describeArgsError, exitWithError, exitWithUsage } from "./cli-io.js";
+import { openStoreOrExit } from "./open-store.js";
 
-const USAGE = "Usage: npm run facts -- validate [FILE] | export.";
+const USAGE = "Usage: npm run facts -- list | show ID | history ID | export | import FILE [--dry-run] | validate [FILE].";
 
-function parse(): { command: string; file: string } {
+type Command =
+  | { name: "list" | "export" }
+  | { name: "show" | "history"; id: string }
+  | { name: "import"; file: string; dryRun: boolean }
+  | { name: "validate"; file: string };
+
+const COMMANDS = ["list", "show", "history", "export", "import", "validate"] as const;
+
+function parse(): Command {
   try {
-    const { positionals } = parseArgs({ allowPositionals: true });
-    const [command, file, ...extra] = positionals;
-    if (command !== "validate" && command !== "export") exitWithUsage(`facts: ${command ? `unknown command "${command}".` : "no command given."}`, USAGE);
-    if (extra.length > 0 || (command === "export" && file)) exitWithUsage(`facts: too many arguments for ${command}.`, USAGE);
-    return { command, file: file ?? SEED_PATH };
+    const { values, positionals } = parseArgs({
+      options: { "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+    });
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    }
+    const [name, argument, ...extra] = positionals;
+    if (!isCommand(name)) exitWithUsage(`facts: ${name ? `unknown command "${name}".` : "no command given."}`, USAGE);
+    const dryRun = values["dry-run"] ?? false;
+    if (dryRun && name !== "import") exitWithUsage("facts: --dry-run only goes with import.", USAGE);
+    const takes = name === "list" || name === "export" ? 0 : 1;
+    if (extra.length > 0 || (takes === 0 && argument !== undefined)) exitWithUsage(`facts: too many arguments for ${name}.`, USAGE);
+    switch (name) {
+      case "list":
+      case "export":
+        return { name };
+      case "validate":
+        return { name, file: argument ?? SEED_PATH };
+      case "show":
+      case "history":
+        if (!argument) exitWithUsage(`facts: ${name} needs a fact id.`, USAGE);
+        return { name, id: argument };
+      case "import":
+        if (!argument) exitWithUsage("facts: import needs a file.", USAGE);
+        return { name, file: argument, dryRun };
+    }
   } catch (error) {
     exitWithUsage(`facts: ${describeArgsError(error)}`, USAGE);
   }
 }
 
-const { command, file } = parse();
-const base = readFactBaseFile(file);
-if (!base.ok) exitWithError(base.error.map(formatFileProblem));
-if (command === "validate") {
+function isCommand(name: string | undefined): name is (typeof COMMANDS)[number] {
+  return (COMMANDS as readonly (string | undefined)[]).includes(name);
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function validate(file: string): void {
+  const base = readFactBaseFile(file);
+  if (!base.ok) exitWithError(base.error.map(formatFileProblem));
   const { facts, sources } = base.value;
-  process.stdout.write(`${displayPath(file)}: ${facts.length} facts from ${sources.length} source${sources.length === 1 ? "" : "s"}, all valid.\n`);
+  process.stdout.write(`${displayPath(file)}: ${facts.length} facts from ${plural(sources.length, "source")}, all valid.\n`);
+}
+
+/** One line a fact, active ones first, columns aligned; then how many there are. */
+function list(store: FactStore): string {
+  const facts = store.facts();
+  const ordered = [...facts.filter((fact) => fact.status === "active"), ...facts.filter((fact) => fact.status !== "active")];
+  const idWidth = Math.max(0, ...facts.map((fact) => fact.id.length));
+  const revisionWidth = Math.max(0, ...facts.map((fact) => `r${fact.revision}`.length));
+  const lines = ordered.map(
+    (fact) => `${fact.id.padEnd(idWidth)}  ${`[${fact.status}]`.padEnd("[retired]".length)}  ${`r${fact.revision}`.padEnd(revisionWidth)}  ${truncate(oneLine(fact.statement), 80)}`,
+  );
+  const active = facts.filter((fact) => fact.status === "active").length;
+  lines.push(`${plural(facts.length, "fact")}: ${active} active, ${facts.length - active} retired.`);
+  return lines.join("\n");
+}
+
+function show(store: FactStore, fact: Fact): string {
+  const source = store.sources().find((candidate) => candidate.id === fact.sourceId);
+  const listed = (items: readonly string[]) => (items.length > 0 ? items.map(oneLine).join(", ") : "(none)");
+  const rows: [string, string | string[]][] = [
+    ["statement", fact.statement],
+    ["quote", `“${fact.quote}”`],
+    ["attribution", fact.attribution],
+    ["source", `${fact.sourceId} — ${source ? source.title : "(no such source)"}`],
+    ["topic", fact.topic],
+    ["entities", listed(fact.entities)],
+    ["keywords", listed(fact.keywords)],
+    ["aliases", listed(fact.aliases)],
+    ["questions", fact.questions.length > 0 ? fact.questions.map(oneLine) : "(none)"],
+    ["period", fact.period ?? "(none)"],
+    ["status", fact.status],
+    ["revision", String(fact.revision)],
+    ["updated", `${fact.updatedAt} by ${fact.updatedBy}`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length)) + 1;
+  const lines = [fact.id];
+  for (const [label, value] of rows) {
+    const [first = "", ...rest] = typeof value === "string" ? [oneLine(value)] : value;
+    lines.push(`  ${`${label}:`.padEnd(width)} ${first}`, ...rest.map((line) => `  ${" ".repeat(width)} ${line}`));
+  }
+  return lines.join("\n");
+}
+
+/** Every revision, oldest first, with what it changed (a first revision has nothing before it to compare). */
+function history(revisions: readonly Revision[]): string {
+  return revisions
+    .flatMap((revision) => {
+      const head = `r${revision.revision}  ${revision.at}  ${revision.action} by ${revision.actor}${revision.reason ? `  — ${oneLine(revision.reason)}` : ""}`;
+      const changes = revision.before ? diffFacts(revision.before, revision.after) : [];
+      return [head, ...changes.map(({ field, before, after }) => `    ${field}: ${showValue(before)} → ${showValue(after)}`)];
+    })
+    .join("\n");
+}
+
+function showValue(value: unknown): string {
+  return value === undefined ? "(none)" : truncate(JSON.stringify(value), 100);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function noFact(store: FactStore, id: string): never {
+  const near = nearIds(
+    id,
+    store.facts().map((fact) => fact.id),
+  );
+  const hint = near.length === 0 ? "" : ` Did you mean ${near.length === 1 ? near[0] : `${near.slice(0, -1).join(", ")} or ${near.at(-1)}`}?`;
+  store.close();
+  exitWithError([`facts: no fact ${oneLine(id)}.${hint}`]);
+}
+
+/** Ids that contain what was typed (or are contained in it), else those sharing the most of its words. */
+function nearIds(typed: string, ids: readonly string[]): string[] {
+  const query = typed.toLowerCase().trim();
+  if (!query) return [];
+  const containing = ids.filter((id) => id.includes(query) || query.includes(id));
+  if (containing.length > 0) return containing.slice(0, 3);
+  const words = query.split(/[^a-z0-9]+/).filter((word) => word.length >= 3);
+  return ids
+    .map((id) => ({ id, shared: words.filter((word) => id.includes(word)).length }))
+    .filter(({ shared }) => shared > 0)
+    .sort((a, b) => b.shared - a.shared)
+    .slice(0, 3)
+    .map(({ id }) => id);
+}
+
+function describePlan(plan: ImportPlan, file: string, database: string): string[] {
+  const lines = [`import ${displayPath(file)} into ${displayPath(database)}:`];
+  lines.push(`  sources: ${plan.sourcesAdded.length} added, ${plan.sourcesChanged.length} changed`);
+  for (const source of plan.sourcesAdded) lines.push(`    added    ${source.id}: ${truncate(oneLine(source.title), 80)}`);
+  for (const source of plan.sourcesChanged) lines.push(`    changed  ${source.id}`);
+  lines.push(
+    `  facts: ${plan.added.length} added, ${plan.changed.length} changed, ${plan.unchanged} unchanged, ${plan.untouched} untouched (in the store, not in the file: left as they are)`,
+  );
+  for (const fact of plan.added) lines.push(`    added    ${fact.id}`);
+  for (const { before, after } of plan.changed) lines.push(`    changed  ${after.id}: ${diffFacts(before, after).map((change) => change.field).join(", ")}`);
+  return lines;
+}
+
+function hasChanges(plan: ImportPlan): boolean {
+  return plan.sourcesAdded.length + plan.sourcesChanged.length + plan.added.length + plan.changed.length > 0;
+}
+
+function describeStoreError(error: StoreError, file: string): string[] {
+  const inFile = (problems: readonly Problem[]) => problems.map((problem) => formatFileProblem({ ...problem, file }));
+  switch (error.kind) {
+    case "invalid":
+      return inFile(error.problems);
+    case "stale-plan":
+      return ["facts: the store changed while importing (another writer got there first); nothing was imported. Run the import again."];
+    default:
+      return [`facts: import failed (${error.kind}); nothing was imported.`];
+  }
+}
+
+function actor(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return `cli:${process.env.USER ?? process.env.USERNAME ?? "unknown"}`;
+  }
+}
+
+function importFile(store: FactStore, database: string, file: string, dryRun: boolean): void {
+  const read = readFactBaseFile(file);
+  if (!read.ok) {
+    store.close();
+    exitWithError(read.error.map(formatFileProblem));
+  }
+  const base: FactBase = read.value;
+  const plan = store.planImport(base);
+  if (!plan.ok) {
+    store.close();
+    exitWithError(describeStoreError(plan.error, file));
+  }
+  const lines = describePlan(plan.value, file, database);
+  if (!hasChanges(plan.value)) {
+    lines.push(`nothing to import: the store already matches ${displayPath(file)}.`);
+  } else if (dryRun) {
+    lines.push("dry run: nothing changed.");
+  } else {
+    const by = actor();
+    const applied = store.applyImport(base, plan.value.fingerprint, by);
+    if (!applied.ok) {
+      store.close();
+      process.stdout.write(`${lines.join("\n")}\n`);
+      exitWithError(describeStoreError(applied.error, file));
+    }
+    const { added, changed, sourcesAdded, sourcesChanged } = applied.value;
+    lines.push(
+      `imported: ${plural(added.length, "fact")} added, ${changed.length} changed; ${plural(sourcesAdded.length, "source")} added, ${sourcesChanged.length} changed; by ${by}.`,
+    );
+  }
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+const command = parse();
+if (command.name === "validate") {
+  validate(command.file);
 } else {
-  process.stdout.write(`${JSON.stringify(base.value, null, 2)}\n`);
+  const { store, path } = openStoreOrExit();
+  switch (command.name) {
+    case "list":
+      process.stdout.write(`${list(store)}\n`);
+      break;
+    case "export":
+      process.stdout.write(`${JSON.stringify(store.snapshot(), null, 2)}\n`);
+      break;
+    case "show": {
+      const fact = store.fact(command.id);
+      if (!fact) noFact(store, command.id);
+      process.stdout.write(`${show(store, fact)}\n`);
+      break;
+    }
+    case "history": {
+      const revisions = store.history(command.id);
+      if (revisions.length === 0) noFact(store, command.id);
+      process.stdout.write(`${history(revisions)}\n`);
+      break;
+    }
+    case "import":
+      importFile(store, path, command.file, command.dryRun);
+      break;
+  }
+  store.close();
 }

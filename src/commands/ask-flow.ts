@@ -1,5 +1,5 @@
 import type { MessagePayload } from "../discord/limits.js";
-import { renderAnswer, renderFact, renderNotice } from "../discord/render.js";
+import { renderAnswer, renderFact, renderNotice, withFeedbackButtons } from "../discord/render.js";
 import type { BotContext, Outcome } from "./command.js";
 
 export interface AskResult {
@@ -11,7 +11,8 @@ export interface AskResult {
 
 /**
  * One question from one user, as every asking command handles it: the cooldown, then a fact picked by id
- * from autocomplete, else the engine's answer or honest miss.
+ * from autocomplete, else the engine's answer or honest miss. Every question is counted; a missed one is
+ * kept for the moderators' `gaps`. Answers carry feedback buttons.
  */
 export function askQuestion(context: BotContext, userId: string, question: string): AskResult {
   const verdict = context.askCooldown.take(userId);
@@ -25,7 +26,13 @@ export function askQuestion(context: BotContext, userId: string, question: strin
   }
   const engine = context.engine();
   const picked = engine.base.facts.find((fact) => fact.id === question.trim() && fact.status === "active");
-  if (picked) return { payload: renderFact(picked, engine.base), outcome: "answered", ephemeral: false };
+  if (picked) {
+    context.store.recordAsk(question, picked.id);
+    return { payload: withFeedbackButtons(renderFact(picked, engine.base), picked.id), outcome: "answered", ephemeral: false };
+  }
   const answer = engine.answer(question);
-  return { payload: renderAnswer(answer, engine.base), outcome: answer.answered ? "answered" : "abstained", ephemeral: false };
+  const top = answer.answered ? answer.results[0]?.fact : undefined;
+  context.store.recordAsk(question, top?.id ?? null);
+  const payload = renderAnswer(answer, engine.base);
+  return { payload: top ? withFeedbackButtons(payload, top.id) : payload, outcome: top ? "answered" : "abstained", ephemeral: false };
 }

@@ -2,11 +2,14 @@ import type {
   AutocompleteInteraction,
   CommandInteraction,
   MessageComponentInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Logger } from "pino";
 import type { Cooldown } from "../discord/cooldown.js";
+import type { ModerationPolicy } from "../discord/moderation-access.js";
 import type { Engine } from "../knowledge/engine.js";
+import type { FactStore } from "../knowledge/store/fact-store.js";
 
 /** How an interaction ended, for the one log line each interaction gets. */
 export type Outcome = "answered" | "abstained" | "refused" | "error";
@@ -15,7 +18,11 @@ export type Outcome = "answered" | "abstained" | "refused" | "error";
 export interface BotContext {
   /** The engine serving now (it is swapped when facts change: read it per interaction). */
   engine(): Engine;
+  store: FactStore;
+  /** Brings the engine up to date with the store's committed changes (built aside, then swapped in). */
+  syncEngine(): void;
   askCooldown: Cooldown;
+  moderation: ModerationPolicy;
   log: Logger;
 }
 
@@ -23,7 +30,8 @@ export interface CommandModule {
   definition: RESTPostAPIApplicationCommandsJSONBody;
   execute(interaction: CommandInteraction, context: BotContext): Promise<Outcome>;
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
-  /** Components whose custom id starts with this prefix are routed to `handleComponent`. */
+  /** Components and modals whose custom id starts with this prefix are routed to this module. */
   componentPrefix?: string;
   handleComponent?(interaction: MessageComponentInteraction, context: BotContext): Promise<Outcome>;
+  handleModal?(interaction: ModalSubmitInteraction, context: BotContext): Promise<Outcome>;
 }

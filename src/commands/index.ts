@@ -1,6 +1,10 @@
 import { askTradeBotCommand } from "./ask-trade-bot.js";
 import type { CommandModule } from "./command.js";
 import { tradeCommand } from "./trade.js";
+import { tradeAdminCommand } from "./trade-admin.js";
 
 /** The commands every member can use, wherever the app is installed. */
 export const PUBLIC_COMMANDS: readonly CommandModule[] = [tradeCommand, askTradeBotCommand];
+
+/** The moderators' commands: registered only in the admin guilds, and checked again on every use. */
+export const ADMIN_COMMANDS: readonly CommandModule[] = [tradeAdminCommand];

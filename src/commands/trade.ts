@@ -3,13 +3,14 @@ import {
   InteractionContextType,
   SlashCommandBuilder,
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type MessageComponentInteraction,
 } from "discord.js";
 import { coveredTopics } from "../knowledge/answer-view.js";
 import { LIMITS } from "../discord/limits.js";
 import { respond } from "../discord/reply.js";
-import { PICK_FACT_ID, renderFact, renderHelp, renderNotice, renderSources, renderTopics } from "../discord/render.js";
+import { PICK_FACT_ID, renderFact, renderHelp, renderNotice, renderSources, renderTopics, VOTE_HELPFUL, VOTE_NOT_HELPFUL, withFeedbackButtons } from "../discord/render.js";
 import { truncate } from "../truncate.js";
 import { askQuestion } from "./ask-flow.js";
 import type { BotContext, CommandModule, Outcome } from "./command.js";
@@ -94,8 +95,24 @@ async function autocomplete(interaction: AutocompleteInteraction, context: BotCo
   await interaction.respond(engine.suggest(focused.value));
 }
 
+/** A vote on an answer: one per user per fact; voting again replaces it. */
+async function vote(interaction: ButtonInteraction, context: BotContext): Promise<Outcome> {
+  const helpful = interaction.customId.startsWith(VOTE_HELPFUL);
+  const factId = interaction.customId.slice((helpful ? VOTE_HELPFUL : VOTE_NOT_HELPFUL).length);
+  if (!context.store.fact(factId)) {
+    await respond(interaction, renderNotice("That fact no longer exists."), { ephemeral: true });
+    return "refused";
+  }
+  const result = context.store.vote(factId, interaction.user.id, helpful);
+  const said = helpful ? "helpful" : "not helpful";
+  const message = { recorded: `Thanks: you marked this answer ${said}.`, changed: `Changed your vote: ${said}.`, unchanged: `You already marked this answer ${said}.` }[result];
+  await respond(interaction, renderNotice(message), { ephemeral: true });
+  return "answered";
+}
+
 /** A pick from the "did you mean" menu: the asker's message becomes the answer; anyone else sees it privately. */
 async function handleComponent(interaction: MessageComponentInteraction, context: BotContext): Promise<Outcome> {
+  if (interaction.isButton() && (interaction.customId.startsWith(VOTE_HELPFUL) || interaction.customId.startsWith(VOTE_NOT_HELPFUL))) return vote(interaction, context);
   if (!interaction.isStringSelectMenu() || interaction.customId !== PICK_FACT_ID) throw new Error(`unknown component ${interaction.customId}`);
   const engine = context.engine();
   const fact = engine.base.facts.find((candidate) => candidate.id === interaction.values[0] && candidate.status === "active");
@@ -104,7 +121,7 @@ async function handleComponent(interaction: MessageComponentInteraction, context
     return "refused";
   }
   const isAsker = interaction.message.interactionMetadata?.user.id === interaction.user.id;
-  await respond(interaction, renderFact(fact, engine.base), isAsker ? { update: true } : { ephemeral: true });
+  await respond(interaction, withFeedbackButtons(renderFact(fact, engine.base), fact.id), isAsker ? { update: true } : { ephemeral: true });
   return "answered";
 }
 

@@ -1,8 +1,10 @@
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Logger } from "pino";
-import { PUBLIC_COMMANDS } from "../commands/index.js";
+import { ADMIN_COMMANDS, PUBLIC_COMMANDS } from "../commands/index.js";
 import type { BotConfig } from "../config.js";
+import type { EngineSync } from "../knowledge/engine-sync.js";
 import type { LiveEngine } from "../knowledge/live-engine.js";
+import type { FactStore } from "../knowledge/store/fact-store.js";
 import { createCooldown } from "./cooldown.js";
 import { createInteractionRouter } from "./interaction-router.js";
 
@@ -25,20 +27,25 @@ export interface BotDependencies {
   config: BotConfig;
   log: Logger;
   engine: LiveEngine;
+  store: FactStore;
+  engineSync: EngineSync;
   /** Called once when the connection is lost for good; the process should end non-zero. */
   onFatal: (reason: string) => void;
 }
 
 /** Connects to Discord and answers interactions; rejects with a readable error when it cannot log in in time. */
-export async function startBot({ config, log, engine, onFatal }: BotDependencies): Promise<RunningBot> {
+export async function startBot({ config, log, engine, store, engineSync, onFatal }: BotDependencies): Promise<RunningBot> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
   });
-  const router = createInteractionRouter(PUBLIC_COMMANDS, {
+  const router = createInteractionRouter([...PUBLIC_COMMANDS, ...ADMIN_COMMANDS], {
     engine: () => engine.current,
+    store,
+    syncEngine: () => engineSync.sync(),
     askCooldown: createCooldown({ uses: config.ASK_COOLDOWN_USES, windowMs: config.ASK_COOLDOWN_SECONDS * 1000 }),
+    moderation: { adminGuildIds: config.ADMIN_GUILD_IDS, modRoleIds: config.MOD_ROLE_IDS },
     log,
   });
 

@@ -1,23 +1,26 @@
 import { Routes, type RESTPostAPIApplicationCommandsJSONBody } from "discord.js";
-import { PUBLIC_COMMANDS } from "../commands/index.js";
+import { ADMIN_COMMANDS, PUBLIC_COMMANDS } from "../commands/index.js";
 
-/** Where each list of commands goes: one bulk PUT per scope, and an empty PUT to clear the scope not used. */
+/** Where each list of commands goes: one bulk PUT per scope, and an empty PUT to clear a scope not used. */
 export interface DeployPlan {
   route: `/${string}`;
   scope: string;
   body: RESTPostAPIApplicationCommandsJSONBody[];
 }
 
-export function planDeployment({ clientId, devGuildId, global }: { clientId: string; devGuildId?: string; global: boolean }): DeployPlan[] {
-  const commands = PUBLIC_COMMANDS.map((command) => command.definition);
-  if (devGuildId && !global) {
-    return [
-      { route: Routes.applicationGuildCommands(clientId, devGuildId), scope: `guild ${devGuildId}`, body: commands },
-      { route: Routes.applicationCommands(clientId), scope: "global", body: [] },
-    ];
-  }
+/**
+ * Public commands go to the dev guild while testing (instant), else globally, and the other scope is cleared so
+ * no command shows twice. Moderator commands go only to the admin guilds, guild-scoped.
+ */
+export function planDeployment({ clientId, devGuildId, adminGuildIds = [], global }: { clientId: string; devGuildId?: string; adminGuildIds?: readonly string[]; global: boolean }): DeployPlan[] {
+  const publicCommands = PUBLIC_COMMANDS.map((command) => command.definition);
+  const adminCommands = ADMIN_COMMANDS.map((command) => command.definition);
+  const publicInDevGuild = devGuildId !== undefined && !global;
+  const guilds = new Map<string, RESTPostAPIApplicationCommandsJSONBody[]>();
+  if (devGuildId) guilds.set(devGuildId, publicInDevGuild ? [...publicCommands] : []);
+  for (const guildId of adminGuildIds) guilds.set(guildId, [...(guilds.get(guildId) ?? []), ...adminCommands]);
   return [
-    { route: Routes.applicationCommands(clientId), scope: "global", body: commands },
-    ...(devGuildId ? [{ route: Routes.applicationGuildCommands(clientId, devGuildId), scope: `guild ${devGuildId}`, body: [] }] : []),
-  ];
+    { route: Routes.applicationCommands(clientId), scope: "global", body: publicInDevGuild ? [] : publicCommands },
+    ...[...guilds].map(([guildId, body]) => ({ route: Routes.applicationGuildCommands(clientId, guildId), scope: `guild ${guildId}`, body })),
+  ].sort((a, b) => b.body.length - a.body.length);
 }

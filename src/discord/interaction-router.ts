@@ -34,10 +34,11 @@ export function createInteractionRouter(commands: readonly CommandModule[], cont
       await respond(interaction, renderNotice("I don't know that command any more. Try `/trade help`."), { ephemeral: true });
       return "refused";
     }
-    if (interaction.isMessageComponent()) {
+    if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
       const command = commands.find((candidate) => candidate.componentPrefix && interaction.customId.startsWith(candidate.componentPrefix));
-      if (command?.handleComponent) return command.handleComponent(interaction, context);
-      await respond(interaction, renderNotice("This button or menu no longer works. Ask again."), { ephemeral: true });
+      if (interaction.isMessageComponent() && command?.handleComponent) return command.handleComponent(interaction, context);
+      if (interaction.isModalSubmit() && command?.handleModal) return command.handleModal(interaction, context);
+      await respond(interaction, renderNotice("This button or form no longer works. Start again."), { ephemeral: true });
       return "refused";
     }
     return "refused";
@@ -87,6 +88,6 @@ function describe(interaction: Interaction): Record<string, string | undefined> 
     return { ...base, command: interaction.commandName, subcommand: interaction.options.getSubcommand(false) ?? undefined };
   }
   if (interaction.isCommand()) return { ...base, command: interaction.commandName };
-  if (interaction.isMessageComponent()) return { ...base, component: interaction.customId };
+  if (interaction.isMessageComponent() || interaction.isModalSubmit()) return { ...base, component: interaction.customId.split(":").slice(0, 2).join(":") };
   return base;
 }

@@ -1,4 +1,4 @@
-import { ComponentType, escapeMarkdown, type APIEmbed, type APIEmbedField } from "discord.js";
+import { ButtonStyle, ComponentType, escapeMarkdown, type APIEmbed, type APIEmbedField } from "discord.js";
 import { coveredTopics, describeSourceDate } from "../knowledge/answer-view.js";
 import type { Answer } from "../knowledge/engine.js";
 import type { Fact, Source } from "../knowledge/schema.js";
@@ -6,6 +6,8 @@ import { truncate } from "../truncate.js";
 import { fitToLimits, LIMITS, type MessagePayload } from "./limits.js";
 
 export const PICK_FACT_ID = "trade:pick";
+export const VOTE_HELPFUL = "trade:vote:up:";
+export const VOTE_NOT_HELPFUL = "trade:vote:down:";
 
 const COLOURS = { answer: 0x2e7d32, miss: 0xb26a00, info: 0x1565c0 } as const;
 const FOOTER = "Answers come only from curated facts, each quoted from its source.";
@@ -59,6 +61,22 @@ export function renderAnswer(answer: Answer, catalogue: Catalogue, question = an
         }
       : {}),
   });
+}
+
+/** The answer's fact with "helpful" / "not helpful" buttons under it. */
+export function withFeedbackButtons(payload: MessagePayload, factId: string): MessagePayload {
+  return {
+    ...payload,
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: "👍" }, label: "Helpful", custom_id: `${VOTE_HELPFUL}${factId}` },
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: "👎" }, label: "Not helpful", custom_id: `${VOTE_NOT_HELPFUL}${factId}` },
+        ],
+      },
+    ],
+  };
 }
 
 /** One fact as an embed, as `/trade fact` shows it. */

@@ -5,11 +5,11 @@ import { createLogger } from "../../src/logger.js";
 
 describe("parseEnv", () => {
   it("fills defaults", () => {
-    expect(parseEnv(BaseEnvSchema, {})).toEqual({ ok: true, value: { LOG_LEVEL: "info" } });
+    expect(parseEnv(BaseEnvSchema, {})).toEqual({ ok: true, value: { LOG_LEVEL: "info", DATABASE_PATH: "./data/trade-facts.db" } });
   });
 
   it("treats a blank value as unset", () => {
-    expect(parseEnv(BaseEnvSchema, { LOG_LEVEL: "  " })).toEqual({ ok: true, value: { LOG_LEVEL: "info" } });
+    expect(parseEnv(BaseEnvSchema, { LOG_LEVEL: "  " })).toEqual({ ok: true, value: { LOG_LEVEL: "info", DATABASE_PATH: "./data/trade-facts.db" } });
   });
 
   it("names the variable and how to fix it, one line each", () => {

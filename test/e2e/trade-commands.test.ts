@@ -76,7 +76,11 @@ describe("/trade ask", () => {
     const picked = await fake.interact(component(select.custom_id, { componentType: ComponentType.StringSelect, values: ["xi-heilongjiang-pivotal-entryway"], message }, { userId: asker }));
     expect(picked.type).toBe(7);
     expect(embedOf(picked).title).toContain("pivotal");
-    expect(picked.data?.components).toEqual([]);
+    const buttons = picked.data?.components?.[0];
+    expect(buttons && "components" in buttons ? buttons.components.map((button) => ("custom_id" in button ? button.custom_id : "")) : []).toEqual([
+      "trade:vote:up:xi-heilongjiang-pivotal-entryway",
+      "trade:vote:down:xi-heilongjiang-pivotal-entryway",
+    ]);
 
     const bystander = await fake.interact(component(select.custom_id, { componentType: ComponentType.StringSelect, values: ["xi-heilongjiang-pivotal-entryway"], message }, { userId: snowflake() }));
     expect(bystander.type).toBe(4);

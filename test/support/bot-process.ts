@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { ROOT } from "./run-cli.js";
+import { tempDbPath } from "./temp-db.js";
 import type { FakeDiscord } from "./fake-discord.js";
 
 /** A realistic-looking bot token, long enough that the logger scrubs it, so tests can check it never leaks. */
@@ -35,6 +36,7 @@ export class BotProcess {
         DISCORD_API_URL: fake?.apiUrl ?? "http://127.0.0.1:9/api",
         LOG_LEVEL: "info",
         ASK_COOLDOWN_SECONDS: "0",
+        DATABASE_PATH: tempDbPath(),
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],

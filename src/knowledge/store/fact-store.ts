@@ -195,20 +195,29 @@ export class FactStore {
     return ok({ ...plan, fingerprint });
   }
 
-  /** Applies an import in one transaction, only if the store is still as it was when the plan was made. */
+  /** Applies an import in one transaction (all of it or none), only if the store is still as it was when the plan was made. */
   applyImport(base: FactBase, fingerprint: string, actor: string): Result<ImportPlan, StoreError> {
-    return this.write(() => {
-      const plan = this.planImport(base);
-      if (!plan.ok) return plan;
-      if (plan.value.fingerprint !== fingerprint) return err({ kind: "stale-plan" });
-      const now = this.now();
-      for (const source of [...plan.value.sourcesAdded, ...plan.value.sourcesChanged]) this.insertSource(source, actor);
-      for (const fact of plan.value.added) this.commit({ ...fact, revision: 1, updatedAt: now, updatedBy: actor }, null, "import", actor, "import");
-      for (const { before, after } of plan.value.changed) {
-        this.commit({ ...after, revision: before.revision + 1, updatedAt: now, updatedBy: actor }, before, "import", actor, "import");
-      }
-      return ok(plan.value);
-    });
+    try {
+      return this.write(() => {
+        const plan = this.planImport(base);
+        if (!plan.ok) return plan;
+        if (plan.value.fingerprint !== fingerprint) return err({ kind: "stale-plan" });
+        const now = this.now();
+        for (const source of [...plan.value.sourcesAdded, ...plan.value.sourcesChanged]) this.insertSource(source, actor);
+        const writes = [
+          ...plan.value.added.map((fact) => () => this.commit({ ...fact, revision: 1, updatedAt: now, updatedBy: actor }, null, "import", actor, "import")),
+          ...plan.value.changed.map(({ before, after }) => () => this.commit({ ...after, revision: before.revision + 1, updatedAt: now, updatedBy: actor }, before, "import", actor, "import")),
+        ];
+        for (const write of writes) {
+          const written = write();
+          if (!written.ok) throw new RolledBack(written.error);
+        }
+        return ok(plan.value);
+      });
+    } catch (error) {
+      if (error instanceof RolledBack) return err(error.reason);
+      throw error;
+    }
   }
 
   /** Counts one question; an unanswered one is kept (normalised, with counts and dates, never who asked) for `gaps`. */
@@ -393,6 +402,13 @@ export class FactStore {
       }
     }
     return bad;
+  }
+}
+
+/** Thrown inside a transaction to roll all of it back, carrying the reason out. */
+class RolledBack extends Error {
+  constructor(readonly reason: StoreError) {
+    super("rolled back");
   }
 }
 

@@ -1,0 +1,357 @@
+import {
+  ApplicationIntegrationType,
+  AttachmentBuilder,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageComponentInteraction,
+  type ModalSubmitInteraction,
+  type RepliableInteraction,
+} from "discord.js";
+import { factFormValues, factModal, parseFactForm, parseSourceForm, sourceModal, SOURCE_FORM, FACT_FORM, type FactFormValues, type SourceFormValues } from "../discord/fact-form.js";
+import { LIMITS } from "../discord/limits.js";
+import { checkModerator } from "../discord/moderation-access.js";
+import { Pending } from "../discord/pending.js";
+import { respond } from "../discord/reply.js";
+import { renderFact, renderNotice } from "../discord/render.js";
+import {
+  DRAFT_BUTTON,
+  formProblems,
+  IMPORT_CANCEL,
+  IMPORT_CONFIRM,
+  renderConflict,
+  renderDraftProblems,
+  renderGaps,
+  renderHistory,
+  renderImportPlan,
+  renderSaved,
+  renderSourceAdded,
+  renderStats,
+} from "../discord/render-admin.js";
+import { parseFactBaseText } from "../knowledge/fact-base-file.js";
+import type { Fact, FactBase } from "../knowledge/schema.js";
+import type { StoreError } from "../knowledge/store/fact-store.js";
+import { truncate } from "../truncate.js";
+import type { BotContext, CommandModule, Outcome } from "./command.js";
+
+const PENDING_MS = 15 * 60_000;
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+const ADD_MODAL = "admin:add";
+const EDIT_MODAL = "admin:edit:";
+const SOURCE_MODAL = "admin:source-add";
+
+interface Draft {
+  /** The fact being edited and the revision the draft applies to; none when adding. */
+  target?: { id: string; revision: number };
+  values: FactFormValues;
+}
+
+const drafts = new Pending<Draft>(PENDING_MS);
+const imports = new Pending<{ base: FactBase; fingerprint: string }>(PENDING_MS);
+
+const idOption = (name: string, description: string) => (option: import("discord.js").SlashCommandStringOption) =>
+  option.setName(name).setDescription(description).setRequired(true).setAutocomplete(true).setMaxLength(80);
+
+const definition = new SlashCommandBuilder()
+  .setName("trade-admin")
+  .setDescription("Curate the trade fact base (moderators)")
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .setContexts(InteractionContextType.Guild)
+  .addSubcommand((sub) => sub.setName("add").setDescription("Add a fact (opens a form)"))
+  .addSubcommand((sub) => sub.setName("edit").setDescription("Edit a fact (opens the form, filled in)").addStringOption(idOption("id", "The fact")))
+  .addSubcommand((sub) =>
+    sub
+      .setName("retire")
+      .setDescription("Stop a fact from answering (nothing is deleted)")
+      .addStringOption(idOption("id", "The fact"))
+      .addStringOption((option) => option.setName("reason").setDescription("Why").setRequired(true).setMaxLength(300)),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName("restore")
+      .setDescription("Let a retired fact answer again")
+      .addStringOption(idOption("id", "The fact"))
+      .addStringOption((option) => option.setName("reason").setDescription("Why").setMaxLength(300)),
+  )
+  .addSubcommand((sub) => sub.setName("history").setDescription("Every revision of a fact: who, when, why, what").addStringOption(idOption("id", "The fact")))
+  .addSubcommand((sub) =>
+    sub
+      .setName("revert")
+      .setDescription("Bring back a fact's content from an earlier revision")
+      .addStringOption(idOption("id", "The fact"))
+      .addIntegerOption((option) => option.setName("revision").setDescription("The revision number (see history)").setRequired(true).setMinValue(1))
+      .addStringOption((option) => option.setName("reason").setDescription("Why").setMaxLength(300)),
+  )
+  .addSubcommand((sub) => sub.setName("gaps").setDescription("Most asked unanswered questions and most down-voted answers"))
+  .addSubcommand((sub) => sub.setName("stats").setDescription("Questions asked, answer rate, feedback, most used facts"))
+  .addSubcommand((sub) => sub.setName("export").setDescription("The whole fact base as a JSON file"))
+  .addSubcommand((sub) =>
+    sub
+      .setName("import")
+      .setDescription("Import a JSON file in the export's format (preview first)")
+      .addAttachmentOption((option) => option.setName("file").setDescription("The JSON file").setRequired(true)),
+  )
+  .addSubcommandGroup((group) =>
+    group.setName("sources").setDescription("The articles facts quote").addSubcommand((sub) => sub.setName("add").setDescription("Register a new source (opens a form)")),
+  );
+
+/** Refuses anyone who is not a moderator of an admin guild, privately and in the log. */
+async function refuseUnlessModerator(interaction: Interaction & RepliableInteraction, context: BotContext): Promise<boolean> {
+  const member = interaction.member;
+  const roleIds = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+  const verdict = checkModerator({ guildId: interaction.guildId, permissions: interaction.memberPermissions?.bitfield ?? null, roleIds }, context.moderation);
+  if (verdict.allowed) return false;
+  context.log.warn({ userId: interaction.user.id, guildId: interaction.guildId, interactionId: interaction.id }, "moderation refused");
+  await respond(interaction, renderNotice(verdict.reason), { ephemeral: true });
+  return true;
+}
+
+const actorOf = (interaction: Interaction) => `${interaction.user.username} (${interaction.user.id})`;
+
+async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
+  if (await refuseUnlessModerator(interaction, context)) return "refused";
+  const { store } = context;
+  const group = interaction.options.getSubcommandGroup(false);
+  const sub = interaction.options.getSubcommand();
+  if (group === "sources" && sub === "add") {
+    await interaction.showModal(sourceModal(SOURCE_MODAL));
+    return "answered";
+  }
+  const found = async (): Promise<Fact | undefined> => {
+    const id = interaction.options.getString("id", true).trim();
+    const fact = store.fact(id);
+    if (!fact) await respond(interaction, renderNotice(`There is no fact \`${truncate(id.replace(/`/g, "'"), 80)}\`.`), { ephemeral: true });
+    return fact;
+  };
+  switch (sub) {
+    case "add": {
+      const [source] = store.sources();
+      await interaction.showModal(factModal(ADD_MODAL, "Add a fact", source ? { source: `${source.id}\n` } : {}));
+      return "answered";
+    }
+    case "edit": {
+      const fact = await found();
+      if (!fact) return "refused";
+      await interaction.showModal(factModal(`${EDIT_MODAL}${fact.id}:${fact.revision}`, `Edit ${fact.id}`, factFormValues(fact)));
+      return "answered";
+    }
+    case "retire":
+    case "restore": {
+      const fact = await found();
+      if (!fact) return "refused";
+      const reason = interaction.options.getString("reason") ?? null;
+      const result = sub === "retire" ? store.retire(fact.id, actorOf(interaction), reason ?? "") : store.restore(fact.id, actorOf(interaction), reason);
+      return finishWrite(interaction, context, result, sub === "retire" ? "Retired" : "Restored");
+    }
+    case "revert": {
+      const fact = await found();
+      if (!fact) return "refused";
+      const result = store.revert(fact.id, interaction.options.getInteger("revision", true), actorOf(interaction), interaction.options.getString("reason"));
+      return finishWrite(interaction, context, result, "Reverted");
+    }
+    case "history": {
+      const fact = await found();
+      if (!fact) return "refused";
+      await respond(interaction, renderHistory(fact, store.history(fact.id)), { ephemeral: true });
+      return "answered";
+    }
+    case "gaps":
+      await respond(interaction, renderGaps(store.gaps()), { ephemeral: true });
+      return "answered";
+    case "stats":
+      await respond(interaction, renderStats(store.stats()), { ephemeral: true });
+      return "answered";
+    case "export": {
+      const file = new AttachmentBuilder(Buffer.from(`${JSON.stringify(store.snapshot(), null, 2)}\n`), { name: `trade-facts-${new Date().toISOString().slice(0, 10)}.json` });
+      await interaction.reply({ content: "The whole fact base, in the seed's format.", files: [file], allowedMentions: { parse: [] }, flags: "Ephemeral" });
+      return "answered";
+    }
+    case "import":
+      return previewImport(interaction, context);
+    default:
+      throw new Error(`unknown subcommand ${sub}`);
+  }
+}
+
+async function previewImport(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
+  const file = interaction.options.getAttachment("file", true);
+  if (file.size > MAX_IMPORT_BYTES) {
+    await respond(interaction, renderNotice(`That file is ${Math.round(file.size / 1024)} KB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`), { ephemeral: true });
+    return "refused";
+  }
+  await interaction.deferReply({ flags: "Ephemeral" });
+  const response = await fetch(file.url);
+  if (!response.ok) throw new Error(`could not download the attachment: HTTP ${response.status}`);
+  const parsed = parseFactBaseText(await response.text(), file.name);
+  if (!parsed.ok) {
+    const lines = parsed.error.map((problem) => `• ${problem.line ? `line ${problem.line}: ` : ""}${problem.subject}, ${problem.field}: ${problem.reason}`);
+    await respond(interaction, renderNotice([`**Not imported: ${file.name} has ${lines.length} problem${lines.length === 1 ? "" : "s"}.** Nothing changed.`, ...lines].join("\n")));
+    return "refused";
+  }
+  const plan = context.store.planImport(parsed.value);
+  if (!plan.ok) {
+    await respond(interaction, renderNotice(describeStoreError(plan.error)));
+    return "refused";
+  }
+  const key = imports.put({ base: parsed.value, fingerprint: plan.value.fingerprint });
+  await respond(interaction, renderImportPlan(plan.value, key));
+  return "answered";
+}
+
+async function handleComponent(component: MessageComponentInteraction, context: BotContext): Promise<Outcome> {
+  if (!component.isButton()) throw new Error(`unknown component ${component.customId}`);
+  const interaction = component;
+  if (await refuseUnlessModerator(interaction, context)) return "refused";
+  const { customId } = interaction;
+  if (customId.startsWith(DRAFT_BUTTON)) {
+    const draft = drafts.get(customId.slice(DRAFT_BUTTON.length));
+    if (!draft) {
+      await respond(interaction, renderNotice("That draft has expired (drafts are kept 15 minutes); its text is still in the message above."), { ephemeral: true });
+      return "refused";
+    }
+    const target = draft.target;
+    await interaction.showModal(factModal(target ? `${EDIT_MODAL}${target.id}:${target.revision}` : ADD_MODAL, target ? `Edit ${target.id}` : "Add a fact", draft.values));
+    return "answered";
+  }
+  if (customId.startsWith(IMPORT_CANCEL)) {
+    imports.take(customId.slice(IMPORT_CANCEL.length));
+    await respond(interaction, { ...renderNotice("Import cancelled: nothing changed."), components: [] }, { update: true });
+    return "answered";
+  }
+  if (customId.startsWith(IMPORT_CONFIRM)) {
+    const pending = imports.take(customId.slice(IMPORT_CONFIRM.length));
+    if (!pending) {
+      await respond(interaction, renderNotice("That import preview has expired. Run the import again."), { ephemeral: true });
+      return "refused";
+    }
+    const result = context.store.applyImport(pending.base, pending.fingerprint, actorOf(interaction));
+    if (!result.ok) {
+      await respond(interaction, { ...renderNotice(describeStoreError(result.error)), embeds: [], components: [] }, { update: true });
+      return "refused";
+    }
+    context.syncEngine();
+    const { added, changed, sourcesAdded, sourcesChanged } = result.value;
+    await respond(
+      interaction,
+      { ...renderNotice(`Imported: ${added.length} facts added, ${changed.length} changed, ${sourcesAdded.length + sourcesChanged.length} sources added or changed.`), embeds: [], components: [] },
+      { update: true },
+    );
+    return "answered";
+  }
+  throw new Error(`unknown component ${customId}`);
+}
+
+async function handleModal(interaction: ModalSubmitInteraction, context: BotContext): Promise<Outcome> {
+  if (await refuseUnlessModerator(interaction, context)) return "refused";
+  if (interaction.customId === SOURCE_MODAL) {
+    const values = readValues(interaction, SOURCE_FORM) as SourceFormValues;
+    const { draft, problems } = parseSourceForm(values);
+    const result = draft ? context.store.addSource(draft, actorOf(interaction)) : undefined;
+    if (!result?.ok) {
+      const reasons = problems.length > 0 ? problems.map((problem) => `${problem.input}: ${problem.reason}`) : result && !result.ok ? [describeStoreError(result.error)] : [];
+      await respond(interaction, renderNotice(`Not registered: ${reasons.join("; ")}`), { ephemeral: true });
+      return "refused";
+    }
+    context.syncEngine();
+    await respond(interaction, renderSourceAdded(result.value), { ephemeral: true });
+    return "answered";
+  }
+  const target = interaction.customId.startsWith(EDIT_MODAL) ? parseEditTarget(interaction.customId.slice(EDIT_MODAL.length)) : undefined;
+  const values = readValues(interaction, FACT_FORM) as FactFormValues;
+  const { draft, problems } = parseFactForm(values);
+  if (!draft) {
+    await respond(interaction, renderDraftProblems(problems, values, drafts.put({ ...(target ? { target } : {}), values })), { ephemeral: true });
+    return "refused";
+  }
+  const actor = actorOf(interaction);
+  const result = target ? context.store.edit(target.id, draft, target.revision, actor, "edited in Discord") : context.store.create(draft, actor, "added in Discord");
+  if (!result.ok) {
+    const { error } = result;
+    if (error.kind === "conflict") {
+      const key = drafts.put({ target: { id: error.current.id, revision: error.current.revision }, values });
+      await respond(interaction, renderConflict(error.current, error.since, values, key), { ephemeral: true });
+    } else if (error.kind === "invalid") {
+      await respond(interaction, renderDraftProblems(formProblems(error.problems), values, drafts.put({ ...(target ? { target } : {}), values })), { ephemeral: true });
+    } else {
+      await respond(interaction, renderNotice(describeStoreError(error)), { ephemeral: true });
+    }
+    return "refused";
+  }
+  context.syncEngine();
+  const engine = context.engine();
+  await respond(interaction, { ...renderFact(result.value, engine.base), ...renderSaved(result.value, target ? "Saved" : "Added") }, { ephemeral: true });
+  return "answered";
+}
+
+async function finishWrite(interaction: ChatInputCommandInteraction, context: BotContext, result: ReturnType<BotContext["store"]["retire"]>, verb: string): Promise<Outcome> {
+  if (!result.ok) {
+    await respond(interaction, renderNotice(describeStoreError(result.error)), { ephemeral: true });
+    return "refused";
+  }
+  context.syncEngine();
+  await respond(interaction, renderSaved(result.value, verb), { ephemeral: true });
+  return "answered";
+}
+
+function describeStoreError(error: StoreError): string {
+  switch (error.kind) {
+    case "invalid":
+      return `Not saved: ${error.problems.map((problem) => `${problem.subject}, ${problem.field}: ${problem.reason}`).join("; ")}`;
+    case "not-found":
+      return `There is no ${error.id}.`;
+    case "exists":
+      return `\`${error.id}\` already exists.`;
+    case "unchanged":
+      return `Nothing to change: \`${error.fact.id}\` is already like that (revision ${error.fact.revision}, ${error.fact.status}).`;
+    case "conflict":
+      return `\`${error.current.id}\` changed meanwhile (now revision ${error.current.revision}); try again.`;
+    case "stale-plan":
+      return "Not imported: the fact base changed since the preview. Run the import again to see the new preview. Nothing changed.";
+  }
+}
+
+function parseEditTarget(rest: string): { id: string; revision: number } {
+  const at = rest.lastIndexOf(":");
+  return { id: rest.slice(0, at), revision: Number(rest.slice(at + 1)) };
+}
+
+function readValues(interaction: ModalSubmitInteraction, form: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.keys(form).map((id) => [id, readOptional(interaction, id)]));
+}
+
+function readOptional(interaction: ModalSubmitInteraction, id: string): string {
+  try {
+    return interaction.fields.getTextInputValue(id);
+  } catch {
+    return "";
+  }
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  const typed = interaction.options.getFocused().trim().toLowerCase();
+  const facts = context.store.facts();
+  const starts = facts.filter((fact) => fact.id.startsWith(typed));
+  const contains = facts.filter((fact) => !fact.id.startsWith(typed) && `${fact.id} ${fact.statement}`.toLowerCase().includes(typed));
+  await interaction.respond(
+    [...starts, ...contains].slice(0, LIMITS.autocompleteChoices).map((fact) => ({
+      name: truncate(`${fact.status === "retired" ? "[retired] " : ""}${fact.id} — ${fact.statement}`, LIMITS.choiceName),
+      value: fact.id,
+    })),
+  );
+}
+
+export const tradeAdminCommand: CommandModule = {
+  definition: definition.toJSON(),
+  execute: (interaction, context) => {
+    if (!interaction.isChatInputCommand()) throw new Error("/trade-admin is a slash command");
+    return execute(interaction, context);
+  },
+  autocomplete,
+  componentPrefix: "admin:",
+  handleComponent,
+  handleModal,
+};

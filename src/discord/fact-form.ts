@@ -1,0 +1,107 @@
+import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type APIModalInteractionResponseCallbackData } from "discord.js";
+import { FactDraftSchema, SourceDraftSchema, type FactDraft, type SourceDraft } from "../knowledge/store/fact-store.js";
+import { truncate } from "../truncate.js";
+
+/** The five inputs of the fact modal (Discord allows five), each with the draft fields it carries. */
+export const FACT_FORM = {
+  statement: { label: "Statement (one sentence that answers)", style: TextInputStyle.Paragraph, max: 1000, fields: ["statement"] },
+  quote: { label: "Quote, word for word from the source", style: TextInputStyle.Paragraph, max: 2000, fields: ["quote"] },
+  source: { label: "Source id, then who said it (next line)", style: TextInputStyle.Paragraph, max: 400, fields: ["sourceId", "attribution"] },
+  topic: { label: "Topic", style: TextInputStyle.Short, max: 100, fields: ["topic"] },
+  terms: { label: "Keywords / aliases (two lines)", style: TextInputStyle.Paragraph, max: 1000, fields: ["keywords", "aliases"] },
+} as const;
+
+export type FactFormValues = Record<keyof typeof FACT_FORM, string>;
+export type FormProblem = { input: string; reason: string };
+
+export const SOURCE_FORM = {
+  title: { label: "Title", style: TextInputStyle.Short, max: 300, required: true },
+  publisher: { label: "Publisher (if known)", style: TextInputStyle.Short, max: 200, required: false },
+  url: { label: "URL (if known)", style: TextInputStyle.Short, max: 500, required: false },
+  date: { label: "Date, as stated (if known)", style: TextInputStyle.Short, max: 100, required: false },
+  text: { label: "Full text (lets quotes be checked)", style: TextInputStyle.Paragraph, max: 4000, required: false },
+} as const;
+
+export type SourceFormValues = Record<keyof typeof SOURCE_FORM, string>;
+
+export function factFormValues(draft: FactDraft): FactFormValues {
+  return {
+    statement: draft.statement,
+    quote: draft.quote,
+    source: `${draft.sourceId}\n${draft.attribution}`,
+    topic: draft.topic,
+    terms: `keywords: ${draft.keywords.join(", ")}\naliases: ${draft.aliases.join(", ")}`,
+  };
+}
+
+/** Reads the modal's text back into a draft; problems name the input they belong to. */
+export function parseFactForm(values: FactFormValues): { draft?: FactDraft; problems: FormProblem[] } {
+  const [sourceId = "", ...attribution] = values.source.split("\n").map((line) => line.trim());
+  const terms = parseTerms(values.terms);
+  const candidate = {
+    statement: values.statement.trim(),
+    quote: values.quote.trim(),
+    sourceId,
+    attribution: attribution.filter(Boolean).join(" "),
+    topic: values.topic.trim(),
+    keywords: terms.keywords,
+    aliases: terms.aliases,
+  };
+  const parsed = FactDraftSchema.safeParse(candidate);
+  if (parsed.success) return { draft: parsed.data, problems: [] };
+  return {
+    problems: parsed.error.issues.map((issue) => {
+      const field = String(issue.path[0]);
+      return { input: inputOf(field), reason: `${field}: ${field === "attribution" && !candidate.attribution ? "put who said it on the second line" : issue.message}` };
+    }),
+  };
+}
+
+/** The modal input a draft field is typed into. */
+export function inputOf(field: string): string {
+  const entry = Object.entries(FACT_FORM).find(([, input]) => (input.fields as readonly string[]).includes(field));
+  return entry ? FACT_FORM[entry[0] as keyof typeof FACT_FORM].label : field;
+}
+
+function parseTerms(text: string): { keywords: string[]; aliases: string[] } {
+  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  const list = (line: string | undefined) => (line ?? "").replace(/^(keywords|aliases)\s*:/i, "").split(",").map((item) => item.trim()).filter(Boolean);
+  const keywords = lines.find((line) => /^keywords\s*:/i.test(line)) ?? lines.find((line) => !/^aliases\s*:/i.test(line));
+  const aliases = lines.find((line) => /^aliases\s*:/i.test(line)) ?? lines.filter((line) => line !== keywords && !/^keywords\s*:/i.test(line))[0];
+  return { keywords: list(keywords), aliases: list(aliases) };
+}
+
+export function factModal(customId: string, title: string, values: Partial<FactFormValues> = {}): APIModalInteractionResponseCallbackData {
+  const modal = new ModalBuilder().setCustomId(customId).setTitle(truncate(title, 45));
+  for (const [id, input] of Object.entries(FACT_FORM) as [keyof typeof FACT_FORM, (typeof FACT_FORM)[keyof typeof FACT_FORM]][]) {
+    const text = new TextInputBuilder().setCustomId(id).setStyle(input.style).setMaxLength(input.max).setRequired(true);
+    const value = values[id];
+    if (value) text.setValue(value.slice(0, input.max));
+    modal.addLabelComponents(new LabelBuilder().setLabel(input.label).setTextInputComponent(text));
+  }
+  return modal.toJSON();
+}
+
+export function sourceModal(customId: string): APIModalInteractionResponseCallbackData {
+  const modal = new ModalBuilder().setCustomId(customId).setTitle("Register a source");
+  for (const [id, input] of Object.entries(SOURCE_FORM)) {
+    const text = new TextInputBuilder().setCustomId(id).setStyle(input.style).setMaxLength(input.max).setRequired(input.required);
+    modal.addLabelComponents(new LabelBuilder().setLabel(input.label).setTextInputComponent(text));
+  }
+  return modal.toJSON();
+}
+
+export function parseSourceForm(values: SourceFormValues): { draft?: SourceDraft; problems: FormProblem[] } {
+  const optional = (value: string) => (value.trim() ? value.trim() : null);
+  const candidate = {
+    title: values.title.trim(),
+    publisher: optional(values.publisher),
+    url: optional(values.url),
+    date: optional(values.date),
+    dateNote: null,
+    text: optional(values.text),
+  };
+  const parsed = SourceDraftSchema.safeParse(candidate);
+  if (parsed.success) return { draft: parsed.data, problems: [] };
+  return { problems: parsed.error.issues.map((issue) => ({ input: String(issue.path[0]), reason: issue.message })) };
+}

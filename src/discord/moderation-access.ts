@@ -1,0 +1,28 @@
+import { PermissionFlagsBits } from "discord.js";
+
+export interface Moderator {
+  guildId: string | null;
+  /** The member's permissions in that guild (Discord's bitfield), null outside a guild. */
+  permissions: bigint | null;
+  roleIds: readonly string[];
+}
+
+export interface ModerationPolicy {
+  adminGuildIds: readonly string[];
+  modRoleIds: readonly string[];
+}
+
+export type AccessVerdict = { allowed: true } | { allowed: false; reason: string };
+
+/**
+ * Who may change the fact base: a member of an admin guild with Manage Server or a moderator role.
+ * Checked in code on every interaction, since server admins can override a command's default permissions.
+ */
+export function checkModerator(member: Moderator, policy: ModerationPolicy): AccessVerdict {
+  if (!member.guildId || !policy.adminGuildIds.includes(member.guildId)) {
+    return { allowed: false, reason: "Moderator commands work only in the bot's admin server." };
+  }
+  const managesServer = member.permissions !== null && (member.permissions & PermissionFlagsBits.ManageGuild) === PermissionFlagsBits.ManageGuild;
+  if (managesServer || member.roleIds.some((role) => policy.modRoleIds.includes(role))) return { allowed: true };
+  return { allowed: false, reason: "Only moderators (Manage Server, or a moderator role) can change the fact base." };
+}

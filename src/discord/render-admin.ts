@@ -1,0 +1,152 @@
+import { ButtonStyle, ComponentType, escapeMarkdown, type APIEmbed } from "discord.js";
+import { diffFacts, type FieldChange } from "../knowledge/fact-diff.js";
+import type { Fact, Source } from "../knowledge/schema.js";
+import type { Gaps, ImportPlan, Revision, Stats } from "../knowledge/store/fact-store.js";
+import type { Problem } from "../knowledge/validate.js";
+import { truncate } from "../truncate.js";
+import { inputOf, type FactFormValues, type FormProblem } from "./fact-form.js";
+import { fitToLimits, LIMITS, type MessagePayload } from "./limits.js";
+
+const COLOUR = 0x6a1b9a;
+
+export const DRAFT_BUTTON = "admin:draft:";
+export const IMPORT_CONFIRM = "admin:import-confirm:";
+export const IMPORT_CANCEL = "admin:import-cancel:";
+
+/** Problems with a moderator's draft, per input, with the draft itself so nothing typed is lost. */
+export function renderDraftProblems(problems: readonly FormProblem[], values: FactFormValues, draftKey: string, heading = "Not saved: fix these and submit again."): MessagePayload {
+  return fitToLimits({
+    content: [`**${heading}**`, ...problems.map((problem) => `• **${problem.input}** — ${escapeMarkdown(problem.reason)}`)].join("\n"),
+    embeds: [draftEmbed(values)],
+    components: [reopenButton(draftKey)],
+  });
+}
+
+/** Store problems (schema, quote check) translated to the modal's inputs. */
+export function formProblems(problems: readonly Problem[]): FormProblem[] {
+  return problems.map((problem) => ({ input: inputOf(problem.field.split(".")[0] ?? problem.field), reason: `${problem.field}: ${problem.reason}` }));
+}
+
+/** Someone saved the fact after this moderator opened it: what they changed, and the draft to redo on top. */
+export function renderConflict(current: Fact, since: readonly Revision[], values: FactFormValues, draftKey: string): MessagePayload {
+  const lines = since.map(
+    (revision) => `• r${revision.revision} ${revision.action} by ${escapeMarkdown(revision.actor)} at ${revision.at}: ${changeSummary(diffFacts(revision.before, revision.after))}`,
+  );
+  return fitToLimits({
+    content: [`**Not saved: \`${current.id}\` changed since you opened it** (now revision ${current.revision}).`, ...lines, "Your draft is below; reopen it to apply it on top of the current version."].join("\n"),
+    embeds: [draftEmbed(values)],
+    components: [reopenButton(draftKey)],
+  });
+}
+
+function draftEmbed(values: FactFormValues): APIEmbed {
+  return {
+    color: COLOUR,
+    title: "Your draft",
+    fields: Object.entries(values).map(([name, value]) => ({ name, value: value.trim() ? `\`\`\`\n${value.replace(/```/g, "'''")}\n\`\`\`` : "(empty)" })),
+  };
+}
+
+function reopenButton(draftKey: string): NonNullable<MessagePayload["components"]>[number] {
+  return { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: "Reopen my draft", custom_id: `${DRAFT_BUTTON}${draftKey}` }] };
+}
+
+export function renderSaved(fact: Fact, what: string): MessagePayload {
+  return { content: `${what} \`${fact.id}\` (revision ${fact.revision}, ${fact.status}). It answers questions from now on${fact.status === "active" ? "" : " no more"}.` };
+}
+
+export function renderHistory(fact: Fact, revisions: readonly Revision[]): MessagePayload {
+  const shown = revisions.slice(-LIMITS.embedFields);
+  return fitToLimits({
+    embeds: [
+      {
+        color: COLOUR,
+        title: truncate(`History of ${fact.id}`, LIMITS.embedTitle),
+        description: revisions.length > shown.length ? `The latest ${shown.length} of ${revisions.length} revisions.` : undefined,
+        fields: shown.map((revision) => ({
+          name: truncate(`r${revision.revision} · ${revision.action} · ${revision.actor} · ${revision.at.slice(0, 16).replace("T", " ")}`, LIMITS.fieldName),
+          value: truncate(`${revision.reason ? `“${escapeMarkdown(revision.reason)}” — ` : ""}${changeSummary(diffFacts(revision.before, revision.after))}`, LIMITS.fieldValue),
+        })),
+        footer: { text: "Bring back a revision's content with /trade-admin revert" },
+      },
+    ],
+  });
+}
+
+function changeSummary(changes: readonly FieldChange[]): string {
+  if (changes.length === 0) return "no content change";
+  if (changes.length > 4) return `${changes.map((change) => change.field).join(", ")} set`;
+  return changes.map(({ field, before, after }) => `${field}: ${show(before)} → ${show(after)}`).join("; ");
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return "∅";
+  const text = Array.isArray(value) ? value.join(", ") : typeof value === "string" ? value : JSON.stringify(value);
+  return escapeMarkdown(truncate(text, 80));
+}
+
+export function renderGaps(gaps: Gaps): MessagePayload {
+  const unanswered = gaps.unanswered.map((gap) => `• **${gap.count}×** ${escapeMarkdown(truncate(gap.question, 150))} _(last ${gap.lastSeen.slice(0, 10)})_`);
+  const downvoted = gaps.downvoted.map((entry) => `• \`${entry.fact.id}\` 👎 ${entry.notHelpful} · 👍 ${entry.helpful} — ${escapeMarkdown(truncate(entry.fact.statement, 100))}`);
+  return fitToLimits({
+    embeds: [
+      { color: COLOUR, title: "Most asked, not answered", description: unanswered.join("\n") || "No unanswered questions yet." },
+      { color: COLOUR, title: "Most down-voted answers", description: downvoted.join("\n") || "No down-votes yet." },
+    ],
+  });
+}
+
+export function renderStats(stats: Stats): MessagePayload {
+  const rate = stats.asked === 0 ? "—" : `${Math.round((stats.answered / stats.asked) * 100)}%`;
+  return fitToLimits({
+    embeds: [
+      {
+        color: COLOUR,
+        title: "Usage",
+        fields: [
+          { name: "Questions asked", value: String(stats.asked), inline: true },
+          { name: "Answered", value: `${stats.answered} (${rate})`, inline: true },
+          { name: "Feedback", value: `👍 ${stats.helpful} · 👎 ${stats.notHelpful}`, inline: true },
+          { name: "Most used facts", value: stats.topFacts.map((entry) => `• \`${entry.fact.id}\` ×${entry.answers}`).join("\n") || "None yet." },
+        ],
+      },
+    ],
+  });
+}
+
+/** The dry run of an import, with the buttons that apply or drop it. */
+export function renderImportPlan(plan: ImportPlan, key: string): MessagePayload {
+  const list = (facts: readonly { id: string }[]) => facts.map((fact) => `\`${fact.id}\``).join(", ");
+  const changed = plan.changed.map(({ before, after }) => `\`${after.id}\` (${diffFacts(before, after).map((change) => change.field).join(", ")})`);
+  const nothing = plan.added.length + plan.changed.length + plan.sourcesAdded.length + plan.sourcesChanged.length === 0;
+  return fitToLimits({
+    content: nothing ? "The file matches the fact base: nothing to import." : "**Dry run: nothing has changed yet.** Apply it?",
+    embeds: [
+      {
+        color: COLOUR,
+        title: "Import preview",
+        fields: [
+          { name: `Facts added (${plan.added.length})`, value: list(plan.added) || "none" },
+          { name: `Facts changed (${plan.changed.length})`, value: changed.join(", ") || "none" },
+          { name: `Sources added or changed (${plan.sourcesAdded.length + plan.sourcesChanged.length})`, value: list([...plan.sourcesAdded, ...plan.sourcesChanged]) || "none" },
+          { name: "Unchanged", value: `${plan.unchanged} in the file; ${plan.untouched} not in the file, left as they are`, inline: false },
+        ],
+      },
+    ],
+    components: nothing
+      ? []
+      : [
+          {
+            type: ComponentType.ActionRow,
+            components: [
+              { type: ComponentType.Button, style: ButtonStyle.Danger, label: "Apply import", custom_id: `${IMPORT_CONFIRM}${key}` },
+              { type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Cancel", custom_id: `${IMPORT_CANCEL}${key}` },
+            ],
+          },
+        ],
+  });
+}
+
+export function renderSourceAdded(source: Source): MessagePayload {
+  return { content: `Registered source \`${source.id}\`: ${escapeMarkdown(source.title)}${source.text ? " (with its text: quotes from it are checked)" : " (no text: quotes from it cannot be checked)"}.` };
+}

@@ -1,0 +1,26 @@
+import { PermissionFlagsBits } from "discord.js";
+import { describe, expect, it } from "vitest";
+import { checkModerator } from "../../src/discord/moderation-access.js";
+
+const policy = { adminGuildIds: ["100000000000000001"], modRoleIds: ["200000000000000001"] };
+const member = { guildId: "100000000000000001", permissions: PermissionFlagsBits.SendMessages, roleIds: [] };
+
+describe("checkModerator", () => {
+  it("allows Manage Server in an admin guild", () => {
+    expect(checkModerator({ ...member, permissions: PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages }, policy)).toEqual({ allowed: true });
+  });
+
+  it("allows a moderator role in an admin guild", () => {
+    expect(checkModerator({ ...member, roleIds: ["300", "200000000000000001"] }, policy)).toEqual({ allowed: true });
+  });
+
+  it.each([
+    ["another guild, even with Manage Server", { ...member, guildId: "999999999999999999", permissions: PermissionFlagsBits.ManageGuild }],
+    ["a DM", { guildId: null, permissions: null, roleIds: [] }],
+    ["no permission", member],
+    ["the wrong role", { ...member, roleIds: ["200000000000000002"] }],
+    ["Administrator-like bits that are not Manage Server", { ...member, permissions: PermissionFlagsBits.ManageMessages | PermissionFlagsBits.KickMembers }],
+  ])("refuses %s", (_name, who) => {
+    expect(checkModerator(who, policy).allowed).toBe(false);
+  });
+});
