@@ -22,6 +22,24 @@ describe("planDeployment", () => {
     ]);
   });
 
+  it("puts the moderator commands only in the admin guilds, guild-only, Manage Server by default", () => {
+    const adminGuild = "333333333333333333";
+    const plan = planDeployment({ clientId, adminGuildIds: [adminGuild], global: false });
+    expect(plan.map(({ route, body }) => [route, body.map((command) => command.name)])).toEqual([
+      [`/applications/${clientId}/commands`, ["trade", "Ask trade bot"]],
+      [`/applications/${clientId}/guilds/${adminGuild}/commands`, ["trade-admin"]],
+    ]);
+    expect(plan[1]?.body[0]).toMatchObject({ contexts: [0], integration_types: [0], default_member_permissions: "32" });
+  });
+
+  it("gives a dev guild that is also an admin guild both lists in one PUT", () => {
+    const plan = planDeployment({ clientId, devGuildId: guildId, adminGuildIds: [guildId], global: false });
+    expect(plan.map(({ route, body }) => [route, body.map((command) => command.name)])).toEqual([
+      [`/applications/${clientId}/guilds/${guildId}/commands`, ["trade", "Ask trade bot", "trade-admin"]],
+      [`/applications/${clientId}/commands`, []],
+    ]);
+  });
+
   it("makes /trade installable to servers and users, usable in servers, bot DMs and private channels", () => {
     const [trade, menu] = planDeployment({ clientId, global: true })[0]!.body;
     expect(trade).toMatchObject({ name: "trade", integration_types: [0, 1], contexts: [0, 1, 2] });
