@@ -144,6 +144,17 @@ describe("npm run deploy-commands", () => {
     expect(puts[0]!.path).toBe(`/applications/${fake.applicationId}/commands`);
   });
 
+  it("registers /trade-admin in each admin server only", async () => {
+    fake = await FakeDiscord.start({ token: BOT_TOKEN });
+    const adminGuild = "1100000000000000031";
+    expect((await deploy({ ADMIN_GUILD_IDS: adminGuild })).status).toBe(0);
+    const puts = fake.requests.filter((request) => request.method === "PUT");
+    expect(puts.map((request) => [request.path, (request.body as { name: string }[]).map((command) => command.name)])).toEqual([
+      [`/applications/${fake.applicationId}/commands`, ["trade", "Ask trade bot"]],
+      [`/applications/${fake.applicationId}/guilds/${adminGuild}/commands`, ["trade-admin"]],
+    ]);
+  });
+
   it("says the token was refused, exit 1", async () => {
     fake = await FakeDiscord.start({ token: BOT_TOKEN });
     const result = await deploy({ DISCORD_TOKEN: "MTEwMDAwMDAwMDAwMDAwMDAwMQ.wrong.wrong" });
