@@ -27,12 +27,21 @@ export function askQuestion(context: BotContext, userId: string, question: strin
   const engine = context.engine();
   const picked = engine.base.facts.find((fact) => fact.id === question.trim() && fact.status === "active");
   if (picked) {
-    context.store.recordAsk(question, picked.id);
+    recordAsk(context, question, picked.id);
     return { payload: withFeedbackButtons(renderFact(picked, engine.base), picked.id), outcome: "answered", ephemeral: false };
   }
   const answer = engine.answer(question);
   const top = answer.answered ? answer.results[0]?.fact : undefined;
-  context.store.recordAsk(question, top?.id ?? null);
+  recordAsk(context, question, top?.id ?? null);
   const payload = renderAnswer(answer, engine.base);
   return { payload: top ? withFeedbackButtons(payload, top.id) : payload, outcome: top ? "answered" : "abstained", ephemeral: false };
+}
+
+/** Counting a question must never cost the asker their answer: a failed write is logged, not thrown. */
+function recordAsk(context: BotContext, question: string, factId: string | null): void {
+  try {
+    context.store.recordAsk(question, factId);
+  } catch (error) {
+    context.log.warn({ err: error }, "could not record the question for stats and gaps");
+  }
 }
