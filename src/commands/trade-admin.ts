@@ -34,6 +34,7 @@ import {
 import { parseFactBaseText } from "../knowledge/fact-base-file.js";
 import type { Fact, FactBase } from "../knowledge/schema.js";
 import type { StoreError } from "../knowledge/store/fact-store.js";
+import { claimProblems, type Problem } from "../knowledge/validate.js";
 import { truncate } from "../truncate.js";
 import type { BotContext, CommandModule, Outcome } from "./command.js";
 
@@ -264,7 +265,8 @@ async function handleModal(interaction: ModalSubmitInteraction, context: BotCont
   const values = readValues(interaction, FACT_FORM) as FactFormValues;
   const { draft, problems } = parseFactForm(values);
   if (!draft) {
-    await respond(interaction, renderDraftProblems(problems, values, drafts.put({ ...(target ? { target } : {}), values })), { ephemeral: true });
+    const all = [...problems, ...formProblems(claimProblemsOfForm(values, context))];
+    await respond(interaction, renderDraftProblems(all, values, drafts.put({ ...(target ? { target } : {}), values })), { ephemeral: true });
     return "refused";
   }
   const actor = actorOf(interaction);
@@ -312,6 +314,14 @@ function describeStoreError(error: StoreError): string {
     case "stale-plan":
       return "Not imported: the fact base changed since the preview. Run the import again to see the new preview. Nothing changed.";
   }
+}
+
+/** The source checks of a form that failed its own checks, so every problem is reported at once. */
+function claimProblemsOfForm(values: FactFormValues, context: BotContext): Problem[] {
+  const sourceId = values.source.split("\n")[0]?.trim() ?? "";
+  if (!sourceId || !values.quote.trim()) return [];
+  const source = context.store.sources().find((candidate) => candidate.id === sourceId);
+  return claimProblems("draft", { statement: values.statement, quote: values.quote, sourceId }, source);
 }
 
 function parseEditTarget(rest: string): { id: string; revision: number } {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { FactBaseSchema, FactSchema, SourceSchema, type FactBase } from "./schema.js";
+import { FactBaseSchema, FactSchema, SourceSchema, type Fact, type FactBase, type Source } from "./schema.js";
 
 /** One thing wrong with a fact base: where (fact or source id, field) and why. */
 export interface Problem {
@@ -64,20 +64,21 @@ function duplicateIds(base: FactBase): Problem[] {
 
 function factProblems(base: FactBase): Problem[] {
   const sources = new Map(base.sources.map((source) => [source.id, source]));
-  return base.facts.flatMap((fact) => {
-    const subject = `fact ${fact.id}`;
-    const source = sources.get(fact.sourceId);
-    if (!source) return [{ subject, field: "sourceId", reason: `no source has the id "${fact.sourceId}"` }];
-    const problems: Problem[] = [];
-    if (source.text !== null && !quoteAppearsIn(fact.quote, source.text)) {
-      problems.push({ subject, field: "quote", reason: `not found word for word in the text of source ${source.id}` });
-    }
-    const missing = figuresMissingFromQuote(fact.statement, fact.quote);
-    if (missing.length > 0) {
-      problems.push({ subject, field: "statement", reason: `figure${missing.length > 1 ? "s" : ""} ${missing.join(", ")} not in the quote` });
-    }
-    return problems;
-  });
+  return base.facts.flatMap((fact) => claimProblems(`fact ${fact.id}`, fact, sources.get(fact.sourceId)));
+}
+
+/** What is wrong with a claim against its source: unknown source, a quote not in its text, figures not in the quote. */
+export function claimProblems(subject: string, claim: Pick<Fact, "statement" | "quote" | "sourceId">, source: Source | undefined): Problem[] {
+  if (!source) return [{ subject, field: "sourceId", reason: `no source has the id "${claim.sourceId}"` }];
+  const problems: Problem[] = [];
+  if (source.text !== null && !quoteAppearsIn(claim.quote, source.text)) {
+    problems.push({ subject, field: "quote", reason: `not found word for word in the text of source ${source.id}` });
+  }
+  const missing = figuresMissingFromQuote(claim.statement, claim.quote);
+  if (missing.length > 0) {
+    problems.push({ subject, field: "statement", reason: `figure${missing.length > 1 ? "s" : ""} ${missing.join(", ")} not in the quote` });
+  }
+  return problems;
 }
 
 /** Curly and straight quotes count as the same, and any run of whitespace as one space. */

@@ -35,6 +35,8 @@ export interface RecordedRequest {
 export interface RestReply {
   status: number;
   body?: unknown;
+  /** Sends `body` (a string or Buffer) as it is, with this content type, instead of as JSON: a file download. */
+  contentType?: string;
 }
 
 export type RestResponder = (request: RecordedRequest) => RestReply;
@@ -207,6 +209,15 @@ export class FakeDiscord {
   /** Every REST request made with one interaction's token: callback, edits of @original, follow-ups. */
   requestsFor(interactionToken: string): RecordedRequest[] {
     return this.requests.filter((r) => r.path.split("/").includes(interactionToken));
+  }
+
+  /**
+   * Serves `content` as a file at `<apiUrl>/v10<path>` (GET), e.g. the URL of an attachment the bot downloads,
+   * and returns that URL. The download is recorded like any other request, under `path`.
+   */
+  serveFile(path: string, content: string | Buffer, contentType = "application/octet-stream"): string {
+    this.overrideRest("GET", path, () => ({ status: 200, body: content, contentType }));
+    return `${this.apiUrl}/v10${path}`;
   }
 
   /** Answers requests for `path` (exact route, or a pattern) with `respond`; the latest override wins. */
@@ -490,7 +501,11 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
 }
 
 /** A 204 must not carry a JSON content-type: discord.js would then try to parse the empty body. */
-function reply(res: http.ServerResponse, { status, body }: RestReply): void {
+function reply(res: http.ServerResponse, { status, body, contentType }: RestReply): void {
+  if (contentType !== undefined && (typeof body === "string" || Buffer.isBuffer(body))) {
+    res.writeHead(status, { "content-type": contentType }).end(body);
+    return;
+  }
   if (body === undefined) {
     res.writeHead(status).end();
     return;
