@@ -1,6 +1,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { InteractionResponseType } from "discord.js";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FakeDiscord } from "../test/support/fake-discord.js";
 import { chatInput } from "../test/support/interactions.js";
@@ -19,7 +21,7 @@ export interface BotMeasurement {
 }
 
 /**
- * The bot as operators run it (`npm start`: the compiled entry point) against the fake Discord on loopback:
+ * The bot as operators run it (`npm start`: the compiled entry point, with its node flags) against the fake Discord on loopback:
  * the time from dispatching each `/trade ask` to its reply arriving, over `asks` asks one after another.
  */
 export async function measureBot(questions: readonly string[], asks: number, progress: (message: string) => void): Promise<BotMeasurement> {
@@ -28,9 +30,10 @@ export async function measureBot(questions: readonly string[], asks: number, pro
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
 
   const fake = await FakeDiscord.start({ token: TOKEN });
-  const bot = spawn(process.execPath, ["dist/index.js"], {
+  const dataDir = mkdtempSync(join(tmpdir(), "trade-facts-bench-"));
+  const bot = spawn(process.execPath, startArguments(), {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, ASK_COOLDOWN_SECONDS: "0", LOG_LEVEL: "warn" },
+    env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, ASK_COOLDOWN_SECONDS: "0", LOG_LEVEL: "warn", DATABASE_PATH: join(dataDir, "facts.db") },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
@@ -50,7 +53,16 @@ export async function measureBot(questions: readonly string[], asks: number, pro
     bot.kill("SIGTERM");
     await new Promise((resolve) => bot.once("exit", resolve));
     await fake.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The node arguments of `npm start`, so the bench runs the bot exactly as operators do (flags included). */
+function startArguments(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  const [command, ...args] = scripts.start.split(/\s+/);
+  if (command !== "node") throw new Error(`npm start runs "${scripts.start}", not node: update the bench`);
+  return args;
 }
 
 async function timedAsync<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
