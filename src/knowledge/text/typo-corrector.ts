@@ -18,25 +18,12 @@ export class TypoCorrector {
   private constructor(private readonly buckets: ReadonlyMap<string, Bucket>) {}
 
   static build(vocabulary: Iterable<string>): TypoCorrector {
-    const byKey = new Map<string, string[]>();
-    for (const word of vocabulary) {
-      if (!isCorrectable(word)) continue;
-      const bucket = byKey.get(bucketKey(word)) ?? [];
-      bucket.push(word);
-      byKey.set(bucketKey(word), bucket);
-    }
-    return new TypoCorrector(new Map([...byKey].map(([key, bucket]) => [key, bucketOf(bucket)])));
+    return new TypoCorrector(new Map([...groupByBucket(vocabulary)].map(([key, bucket]) => [key, bucketOf(bucket)])));
   }
 
   /** A corrector that also knows these words; buckets they do not touch are shared with this one. */
   withWords(words: Iterable<string>): TypoCorrector {
-    const added = new Map<string, string[]>();
-    for (const word of words) {
-      if (!isCorrectable(word)) continue;
-      const list = added.get(bucketKey(word)) ?? [];
-      list.push(word);
-      added.set(bucketKey(word), list);
-    }
+    const added = groupByBucket(words);
     if (added.size === 0) return this;
     const buckets = new Map(this.buckets);
     for (const [key, list] of added) {
@@ -61,6 +48,17 @@ export class TypoCorrector {
     const lengthGap = (candidate: string) => Math.abs(candidate.length - word.length);
     return found.sort((a, b) => b.similarity - a.similarity || lengthGap(a.word) - lengthGap(b.word));
   }
+}
+
+function groupByBucket(words: Iterable<string>): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const word of words) {
+    if (!isCorrectable(word)) continue;
+    const group = groups.get(bucketKey(word)) ?? [];
+    group.push(word);
+    groups.set(bucketKey(word), group);
+  }
+  return groups;
 }
 
 function bucketKey(word: string): string {
