@@ -4,6 +4,7 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  type SlashCommandStringOption,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -53,7 +54,7 @@ interface Draft {
 const drafts = new Pending<Draft>(PENDING_MS);
 const imports = new Pending<{ base: FactBase; fingerprint: string }>(PENDING_MS);
 
-const idOption = (name: string, description: string) => (option: import("discord.js").SlashCommandStringOption) =>
+const idOption = (name: string, description: string) => (option: SlashCommandStringOption) =>
   option.setName(name).setDescription(description).setRequired(true).setAutocomplete(true).setMaxLength(80);
 
 const definition = new SlashCommandBuilder()
@@ -305,8 +306,6 @@ function describeStoreError(error: StoreError): string {
       return `Not saved: ${error.problems.map((problem) => `${problem.subject}, ${problem.field}: ${problem.reason}`).join("; ")}`;
     case "not-found":
       return `There is no ${error.id}.`;
-    case "exists":
-      return `\`${error.id}\` already exists.`;
     case "unchanged":
       return `Nothing to change: \`${error.fact.id}\` is already like that (revision ${error.fact.revision}, ${error.fact.status}).`;
     case "conflict":

@@ -19,7 +19,8 @@ export interface Catalogue {
 }
 
 /** An answer from the engine: the fact as an embed, or an honest miss with "did you mean" choices. */
-export function renderAnswer(answer: Answer, catalogue: Catalogue, question = answer.query): MessagePayload {
+export function renderAnswer(answer: Answer, catalogue: Catalogue): MessagePayload {
+  const question = answer.query;
   const top = answer.results[0];
   if (answer.answered && top) {
     return fitToLimits({ embeds: [factEmbed(top.fact, catalogue, { question, confidence: answer.confidence })] });

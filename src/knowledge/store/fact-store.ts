@@ -29,7 +29,6 @@ export interface Revision {
 export type StoreError =
   | { kind: "invalid"; problems: Problem[] }
   | { kind: "not-found"; id: string }
-  | { kind: "exists"; id: string }
   | { kind: "unchanged"; fact: Fact }
   /** Someone else changed the fact since the writer read it: what they did, so the writer can decide. */
   | { kind: "conflict"; current: Fact; since: Revision[] }
