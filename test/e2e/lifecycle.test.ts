@@ -4,6 +4,8 @@ import { FakeDiscord } from "../support/fake-discord.js";
 import { chatInput } from "../support/interactions.js";
 import { ROOT } from "../support/run-cli.js";
 import { execFile } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { tempDbPath } from "../support/temp-db.js";
 
 let fake: FakeDiscord | undefined;
 let bot: BotProcess | undefined;
@@ -95,6 +97,16 @@ describe("failing to start", () => {
       "DISCORD_CLIENT_ID must be a Discord id (17 to 20 digits) (set it in .env; see .env.example)",
       "ASK_COOLDOWN_USES must be a whole number (set it in .env; see .env.example)",
     ]);
+  });
+
+  it("refuses a corrupt database, naming its path, exits 1 and leaves the file as it was", async () => {
+    const path = tempDbPath();
+    writeFileSync(path, Buffer.alloc(8192, 0xab));
+    const before = readFileSync(path);
+    bot = BotProcess.start(undefined, { DATABASE_PATH: path });
+    expect((await bot.exited).code).toBe(1);
+    expect(bot.logs.at(-1)?.msg).toContain(`database ${path} cannot be used`);
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 
   it("names the file and line of a corrupt fact file, and exits 1", async () => {
