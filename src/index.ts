@@ -30,7 +30,13 @@ const store = opened.value;
 const cursor = store.changeCursor();
 const engine = new LiveEngine(store.snapshot());
 const engineSync = createEngineSync(store, engine, log, cursor);
-setInterval(() => engineSync.poll(), config.STORE_POLL_SECONDS * 1000).unref();
+setInterval(() => {
+  try {
+    engineSync.poll();
+  } catch (error) {
+    log.error({ err: error }, "could not read the fact base's changes; will try again");
+  }
+}, config.STORE_POLL_SECONDS * 1000).unref();
 
 process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled rejection"));
 

@@ -7,6 +7,8 @@ export interface AskResult {
   outcome: Outcome;
   /** Refusals (cooldown) go only to the asker. */
   ephemeral: boolean;
+  /** Counts the question; run it after replying, so a slow database never delays an answer. */
+  record: () => void;
 }
 
 /**
@@ -22,19 +24,28 @@ export function askQuestion(context: BotContext, userId: string, question: strin
       payload: renderNotice(`You're asking faster than I can keep up with. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`),
       outcome: "refused",
       ephemeral: true,
+      record: () => undefined,
     };
   }
   const engine = context.engine();
   const picked = engine.base.facts.find((fact) => fact.id === question.trim() && fact.status === "active");
   if (picked) {
-    recordAsk(context, question, picked.id);
-    return { payload: withFeedbackButtons(renderFact(picked, engine.base), picked.id), outcome: "answered", ephemeral: false };
+    return {
+      payload: withFeedbackButtons(renderFact(picked, engine.base), picked.id),
+      outcome: "answered",
+      ephemeral: false,
+      record: () => recordAsk(context, question, picked.id),
+    };
   }
   const answer = engine.answer(question);
   const top = answer.answered ? answer.results[0]?.fact : undefined;
-  recordAsk(context, question, top?.id ?? null);
   const payload = renderAnswer(answer, engine.base);
-  return { payload: top ? withFeedbackButtons(payload, top.id) : payload, outcome: top ? "answered" : "abstained", ephemeral: false };
+  return {
+    payload: top ? withFeedbackButtons(payload, top.id) : payload,
+    outcome: top ? "answered" : "abstained",
+    ephemeral: false,
+    record: () => recordAsk(context, question, top?.id ?? null),
+  };
 }
 
 /** Counting a question must never cost the asker their answer: a failed write is logged, not thrown. */

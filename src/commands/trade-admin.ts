@@ -1,6 +1,5 @@
 import {
   ApplicationIntegrationType,
-  AttachmentBuilder,
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -45,11 +44,10 @@ const ADD_MODAL = "admin:add";
 const EDIT_MODAL = "admin:edit:";
 const SOURCE_MODAL = "admin:source-add";
 
-interface Draft {
-  /** The fact being edited and the revision the draft applies to; none when adding. */
-  target?: { id: string; revision: number };
-  values: FactFormValues;
-}
+type Draft =
+  /** A fact form: the fact being edited and the revision the draft applies to (none when adding). */
+  | { kind: "fact"; target?: { id: string; revision: number }; values: FactFormValues }
+  | { kind: "source"; values: SourceFormValues };
 
 const drafts = new Pending<Draft>(PENDING_MS);
 const imports = new Pending<{ base: FactBase; fingerprint: string }>(PENDING_MS);
@@ -101,11 +99,19 @@ const definition = new SlashCommandBuilder()
     group.setName("sources").setDescription("The articles facts quote").addSubcommand((sub) => sub.setName("add").setDescription("Register a new source (opens a form)")),
   );
 
-/** Refuses anyone who is not a moderator of an admin guild, privately and in the log. */
-async function refuseUnlessModerator(interaction: Interaction & RepliableInteraction, context: BotContext): Promise<boolean> {
+function moderatorVerdict(interaction: Interaction, context: BotContext) {
   const member = interaction.member;
   const roleIds = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
-  const verdict = checkModerator({ guildId: interaction.guildId, permissions: interaction.memberPermissions?.bitfield ?? null, roleIds }, context.moderation);
+  return checkModerator({ guildId: interaction.guildId, permissions: interaction.memberPermissions?.bitfield ?? null, roleIds }, context.moderation);
+}
+
+function isModerator(interaction: Interaction, context: BotContext): boolean {
+  return moderatorVerdict(interaction, context).allowed;
+}
+
+/** Refuses anyone who is not a moderator of an admin guild, privately and in the log. */
+async function refuseUnlessModerator(interaction: Interaction & RepliableInteraction, context: BotContext): Promise<boolean> {
+  const verdict = moderatorVerdict(interaction, context);
   if (verdict.allowed) return false;
   context.log.warn({ userId: interaction.user.id, guildId: interaction.guildId, interactionId: interaction.id }, "moderation refused");
   await respond(interaction, renderNotice(verdict.reason), { ephemeral: true });
@@ -138,7 +144,14 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
     case "edit": {
       const fact = await found();
       if (!fact) return "refused";
-      await interaction.showModal(factModal(`${EDIT_MODAL}${fact.id}:${fact.revision}`, `Edit ${fact.id}`, factFormValues(fact)));
+      const values = factFormValues(fact);
+      const tooLong = (Object.keys(FACT_FORM) as (keyof typeof FACT_FORM)[]).filter((input) => values[input].length > FACT_FORM[input].max);
+      if (tooLong.length > 0) {
+        const names = tooLong.map((input) => FACT_FORM[input].label).join(", ");
+        await respond(interaction, renderNotice(`\`${fact.id}\` is too long for the form (${names}), which would cut it. Edit it through export and import instead.`), { ephemeral: true });
+        return "refused";
+      }
+      await interaction.showModal(factModal(`${EDIT_MODAL}${fact.id}:${fact.revision}`, `Edit ${fact.id}`, values));
       return "answered";
     }
     case "retire":
@@ -168,8 +181,8 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
       await respond(interaction, renderStats(store.stats()), { ephemeral: true });
       return "answered";
     case "export": {
-      const file = new AttachmentBuilder(Buffer.from(`${JSON.stringify(store.snapshot(), null, 2)}\n`), { name: `trade-facts-${new Date().toISOString().slice(0, 10)}.json` });
-      await interaction.reply({ content: "The whole fact base, in the seed's format.", files: [file], allowedMentions: { parse: [] }, flags: "Ephemeral" });
+      const file = { name: `trade-facts-${new Date().toISOString().slice(0, 10)}.json`, content: `${JSON.stringify(store.snapshot(), null, 2)}\n` };
+      await respond(interaction, { content: "The whole fact base, in the seed's format.", files: [file] }, { ephemeral: true });
       return "answered";
     }
     case "import":
@@ -212,8 +225,12 @@ async function handleComponent(component: MessageComponentInteraction, context: 
   if (customId.startsWith(DRAFT_BUTTON)) {
     const draft = drafts.get(customId.slice(DRAFT_BUTTON.length));
     if (!draft) {
-      await respond(interaction, renderNotice("That draft has expired (drafts are kept 15 minutes); its text is still in the message above."), { ephemeral: true });
+      await respond(interaction, renderNotice("That draft has expired (drafts are kept 15 minutes); its full text is in the draft.txt attached above."), { ephemeral: true });
       return "refused";
+    }
+    if (draft.kind === "source") {
+      await interaction.showModal(sourceModal(SOURCE_MODAL, draft.values));
+      return "answered";
     }
     const target = draft.target;
     await interaction.showModal(factModal(target ? `${EDIT_MODAL}${target.id}:${target.revision}` : ADD_MODAL, target ? `Edit ${target.id}` : "Add a fact", draft.values));
@@ -254,8 +271,8 @@ async function handleModal(interaction: ModalSubmitInteraction, context: BotCont
     const { draft, problems } = parseSourceForm(values);
     const result = draft ? context.store.addSource(draft, actorOf(interaction)) : undefined;
     if (!result?.ok) {
-      const reasons = problems.length > 0 ? problems.map((problem) => `${problem.input}: ${problem.reason}`) : result && !result.ok ? [describeStoreError(result.error)] : [];
-      await respond(interaction, renderNotice(`Not registered: ${reasons.join("; ")}`), { ephemeral: true });
+      const storeProblems = result && !result.ok && result.error.kind === "invalid" ? formProblems(result.error.problems) : [];
+      await respond(interaction, renderDraftProblems([...problems, ...storeProblems], values, drafts.put({ kind: "source", values })), { ephemeral: true });
       return "refused";
     }
     context.syncEngine();
@@ -267,7 +284,7 @@ async function handleModal(interaction: ModalSubmitInteraction, context: BotCont
   const { draft, problems } = parseFactForm(values);
   if (!draft) {
     const all = [...problems, ...formProblems(claimProblemsOfForm(values, context))];
-    await respond(interaction, renderDraftProblems(all, values, drafts.put({ ...(target ? { target } : {}), values })), { ephemeral: true });
+    await respond(interaction, renderDraftProblems(all, values, drafts.put({ kind: "fact", ...(target ? { target } : {}), values })), { ephemeral: true });
     return "refused";
   }
   const actor = actorOf(interaction);
@@ -275,10 +292,10 @@ async function handleModal(interaction: ModalSubmitInteraction, context: BotCont
   if (!result.ok) {
     const { error } = result;
     if (error.kind === "conflict") {
-      const key = drafts.put({ target: { id: error.current.id, revision: error.current.revision }, values });
+      const key = drafts.put({ kind: "fact", target: { id: error.current.id, revision: error.current.revision }, values });
       await respond(interaction, renderConflict(error.current, error.since, values, key), { ephemeral: true });
     } else if (error.kind === "invalid") {
-      await respond(interaction, renderDraftProblems(formProblems(error.problems), values, drafts.put({ ...(target ? { target } : {}), values })), { ephemeral: true });
+      await respond(interaction, renderDraftProblems(formProblems(error.problems), values, drafts.put({ kind: "fact", ...(target ? { target } : {}), values })), { ephemeral: true });
     } else {
       await respond(interaction, renderNotice(describeStoreError(error)), { ephemeral: true });
     }
@@ -340,9 +357,14 @@ function readOptional(interaction: ModalSubmitInteraction, id: string): string {
   }
 }
 
+/** Fact ids, retired ones included, from the engine's memory; nothing for anyone who is not a moderator. */
 async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  if (!isModerator(interaction, context)) {
+    await interaction.respond([]);
+    return;
+  }
   const typed = interaction.options.getFocused().trim().toLowerCase();
-  const facts = context.store.facts();
+  const facts = context.engine().base.facts;
   const starts = facts.filter((fact) => fact.id.startsWith(typed));
   const contains = facts.filter((fact) => !fact.id.startsWith(typed) && `${fact.id} ${fact.statement}`.toLowerCase().includes(typed));
   await interaction.respond(

@@ -29,7 +29,7 @@ const definition = new SlashCommandBuilder()
       .addStringOption((question) =>
         question.setName("question").setDescription("Your question").setRequired(true).setAutocomplete(true).setMaxLength(QUESTION_MAX_LENGTH),
       )
-      .addBooleanOption((hidden) => hidden.setName("private").setDescription("Show the answer only to you")),
+      .addBooleanOption((onlyMe) => onlyMe.setName("private").setDescription("Show the answer only to you")),
   )
   .addSubcommand((fact) =>
     fact
@@ -50,8 +50,9 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
   const engine = context.engine();
   switch (interaction.options.getSubcommand()) {
     case "ask": {
-      const { payload, outcome, ephemeral } = askQuestion(context, interaction.user.id, interaction.options.getString("question", true));
+      const { payload, outcome, ephemeral, record } = askQuestion(context, interaction.user.id, interaction.options.getString("question", true));
       await respond(interaction, payload, { ephemeral: ephemeral || (interaction.options.getBoolean("private") ?? false) });
+      record();
       return outcome;
     }
     case "fact": {

@@ -76,16 +76,18 @@ export function factModal(customId: string, title: string, values: Partial<FactF
   for (const [id, input] of Object.entries(FACT_FORM) as [keyof typeof FACT_FORM, (typeof FACT_FORM)[keyof typeof FACT_FORM]][]) {
     const text = new TextInputBuilder().setCustomId(id).setStyle(input.style).setMaxLength(input.max).setRequired(true);
     const value = values[id];
-    if (value) text.setValue(value.slice(0, input.max));
+    if (value) text.setValue(value);
     modal.addLabelComponents(new LabelBuilder().setLabel(input.label).setTextInputComponent(text));
   }
   return modal.toJSON();
 }
 
-export function sourceModal(customId: string): APIModalInteractionResponseCallbackData {
+export function sourceModal(customId: string, values: Partial<SourceFormValues> = {}): APIModalInteractionResponseCallbackData {
   const modal = new ModalBuilder().setCustomId(customId).setTitle("Register a source");
-  for (const [id, input] of Object.entries(SOURCE_FORM)) {
+  for (const [id, input] of Object.entries(SOURCE_FORM) as [keyof typeof SOURCE_FORM, (typeof SOURCE_FORM)[keyof typeof SOURCE_FORM]][]) {
     const text = new TextInputBuilder().setCustomId(id).setStyle(input.style).setMaxLength(input.max).setRequired(input.required);
+    const value = values[id];
+    if (value) text.setValue(value);
     modal.addLabelComponents(new LabelBuilder().setLabel(input.label).setTextInputComponent(text));
   }
   return modal.toJSON();

@@ -21,11 +21,12 @@ export const LIMITS = {
   choiceName: 100,
 } as const;
 
-/** What every reply carries: text, embeds and components, as Discord's API takes them. */
+/** What every reply carries: text, embeds and components, as Discord's API takes them, and text files. */
 export interface MessagePayload {
   content?: string;
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  files?: { name: string; content: string }[];
 }
 
 /** The characters Discord counts towards the 6,000 shared by a message's embeds. */

@@ -13,12 +13,14 @@ export const DRAFT_BUTTON = "admin:draft:";
 export const IMPORT_CONFIRM = "admin:import-confirm:";
 export const IMPORT_CANCEL = "admin:import-cancel:";
 
-/** Problems with a moderator's draft, per input, with the draft itself so nothing typed is lost. */
-export function renderDraftProblems(problems: readonly FormProblem[], values: FactFormValues, draftKey: string, heading = "Not saved: fix these and submit again."): MessagePayload {
+/**
+ * Problems with a moderator's draft, per input, with the draft itself so nothing typed is lost: shown in the
+ * message, in full in an attached text file, and a button that reopens the form filled in.
+ */
+export function renderDraftProblems(problems: readonly FormProblem[], values: Record<string, string>, draftKey: string): MessagePayload {
   return fitToLimits({
-    content: [`**${heading}**`, ...problems.map((problem) => `• **${problem.input}** — ${escapeMarkdown(problem.reason)}`)].join("\n"),
-    embeds: [draftEmbed(values)],
-    components: [reopenButton(draftKey)],
+    content: ["**Not saved: fix these and submit again.**", ...problems.map((problem) => `• **${problem.input}** — ${escapeMarkdown(problem.reason)}`)].join("\n"),
+    ...draftParts(values, draftKey),
   });
 }
 
@@ -34,17 +36,18 @@ export function renderConflict(current: Fact, since: readonly Revision[], values
   );
   return fitToLimits({
     content: [`**Not saved: \`${current.id}\` changed since you opened it** (now revision ${current.revision}).`, ...lines, "Your draft is below; reopen it to apply it on top of the current version."].join("\n"),
-    embeds: [draftEmbed(values)],
-    components: [reopenButton(draftKey)],
+    ...draftParts(values, draftKey),
   });
 }
 
-function draftEmbed(values: FactFormValues): APIEmbed {
-  return {
+function draftParts(values: Record<string, string>, draftKey: string): Pick<MessagePayload, "embeds" | "components" | "files"> {
+  const embed: APIEmbed = {
     color: COLOUR,
-    title: "Your draft",
-    fields: Object.entries(values).map(([name, value]) => ({ name, value: value.trim() ? `\`\`\`\n${value.replace(/```/g, "'''")}\n\`\`\`` : "(empty)" })),
+    title: "Your draft (in full in draft.txt)",
+    fields: Object.entries(values).map(([name, value]) => ({ name, value: value.trim() ? `\`\`\`\n${truncate(value.replace(/```/g, "'''"), LIMITS.fieldValue - 8)}\n\`\`\`` : "(empty)" })),
   };
+  const file = Object.entries(values).map(([name, value]) => `## ${name}\n${value}\n`).join("\n");
+  return { embeds: [embed], components: [reopenButton(draftKey)], files: [{ name: "draft.txt", content: file }] };
 }
 
 function reopenButton(draftKey: string): NonNullable<MessagePayload["components"]>[number] {

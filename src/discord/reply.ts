@@ -1,4 +1,4 @@
-import { MessageFlags, type RepliableInteraction } from "discord.js";
+import { AttachmentBuilder, MessageFlags, type RepliableInteraction } from "discord.js";
 import { fitToLimits, limitViolations, type MessagePayload } from "./limits.js";
 
 export interface ReplyOptions {
@@ -22,7 +22,8 @@ export async function respond(interaction: RepliableInteraction, payload: Messag
   const fitted = fitToLimits(payload);
   const problems = limitViolations(fitted);
   if (problems.length > 0) throw new MessageLimitError(problems);
-  const body = { content: fitted.content, embeds: fitted.embeds ?? [], components: fitted.components ?? [], allowedMentions: { parse: [] } };
+  const files = (fitted.files ?? []).map((file) => new AttachmentBuilder(Buffer.from(file.content), { name: file.name }));
+  const body = { content: fitted.content, embeds: fitted.embeds ?? [], components: fitted.components ?? [], files, allowedMentions: { parse: [] } };
   const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
   if (options.update && interaction.isMessageComponent() && !interaction.replied && !interaction.deferred) {
     await interaction.update(body);

@@ -27,7 +27,7 @@ export function readFactBaseFile(file: string): Result<FactBase, FileProblem[]> 
 export function parseFactBaseText(raw: string, file: string): Result<FactBase, FileProblem[]> {
   let data: unknown;
   try {
-    data = JSON.parse(raw);
+    data = JSON.parse(raw.replace(/^\uFEFF/, ""));
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message)?.[1];

@@ -1,37 +1,38 @@
 import { z } from "zod";
 
 const text = z.string().trim().min(1, "must not be empty");
+/** Limits that also fit Discord's modal inputs, so a fact can always be edited in the form without a cut. */
+const bounded = (max: number) => text.max(max, `must be at most ${max} characters`);
 const id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case (lowercase letters, digits and single hyphens)")
   .max(80, "must be at most 80 characters");
-const wordList = z.array(text).min(1, "must list at least one entry");
+const term = bounded(100);
+const wordList = z.array(term).min(1, "must list at least one entry");
 
 export const SourceSchema = z.strictObject({
   id,
   title: text,
   publisher: text.nullable(),
-  url: z.url().nullable(),
+  url: z.httpUrl({ error: "must be an http(s) URL" }).nullable(),
   date: text.nullable(),
   dateNote: text.nullable(),
   text: text.nullable(),
 });
 
-export const FactStatusSchema = z.enum(["active", "retired"]);
-
 export const FactSchema = z.strictObject({
   id,
-  statement: text,
-  quote: text,
+  statement: bounded(1000),
+  quote: bounded(2000),
   sourceId: id,
-  attribution: text,
-  topic: text,
-  entities: z.array(text),
+  attribution: bounded(300),
+  topic: bounded(100),
+  entities: z.array(term),
   keywords: wordList,
-  aliases: z.array(text),
-  questions: z.array(text),
+  aliases: z.array(term),
+  questions: z.array(bounded(300)),
   period: text.nullable(),
-  status: FactStatusSchema,
+  status: z.enum(["active", "retired"]),
   revision: z.number().int().positive(),
   updatedAt: z.iso.datetime(),
   updatedBy: text,
@@ -44,5 +45,4 @@ export const FactBaseSchema = z.strictObject({
 
 export type Source = z.infer<typeof SourceSchema>;
 export type Fact = z.infer<typeof FactSchema>;
-export type FactStatus = z.infer<typeof FactStatusSchema>;
 export type FactBase = z.infer<typeof FactBaseSchema>;

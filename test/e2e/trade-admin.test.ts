@@ -11,7 +11,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Fact, FactBase } from "../../src/knowledge/schema.js";
 import { BOT_TOKEN, BotProcess } from "../support/bot-process.js";
-import { FakeDiscord, type InteractionCallback, type RecordedRequest } from "../support/fake-discord.js";
+import { FakeDiscord, type InteractionCallback } from "../support/fake-discord.js";
 import { chatInput, component, FAKE_IDS, modalSubmit, snowflake, type InteractionContext } from "../support/interactions.js";
 import { freshTempDir, ROOT, runCli } from "../support/run-cli.js";
 import { tempDbPath } from "../support/temp-db.js";
@@ -57,8 +57,13 @@ const admin = (sub: string, options: Option[] = [], ctx: InteractionContext = mo
 const str = (name: string, value: string): Option => ({ name, type: 3, value });
 const int = (name: string, value: number): Option => ({ name, type: 4, value });
 
-const ask = (question: string, ctx: InteractionContext = { userId: snowflake() }) =>
-  fake.interact(chatInput("trade", [{ name: "ask", type: 1, options: [str("question", question)] }], ctx));
+/** Asks, and waits for the bot to finish with the question (it is counted after the reply is sent). */
+async function ask(question: string, ctx: InteractionContext = { userId: snowflake() }): Promise<InteractionCallback> {
+  const payload = chatInput("trade", [{ name: "ask", type: 1, options: [str("question", question)] }], ctx);
+  const reply = await fake.interact(payload);
+  await bot.waitForLog((line) => line.msg === "interaction" && line.interactionId === payload.id);
+  return reply;
+}
 const showFact = (id: string) => fake.interact(chatInput("trade", [{ name: "fact", type: 1, options: [str("id", id)] }]));
 const press = (customId: string, ctx: InteractionContext) => fake.interact(component(customId, { componentType: ComponentType.Button }, ctx));
 
@@ -146,22 +151,6 @@ async function deferredEdit(token: string): Promise<MessageEdit> {
   const edit = await fake.waitForRequest((request) => request.method === "PATCH" && request.path.split("/").includes(token));
   expect(decodeURIComponent(edit.path)).toMatch(/\/messages\/@original$/);
   return edit.body as MessageEdit;
-}
-
-/** The parts of a multipart body, as the fake records it (raw text). */
-function multipartParts(request: RecordedRequest): { name: string; filename?: string; text: string }[] {
-  const boundary = /boundary="?([^";]+)"?/.exec(String(request.headers["content-type"]))?.[1];
-  if (!boundary || typeof request.body !== "string") throw new Error(`not a multipart body: ${String(request.headers["content-type"])}`);
-  return request.body
-    .split(`--${boundary}`)
-    .slice(1, -1)
-    .map((part) => {
-      const split = part.indexOf("\r\n\r\n");
-      const head = part.slice(0, split);
-      const text = part.slice(split + 4).replace(/\r\n$/, "");
-      const filename = /filename="([^"]*)"/.exec(head)?.[1];
-      return { name: /name="([^"]*)"/.exec(head)?.[1] ?? "", ...(filename !== undefined ? { filename } : {}), text };
-    });
 }
 
 // ---------------------------------------------------------------- the database, seen from outside the bot
@@ -307,7 +296,7 @@ describe("/trade-admin add", () => {
     expect(reply.data?.content).toContain(`**${FORM_LABELS.quote}**`);
     expect(reply.data?.content).toContain(`not found word for word in the text of source ${SEED_SOURCE}`);
     const draft = embedOf(reply);
-    expect(draft.title).toBe("Your draft");
+    expect(draft.title).toBe("Your draft (in full in draft.txt)");
     expect(field(draft, "quote")).toContain("Vladivostok, the largest city on the Moon");
     expect(reopenButton(reply)).toMatch(/^admin:draft:/);
     expect(exported()).toEqual(before);
@@ -528,11 +517,10 @@ describe("/trade-admin export", () => {
     fake.dispatchInteraction(payload);
     const callback = await fake.waitForRequest((request) => request.method === "POST" && request.path === `/interactions/${payload.id}/${payload.token}/callback`, 10_000, since);
     expect(String(callback.headers["content-type"])).toMatch(/^multipart\/form-data/);
-    const parts = multipartParts(callback);
-    const json = JSON.parse(parts.find((part) => part.name === "payload_json")?.text ?? "null") as { type: number; data: Record<string, unknown> };
+    const json = callback.body as { type: number; data: Record<string, unknown> };
     expect(json.type).toBe(4);
     expect(json.data).toMatchObject({ content: "The whole fact base, in the seed's format.", flags: EPHEMERAL, allowed_mentions: { parse: [] } });
-    const file = parts.find((part) => part.filename !== undefined);
+    const file = callback.files[0];
     expect(file?.filename).toMatch(/^trade-facts-\d{4}-\d{2}-\d{2}\.json$/);
     expect(file?.text).toBe(cli("export").stdout);
     const base = JSON.parse(file!.text) as FactBase;
@@ -690,7 +678,7 @@ describe("/trade-admin sources add", () => {
   it("refuses a source without a title, registering nothing", async () => {
     const before = exported();
     const reply = await fake.interact(modalSubmit("admin:source-add", { title: "  ", publisher: "", url: "", date: "", text: "" }, moderator()));
-    expectPrivateNotice(reply, /^Not registered: title: /);
+    expectPrivateNotice(reply, /^\*\*Not saved: fix these and submit again\.\*\*\n• \*\*title\*\* — /);
     expect(exported()).toEqual(before);
   });
 });

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/knowledge/store/database.js";
 import { FactStore, type FactDraft } from "../../src/knowledge/store/fact-store.js";
 import type { Fact } from "../../src/knowledge/schema.js";
 import { seedBase } from "../support/seed.js";
@@ -211,5 +213,82 @@ describe("changes from another process", () => {
     expect(bot.changesSince(changes.cursor).facts).toEqual([]);
     bot.close();
     cli.close();
+  });
+});
+
+describe("sources stay trustworthy", () => {
+  it("refuses an import that changes a source's text, and changes nothing", () => {
+    const store = openSeededStore();
+    const base = store.snapshot();
+    const cut = { ...base, sources: base.sources.map((source) => ({ ...source, text: source.text!.split("\n")[0]! })), facts: [] };
+    const plan = store.planImport(cut);
+    expect(plan).toMatchObject({ ok: false, error: { kind: "invalid", problems: [{ subject: `source ${base.sources[0]!.id}`, field: "text" }] } });
+    expect(JSON.stringify(store.snapshot())).toBe(JSON.stringify(base));
+    store.close();
+  });
+
+  it("checks the stored facts of a source that gains its text", () => {
+    const store = openSeededStore();
+    const source = store.addSource({ title: "Harbin report", publisher: null, url: null, date: null, dateNote: null, text: null }, "mod");
+    if (!source.ok) throw new Error("source not added");
+    const fact = store.fact(FACT)!;
+    const created = store.create(draftOf(fact, { sourceId: source.value.id, quote: "Harbin grew.", statement: "Harbin grew." }), "mod");
+    expect(created.ok).toBe(true);
+    const withText = { sources: [{ ...source.value, text: "Harbin shrank." }], facts: [] };
+    expect(store.planImport(withText)).toMatchObject({ ok: false, error: { kind: "invalid", problems: [{ field: "quote" }] } });
+    store.close();
+  });
+
+  it("keeps every version of a source's metadata", () => {
+    const path = tempDbPath();
+    const store = openSeededStore(path);
+    const base = store.snapshot();
+    const renamed = { sources: [{ ...base.sources[0]!, publisher: "Some Daily" }], facts: [] };
+    const plan = store.planImport(renamed);
+    if (!plan.ok) throw new Error("plan failed");
+    expect(store.applyImport(renamed, plan.value.fingerprint, "mod").ok).toBe(true);
+    store.close();
+    const raw = new Database(path);
+    const rows = raw.prepare("SELECT before, after FROM source_revisions ORDER BY id").all() as { before: string | null; after: string }[];
+    raw.close();
+    expect(rows.map((row) => [row.before && (JSON.parse(row.before) as { publisher: unknown }).publisher, (JSON.parse(row.after) as { publisher: unknown }).publisher])).toEqual([
+      [null, null],
+      [null, "Some Daily"],
+    ]);
+  });
+
+  it("refuses a URL that is not http(s)", () => {
+    const store = openSeededStore();
+    for (const url of ["javascript:alert(1)", "ftp://example.com/a", "file:///etc/passwd"]) {
+      expect(store.addSource({ title: "Bad link", publisher: null, url, date: null, dateNote: null, text: null }, "mod").ok, url).toBe(false);
+    }
+    store.close();
+  });
+});
+
+describe("ids and privacy", () => {
+  it("makes plain a-z ids from statements in other scripts", () => {
+    const store = openSeededStore();
+    const source = store.addSource({ title: "Новости Хабаровска", publisher: null, url: null, date: null, dateNote: null, text: null }, "mod");
+    expect(source.ok && source.value.id).toMatch(/^source-[0-9a-f]{8}$/);
+    const fact = store.fact(FACT)!;
+    const created = store.create(draftOf(fact, { statement: "Straße Харбин 沈阳 is the largest port in the Russian Far East." }), "mod");
+    expect(created).toMatchObject({ ok: true, value: { id: "strasse-largest-port-russian-far-east" } });
+    store.close();
+  });
+
+  it("keeps no mention or user id in the unanswered questions", () => {
+    const store = openSeededStore();
+    store.recordAsk("<@123456789012345678> what is the GDP of India @everyone", null);
+    expect(store.gaps().unanswered[0]?.question).toBe("what is the GDP of India");
+    store.close();
+  });
+
+  it("runs in WAL mode with full sync, so a committed write survives a crash", () => {
+    const db = openDatabase(tempDbPath());
+    if (!db.ok) throw new Error(db.error);
+    expect(db.value.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.value.pragma("synchronous", { simple: true })).toBe(2);
+    db.value.close();
   });
 });

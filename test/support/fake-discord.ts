@@ -28,8 +28,16 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
-  /** Parsed JSON, the raw text of any other body (multipart uploads), or undefined when empty. */
+  /** Parsed JSON (for a multipart upload, its payload_json part), the raw text of any other body, or undefined when empty. */
   body: unknown;
+  /** The files of a multipart upload, as text. */
+  files: UploadedFile[];
+}
+
+export interface UploadedFile {
+  name: string;
+  filename: string;
+  text: string;
 }
 
 export interface RestReply {
@@ -491,13 +499,34 @@ async function record(req: http.IncomingMessage): Promise<RecordedRequest> {
     path: route,
     query: url.searchParams,
     headers: req.headers,
-    body: parseBody(raw, req.headers["content-type"]),
+    ...parseBody(raw, req.headers["content-type"]),
   };
 }
 
-function parseBody(raw: string, contentType: string | undefined): unknown {
-  if (raw === "") return undefined;
-  return contentType?.startsWith("application/json") ? JSON.parse(raw) : raw;
+function parseBody(raw: string, contentType: string | undefined): { body: unknown; files: UploadedFile[] } {
+  if (raw === "") return { body: undefined, files: [] };
+  if (contentType?.startsWith("application/json")) return { body: JSON.parse(raw), files: [] };
+  const boundary = /^multipart\/form-data;.*boundary="?([^";]+)"?/.exec(contentType ?? "")?.[1];
+  if (!boundary) return { body: raw, files: [] };
+  const parts = multipartParts(raw, boundary);
+  const payload = parts.find((part) => part.name === "payload_json");
+  return {
+    body: payload ? JSON.parse(payload.text) : raw,
+    files: parts.flatMap((part) => (part.filename === undefined ? [] : [{ name: part.name, filename: part.filename, text: part.text }])),
+  };
+}
+
+function multipartParts(raw: string, boundary: string): { name: string; filename?: string; text: string }[] {
+  return raw
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .map((part) => {
+      const split = part.indexOf("\r\n\r\n");
+      const head = part.slice(0, split);
+      const text = part.slice(split + 4).replace(/\r\n$/, "");
+      const filename = /filename="([^"]*)"/.exec(head)?.[1];
+      return { name: /name="([^"]*)"/.exec(head)?.[1] ?? "", ...(filename !== undefined ? { filename } : {}), text };
+    });
 }
 
 /** A 204 must not carry a JSON content-type: discord.js would then try to parse the empty body. */

@@ -24,7 +24,7 @@ export function openDatabase(path: string): Result<Db, string> {
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
     db.pragma("foreign_keys = ON");
-    db.pragma("busy_timeout = 5000");
+    db.pragma("busy_timeout = 2000");
     migrate(db);
     return ok(db);
   } catch (error) {

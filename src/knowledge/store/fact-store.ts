@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { z } from "zod";
 import { err, ok, type Result } from "../../result.js";
 import { sameContent } from "../fact-diff.js";
 import { FactSchema, SourceSchema, type Fact, type FactBase, type Source } from "../schema.js";
-import { isContentWord, normaliseText, words } from "../text/analyze.js";
-import { validateFactBase, type Problem } from "../validate.js";
+import { DISCORD_MARKUP, isContentWord, normaliseText, words } from "../text/analyze.js";
+import { claimProblems, validateFactBase, type Problem } from "../validate.js";
 import { openDatabase, type Db } from "./database.js";
 
 /** What a moderator writes for a fact; the rest is kept from the fact's last revision (or left empty). */
@@ -182,6 +182,8 @@ export class FactStore {
       if (!existing) plan.sourcesAdded.push(source);
       else if (JSON.stringify(existing) !== JSON.stringify(source)) plan.sourcesChanged.push(source);
     }
+    const sourceProblems = this.sourceChangeProblems(plan.sourcesChanged, sources, valid.facts);
+    if (sourceProblems.length > 0) return err({ kind: "invalid", problems: sourceProblems });
     const imported = new Set(valid.facts.map((fact) => fact.id));
     for (const fact of valid.facts) {
       const existing = facts.get(fact.id);
@@ -192,6 +194,23 @@ export class FactStore {
     plan.untouched = [...facts.keys()].filter((id) => !imported.has(id)).length;
     const fingerprint = createHash("sha256").update(JSON.stringify(valid)).update(String(this.changeCursor())).digest("hex").slice(0, 16);
     return ok({ ...plan, fingerprint });
+  }
+
+  /**
+   * A source's text never changes once facts can quote it (register the corrected article as a new source);
+   * and a stored fact that the import leaves as it is must still hold against the source's new version.
+   */
+  private sourceChangeProblems(changed: readonly Source[], stored: ReadonlyMap<string, Source>, importedFacts: readonly Fact[]): Problem[] {
+    const imported = new Set(importedFacts.map((fact) => fact.id));
+    return changed.flatMap((source) => {
+      const before = stored.get(source.id);
+      if (before?.text && source.text !== before.text) {
+        return [{ subject: `source ${source.id}`, field: "text", reason: "differs from the stored text; a source's text never changes: register the corrected article as a new source" }];
+      }
+      return this.facts()
+        .filter((fact) => fact.sourceId === source.id && !imported.has(fact.id))
+        .flatMap((fact) => claimProblems(`fact ${fact.id}`, fact, source));
+    });
   }
 
   /** Applies an import in one transaction (all of it or none), only if the store is still as it was when the plan was made. */
@@ -236,13 +255,14 @@ export class FactStore {
           `INSERT INTO unanswered (normalised, example, count, first_seen, last_seen) VALUES (?, ?, 1, ?, ?)
            ON CONFLICT (normalised) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen`,
         )
-        .run(normalised, question.replace(/\s+/g, " ").trim().slice(0, 300), now, now);
+        .run(normalised, question.replace(DISCORD_MARKUP, " ").replace(/\s+/g, " ").trim().slice(0, 300), now, now);
     })();
   }
 
-  /** One vote per user per fact: voting again replaces the vote. Users are kept only as a one-way hash. */
+  /** One vote per user per fact: voting again replaces the vote. Users are kept only as a keyed hash (the key never leaves the database). */
   vote(factId: string, userId: string, helpful: boolean): "recorded" | "changed" | "unchanged" {
-    const voter = createHash("sha256").update(`trade-facts-bot:${userId}`).digest("hex");
+    const key = (this.db.prepare("SELECT value FROM meta WHERE key = 'voter-key'").get() as Row).value as string;
+    const voter = createHmac("sha256", key).update(userId).digest("hex");
     return this.db.transaction(() => {
       const previous = this.db.prepare("SELECT helpful FROM feedback WHERE fact_id = ? AND voter = ?").get(factId, voter) as Row | undefined;
       if (previous && Boolean(previous.helpful) === helpful) return "unchanged" as const;
@@ -356,10 +376,16 @@ export class FactStore {
     return ok(fact);
   }
 
+  /** Writes a source and keeps its previous version in source_revisions: nothing is lost. */
   private insertSource(source: Source, actor: string): void {
+    const before = this.db.prepare("SELECT data FROM sources WHERE id = ?").get(source.id) as Row | undefined;
+    const now = this.now();
     this.db
       .prepare("INSERT INTO sources (id, data, created_at, created_by) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data")
-      .run(source.id, JSON.stringify(source), this.now(), actor);
+      .run(source.id, JSON.stringify(source), now, actor);
+    this.db
+      .prepare("INSERT INTO source_revisions (source_id, actor, at, before, after) VALUES (?, ?, ?, ?, ?)")
+      .run(source.id, actor, now, (before?.data) ?? null, JSON.stringify(source));
     this.db.prepare("INSERT INTO change_log (kind, ref) VALUES ('source', ?)").run(source.id);
   }
 
@@ -423,10 +449,14 @@ function toRevision(row: Row): Revision {
   };
 }
 
-/** A kebab-case id from the first words of a text. */
+/** A kebab-case id from the first words of a text, in plain a-z and digits; a short hash when none are left. */
 function kebab(text: string, fallback: string): string {
-  const id = words(normaliseText(text)).filter(isContentWord).slice(0, 7).join("-").replace(/\./g, "-").slice(0, 60).replace(/-+$/, "");
-  return id || fallback;
+  const plain = words(normaliseText(text))
+    .filter(isContentWord)
+    .map((word) => word.replace(/[^a-z0-9]+/g, ""))
+    .filter(Boolean);
+  const id = plain.slice(0, 7).join("-").slice(0, 60).replace(/-+$/, "");
+  return id || `${fallback}-${createHash("sha256").update(text).digest("hex").slice(0, 8)}`;
 }
 
 function uniqueId(base: string, taken: (id: string) => boolean): string {

@@ -58,4 +58,19 @@ export const MIGRATIONS: readonly string[] = [
     ref TEXT NOT NULL
   );
   `,
+  `
+  CREATE TABLE source_revisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    source_id TEXT NOT NULL REFERENCES sources(id),
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL,
+    before TEXT,
+    after TEXT NOT NULL
+  );
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  INSERT INTO meta (key, value) VALUES ('voter-key', lower(hex(randomblob(32))));
+  `,
 ];

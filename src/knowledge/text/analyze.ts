@@ -6,6 +6,12 @@ export type AnswerType = "amount" | "count" | "change" | "date" | "place" | "rea
 
 const MAX_QUESTION_CHARS = 1_000;
 
+/** Mentions (users, roles, channels, @everyone) and custom emoji: never part of a question's meaning. */
+export const DISCORD_MARKUP = /<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b/g;
+
+/** Latin letters that Unicode decomposition leaves as they are. */
+const LATIN_LETTERS: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", þ: "th" };
+
 const MONEY_SUFFIXES: Record<string, string> = { bn: "billion", b: "billion", m: "million", mn: "million", mln: "million", k: "thousand", tn: "trillion" };
 
 /**
@@ -16,9 +22,10 @@ const MONEY_SUFFIXES: Record<string, string> = { bn: "billion", b: "billion", m:
 export function normaliseText(raw: string): string {
   let text = raw
     .slice(0, MAX_QUESTION_CHARS)
-    .replace(/<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b/g, " ")
+    .replace(DISCORD_MARKUP, " ")
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
+    .replace(/[ßæœøłđþ]/gi, (letter) => LATIN_LETTERS[letter.toLowerCase()] ?? letter)
     .replace(/[\p{Cc}\p{Cf}]+/gu, " ")
     .replace(/[‘’‛′`]/g, "'")
     .replace(/[“”„″]/g, '"')
