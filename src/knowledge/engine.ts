@@ -100,12 +100,29 @@ function analyseQuery(index: FactIndex, question: string, prefixLast = false): Q
   });
   worldPlaces ??= worldPlaceNames(normaliseText);
   const knownWords = new Set(unique.filter((word) => index.vocabulary.has(word)));
+  const capitalised = capitalisedWords(question);
+  const unknownName = unique.some((word, i) => terms[i]?.term === undefined && capitalised.has(word));
   return {
     terms,
     answerType: questionAnswerType(normalised),
-    namesUnknownPlace: phrases(words(normalised)).some((phrase) => worldPlaces!.has(phrase) && !knownWords.has(phrase)),
+    namesUnknownPlace: unknownName || phrases(words(normalised)).some((phrase) => worldPlaces!.has(phrase) && !knownWords.has(phrase)),
     totalWeight: terms.reduce((sum, term) => sum + term.weight, 0),
   };
+}
+
+/**
+ * Words written with a capital inside a sentence (not its first word): names. One the fact base does not know
+ * ("How much did Harbin export?", "What did Medvedev say?") is something it has no fact about.
+ */
+function capitalisedWords(question: string): Set<string> {
+  const names = new Set<string>();
+  for (const sentence of question.split(/[.!?]\s+/)) {
+    const tokens = sentence.trim().split(/\s+/).slice(1);
+    for (const token of tokens) {
+      if (/^\p{Lu}\p{Ll}/u.test(token)) for (const word of words(normaliseText(token))) names.add(canonicalWord(word));
+    }
+  }
+  return names;
 }
 
 function resolveWord(index: FactIndex, word: string): { term: string; word: string; quality: number } | undefined {

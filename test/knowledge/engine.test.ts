@@ -41,6 +41,18 @@ describe("answering", () => {
     }
   });
 
+  it("abstains on a name it does not know, written with a capital or a known Chinese or Russian place", () => {
+    for (const question of [
+      "How much did Harbin export to Russia in the first nine months?",
+      "What did Medvedev say about Heilongjiang in September?",
+      "how many russian companies set up in dalian between january and september",
+      "Did Khabarovsk sign cooperation agreements?",
+    ]) {
+      expect(engine.answer(question).answered, question).toBe(false);
+    }
+    expect(engine.answer("How much did Liaoning export to Russia?").answered).toBe(true);
+  });
+
   it("abstains when the best fact does not mention a name the question asks about", () => {
     const answer = engine.answer("What did Putin say about Heilongjiang?");
     expect(answer.answered).toBe(false);

@@ -26,6 +26,15 @@ describe("answer quality floors", () => {
   });
 });
 
+describe("answer quality floors, continued", () => {
+  it("review set, written by a reviewer after the engine was built: no regression below today's level", () => {
+    const { byKind } = grade("questions.review.jsonl");
+    expect(byKind.answer.right).toBeGreaterThanOrEqual(15);
+    expect(byKind.offtopic.right).toBeGreaterThanOrEqual(5);
+    expect(byKind.nearmiss.right).toBeGreaterThanOrEqual(9);
+  });
+});
+
 describe("grading", () => {
   it("reports a bad question line with its number", () => {
     const parsed = parseQuestionLines('{"q":"a","kind":"answer","expect":["x"]}\n{"q":"b","kind":"maybe"}\nnot json');

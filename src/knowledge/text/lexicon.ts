@@ -6,7 +6,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   my no nor not now of off on once only or other our ours out over own per please really same she should show
   so some such tell than that the their theirs them then there these they this those through to too under until up us
   very was we were what whats when where which while who whom whose why will with would you your yours
-  anyone anybody everyone everybody someone something anything thing things many happen happened`
+  anyone anybody everyone everybody someone something anything thing things many happen happened
+  go goes going gone went come comes coming came get gets getting got stuff lot lots kind kinds sort actually`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -16,6 +17,7 @@ const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   company: ["companies", "firm", "firms", "enterprise", "enterprises", "business", "businesses", "corporation", "corporations"],
   china: ["chinese", "sino", "prc"],
   russia: ["russian", "russians", "russias", "rus"],
+  export: ["sell", "sells", "sold", "selling", "sales"],
   trade: ["commerce", "trading", "traded", "trades", "commercial"],
   agreement: ["agreements", "deal", "deals", "pact", "pacts", "contract", "contracts", "accord", "accords", "mou"],
   sign: ["signed", "signing", "signs", "ink", "inked", "inking"],
@@ -33,6 +35,17 @@ const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   war: ["conflict", "invasion", "invade", "invaded", "invading"],
   meet: ["met", "meeting", "meetings", "summit"],
   say: ["said", "says", "stated", "declared"],
+  january: ["jan"],
+  february: ["feb"],
+  march: ["mar"],
+  april: ["apr"],
+  june: ["jun"],
+  july: ["jul"],
+  august: ["aug"],
+  september: ["sep", "sept"],
+  october: ["oct"],
+  november: ["nov"],
+  december: ["dec"],
   value: ["worth", "valued", "values"],
   significance: ["significant", "important", "importance", "matter", "matters", "crucial"],
 };
@@ -44,6 +57,21 @@ export const SYNONYMS: ReadonlyMap<string, string> = new Map(
 );
 
 const CITY_ZONE_REGIONS = new Set(["Africa", "America", "Asia", "Australia", "Europe"]);
+
+/**
+ * Provinces, regions and trade cities of China and Russia that ICU's lists miss: questions about trade between
+ * the two name them most, and the base must not answer about Harbin with a fact about Shenyang.
+ */
+const CHINA_RUSSIA_PLACES = `anhui beijing chongqing fujian gansu guangdong guangxi guizhou hainan hebei heilongjiang henan hubei hunan
+  jiangsu jiangxi jilin liaoning inner-mongolia ningxia qinghai shaanxi shandong shanghai shanxi sichuan tianjin tibet xinjiang
+  yunnan zhejiang hong-kong macau taiwan harbin changchun shenyang dalian heihe suifenhe manzhouli hunchun erenhot qingdao
+  ningbo zhoushan jiaxing tianjin guangzhou shenzhen wuhan chengdu xian urumqi khorgos kashgar yiwu hangzhou nanjing xiamen
+  moscow st-petersburg saint-petersburg vladivostok khabarovsk blagoveshchensk irkutsk novosibirsk yekaterinburg kazan
+  krasnoyarsk chita ulan-ude nakhodka murmansk kaliningrad omsk tomsk sakhalin kamchatka primorye primorsky amur zabaykalsky
+  buryatia yakutia tatarstan siberia urals`
+  .split(/\s+/)
+  .filter(Boolean)
+  .map((name) => name.replaceAll("-", " "));
 
 /**
  * Country and major-city names known to ICU (regions and time-zone cities), normalised.
@@ -63,5 +91,5 @@ export function worldPlaceNames(normalise: (text: string) => string): ReadonlySe
     const [region, city, ...rest] = zone.split("/");
     if (city && rest.length === 0 && CITY_ZONE_REGIONS.has(region ?? "")) names.push(city.replaceAll("_", " "));
   }
-  return new Set(names.map(normalise).filter((name) => name.length >= 4));
+  return new Set([...names, ...CHINA_RUSSIA_PLACES].map(normalise).filter((name) => name.length >= 4));
 }
