@@ -8,6 +8,7 @@ export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "
 export const BaseEnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   DATABASE_PATH: z.string().min(1).default("./data/trade-facts.db"),
+  FACTS_FILE: z.string().optional(),
 });
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
@@ -31,7 +32,6 @@ export const BotEnvSchema = BaseEnvSchema.extend({
   ASK_COOLDOWN_SECONDS: nonNegativeInt.default(10),
   LOGIN_TIMEOUT_SECONDS: positiveInt.default(30),
   SHUTDOWN_GRACE_SECONDS: positiveInt.default(10),
-  FACTS_FILE: z.string().optional(),
   ADMIN_GUILD_IDS: idList,
   MOD_ROLE_IDS: idList,
   STORE_POLL_SECONDS: positiveInt.default(2),

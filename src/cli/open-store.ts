@@ -13,14 +13,14 @@ export interface OpenedStore {
 
 /**
  * The fact store the bot uses (DATABASE_PATH, resolved against the current directory), created and seeded from
- * the curated seed file when needed. A broken seed ends the command naming file and line; a store that cannot
+ * the curated seed file (FACTS_FILE, as the bot) when needed. A broken seed ends the command naming file and line; a store that cannot
  * be opened ends it with the store's one-line reason (exit 1).
  */
 export function openStoreOrExit(): OpenedStore {
   loadDotenvFile();
   const env = parseEnv(BaseEnvSchema);
   if (!env.ok) exitWithError(env.error);
-  const seed = readFactBaseFile(SEED_PATH);
+  const seed = readFactBaseFile(env.value.FACTS_FILE ?? SEED_PATH);
   if (!seed.ok) exitWithError(seed.error.map(formatFileProblem));
   const path = resolve(env.value.DATABASE_PATH);
   const store = FactStore.open(path, { seed: seed.value });

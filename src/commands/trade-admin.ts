@@ -129,7 +129,7 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
     await interaction.showModal(sourceModal(SOURCE_MODAL));
     return "answered";
   }
-  const found = async (): Promise<Fact | undefined> => {
+  const findFactOrRefuse = async (): Promise<Fact | undefined> => {
     const id = interaction.options.getString("id", true).trim();
     const fact = store.fact(id);
     if (!fact) await respond(interaction, renderNotice(`There is no fact \`${truncate(id.replace(/`/g, "'"), 80)}\`.`), { ephemeral: true });
@@ -142,7 +142,7 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
       return "answered";
     }
     case "edit": {
-      const fact = await found();
+      const fact = await findFactOrRefuse();
       if (!fact) return "refused";
       const values = factFormValues(fact);
       const tooLong = (Object.keys(FACT_FORM) as (keyof typeof FACT_FORM)[]).filter((input) => values[input].length > FACT_FORM[input].max);
@@ -156,20 +156,20 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
     }
     case "retire":
     case "restore": {
-      const fact = await found();
+      const fact = await findFactOrRefuse();
       if (!fact) return "refused";
       const reason = interaction.options.getString("reason") ?? null;
       const result = sub === "retire" ? store.retire(fact.id, actorOf(interaction), reason ?? "") : store.restore(fact.id, actorOf(interaction), reason);
       return finishWrite(interaction, context, result, sub === "retire" ? "Retired" : "Restored");
     }
     case "revert": {
-      const fact = await found();
+      const fact = await findFactOrRefuse();
       if (!fact) return "refused";
       const result = store.revert(fact.id, interaction.options.getInteger("revision", true), actorOf(interaction), interaction.options.getString("reason"));
       return finishWrite(interaction, context, result, "Reverted");
     }
     case "history": {
-      const fact = await found();
+      const fact = await findFactOrRefuse();
       if (!fact) return "refused";
       await respond(interaction, renderHistory(fact, store.history(fact.id)), { ephemeral: true });
       return "answered";

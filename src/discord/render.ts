@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIEmbed, type APIEmbedField } from "discord.js";
-import { coveredTopics, describeSourceDate } from "../knowledge/answer-view.js";
+import { coveredTopics, describeSourceDate, displayableQuery } from "../knowledge/answer-view.js";
 import type { Answer } from "../knowledge/engine.js";
-import type { Fact, Source } from "../knowledge/schema.js";
+import type { Fact, FactBase, Source } from "../knowledge/schema.js";
 import { truncate } from "../truncate.js";
 import { fitToLimits, LIMITS, type MessagePayload } from "./limits.js";
 
@@ -12,11 +12,8 @@ export const VOTE_NOT_HELPFUL = "trade:vote:down:";
 const COLOURS = { answer: 0x2e7d32, miss: 0xb26a00, info: 0x1565c0 } as const;
 const FOOTER = "Answers come only from curated facts, each quoted from its source.";
 
-/** What the renderer needs to know about the fact base besides the facts it shows. */
-export interface Catalogue {
-  sources: readonly Source[];
-  facts: readonly Fact[];
-}
+/** What the renderer reads of the fact base besides the facts it shows. */
+type Catalogue = Pick<FactBase, "sources" | "facts">;
 
 /** An answer from the engine: the fact as an embed, or an honest miss with "did you mean" choices. */
 export function renderAnswer(answer: Answer, catalogue: Catalogue): MessagePayload {
@@ -25,7 +22,8 @@ export function renderAnswer(answer: Answer, catalogue: Catalogue): MessagePaylo
   if (answer.answered && top) {
     return fitToLimits({ embeds: [factEmbed(top.fact, catalogue, { question, confidence: answer.confidence })] });
   }
-  const shown = question.trim() ? `“${escapeMarkdown(truncate(question.replace(/\s+/g, " ").trim(), 300))}”` : "that";
+  const cleaned = displayableQuery(question, 300);
+  const shown = cleaned ? `“${escapeMarkdown(cleaned)}”` : "that";
   const embed: APIEmbed = {
     color: COLOURS.miss,
     title: "No sourced answer",
@@ -101,7 +99,7 @@ function factEmbed(fact: Fact, catalogue: Catalogue, { question, confidence }: {
   if (fact.status === "retired") fields.push({ name: "Status", value: "Retired: no longer used to answer questions", inline: false });
   return {
     color: COLOURS.answer,
-    ...(question?.trim() && question.trim() !== fact.id ? { author: { name: truncate(`Q: ${question.replace(/\s+/g, " ").trim()}`, LIMITS.author) } } : {}),
+    ...(question?.trim() && question.trim() !== fact.id ? { author: { name: `Q: ${displayableQuery(question, LIMITS.author - 3)}` } } : {}),
     title: truncate(statement, LIMITS.embedTitle),
     description: statement.length > LIMITS.embedTitle ? `${statement}\n\n${quote}` : quote,
     fields,
@@ -144,11 +142,19 @@ export function renderTopics(catalogue: Catalogue, topic?: string): MessagePaylo
   return fitToLimits({ embeds: [{ color: COLOURS.info, title: match, description: lines.join("\n"), footer: { text: "Show one with /trade fact id:<id>" } }] });
 }
 
-/** Each source with what is known of it and how many facts it backs. */
+/** Each source with what is known of it and how many facts it backs; one line each when there are many. */
 export function renderSources(catalogue: Catalogue): MessagePayload {
+  const backedBy = (source: Source) => catalogue.facts.filter((fact) => fact.sourceId === source.id && fact.status === "active").length;
+  if (catalogue.sources.length > 3) {
+    const lines = catalogue.sources.map((source) => {
+      const title = escapeMarkdown(truncate(source.title, 120));
+      return `• ${source.url ? `[${title}](${source.url})` : title} — ${source.publisher ? `${escapeMarkdown(source.publisher)}, ` : ""}${describeSourceDate(source)}; ${backedBy(source)} facts (\`${source.id}\`)`;
+    });
+    return fitToLimits({ embeds: [{ color: COLOURS.info, title: `Sources (${catalogue.sources.length})`, description: lines.join("\n"), footer: { text: FOOTER } }] });
+  }
   return fitToLimits({
-    embeds: catalogue.sources.slice(0, LIMITS.embeds).map((source) => {
-      const backed = catalogue.facts.filter((fact) => fact.sourceId === source.id && fact.status === "active").length;
+    embeds: catalogue.sources.map((source) => {
+      const backed = backedBy(source);
       return {
         color: COLOURS.info,
         title: escapeMarkdown(source.title),

@@ -1,5 +1,5 @@
 import { FactIndex, type IndexedFact } from "./fact-index.js";
-import { canonicalWord, isContentWord, normaliseText, questionAnswerType, words, type AnswerType } from "./text/analyze.js";
+import { canonicalWord, contentWords, normaliseText, questionAnswerType, words, type AnswerType } from "./text/analyze.js";
 import { worldPlaceNames } from "./text/lexicon.js";
 import { truncate } from "../truncate.js";
 import { mergeFacts } from "./merge-facts.js";
@@ -88,7 +88,7 @@ export function answerQuestion(index: FactIndex, question: string): Answer {
 
 function analyseQuery(index: FactIndex, question: string, prefixLast = false): Query {
   const normalised = normaliseText(question);
-  const all = words(normalised).map(canonicalWord).filter(isContentWord);
+  const all = contentWords(question);
   const unique = [...new Set(all)].slice(0, MAX_QUERY_WORDS);
   const activeCount = Math.max(1, index.activeCount);
   const unknownWeight = Math.log(1 + (2 * activeCount));

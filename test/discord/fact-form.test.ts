@@ -37,6 +37,12 @@ describe("the fact form", () => {
     expect(problems.find((problem) => problem.reason.startsWith("attribution"))?.reason).toMatch(/second line/);
   });
 
+  it("never cuts what it fills in: a quote at the schema's limit arrives whole", () => {
+    const quote = "q".repeat(2000);
+    const modal = factModal("admin:edit:x:1", "Edit x", { ...factFormValues(fact), quote });
+    expect(JSON.stringify(modal)).toContain(quote);
+  });
+
   it("builds a modal within Discord's limits: five labelled inputs, title at most 45", () => {
     const modal = factModal("admin:edit:x:1", `Edit ${"a-very-long-fact-id-".repeat(5)}`, factFormValues(fact));
     expect(modal.title.length).toBeLessThanOrEqual(45);

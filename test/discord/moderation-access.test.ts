@@ -10,6 +10,10 @@ describe("checkModerator", () => {
     expect(checkModerator({ ...member, permissions: PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages }, policy)).toEqual({ allowed: true });
   });
 
+  it("allows an Administrator, whose computed permissions include Manage Server", () => {
+    expect(checkModerator({ ...member, permissions: PermissionFlagsBits.Administrator | PermissionFlagsBits.ManageGuild }, policy)).toEqual({ allowed: true });
+  });
+
   it("allows a moderator role in an admin guild", () => {
     expect(checkModerator({ ...member, roleIds: ["300", "200000000000000001"] }, policy)).toEqual({ allowed: true });
   });
@@ -19,7 +23,7 @@ describe("checkModerator", () => {
     ["a DM", { guildId: null, permissions: null, roleIds: [] }],
     ["no permission", member],
     ["the wrong role", { ...member, roleIds: ["200000000000000002"] }],
-    ["Administrator-like bits that are not Manage Server", { ...member, permissions: PermissionFlagsBits.ManageMessages | PermissionFlagsBits.KickMembers }],
+    ["strong permissions that are not Manage Server", { ...member, permissions: PermissionFlagsBits.ManageMessages | PermissionFlagsBits.KickMembers }],
   ])("refuses %s", (_name, who) => {
     expect(checkModerator(who, policy).allowed).toBe(false);
   });

@@ -37,7 +37,7 @@ function maximalFact(n: number): Fact {
   };
 }
 
-const catalogue = { sources: Array.from({ length: 15 }, (_, i) => ({ ...maximalSource, id: `${maximalSource.id.slice(0, 70)}-${i}` })).concat(maximalSource), facts: Array.from({ length: 40 }, (_, i) => maximalFact(i)) };
+const catalogue = { sources: [maximalSource, { ...maximalSource, id: "second-source" }], facts: Array.from({ length: 40 }, (_, i) => maximalFact(i)) };
 
 function expectWithinLimits(payload: MessagePayload): void {
   expect(limitViolations(payload)).toEqual([]);
@@ -69,6 +69,18 @@ describe("rendering within Discord's limits", () => {
     expectWithinLimits(renderTopics(catalogue, catalogue.facts[0]!.topic));
     expectWithinLimits(renderSources(catalogue));
     expectWithinLimits(renderHelp(catalogue));
+  });
+
+  it("25 long topics and 30 sources stay within limits", () => {
+    const many = {
+      sources: Array.from({ length: 30 }, (_, i) => ({ ...maximalSource, id: `source-${i}` })),
+      facts: Array.from({ length: 60 }, (_, i) => ({ ...maximalFact(i), topic: `${i} ${huge(97, "Topic ")}`.slice(0, 100) })),
+    };
+    expectWithinLimits(renderTopics(many));
+    const sources = renderSources(many);
+    expectWithinLimits(sources);
+    expect(sources.embeds).toHaveLength(1);
+    expect(sources.embeds?.[0]?.title).toBe("Sources (30)");
   });
 
   it("cuts the longest parts first so the embeds fit together", () => {

@@ -616,6 +616,24 @@ describe("/trade-admin import", () => {
     expect(exported()).toEqual(base);
   });
 
+  it("refuses the preview's buttons, and a draft's reopen button, to anyone who is not a moderator", async () => {
+    const base = exported();
+    const id = "conference-agreement-industries";
+    const changed = { ...base.facts.find((fact) => fact.id === id)!, topic: "Trade figures" };
+    const edit = await preview("outsider.json", JSON.stringify({ sources: [seedSource(base)], facts: [changed] }), moderator());
+    const apply = componentIds(edit.components).find((customId) => customId.startsWith("admin:import-confirm:"));
+    const outsider = member();
+    const refused = await press(apply!, outsider);
+    expectPrivateNotice(refused, /^Only moderators/);
+    expect(exported()).toEqual(base);
+
+    const draft = await fake.interact(modalSubmit("admin:add", form({ statement: "A draft with no topic.", topic: " " }), moderator()));
+    const reopen = componentIds(draft.data?.components).find((customId) => customId.startsWith("admin:draft:"));
+    const reopened = await press(reopen!, outsider);
+    expect(reopened.type).toBe(4);
+    expectPrivateNotice(reopened, /^Only moderators/);
+  });
+
   it("refuses a broken file with its problems, line by line, changing nothing", async () => {
     const base = exported();
     const broken = readFileSync(join(ROOT, "test/fixtures/broken-facts.json"), "utf8");
