@@ -9,6 +9,9 @@ export const PICK_FACT_ID = "trade:pick";
 export const VOTE_HELPFUL = "trade:vote:up:";
 export const VOTE_NOT_HELPFUL = "trade:vote:down:";
 
+/** Facts scoring within this of the best one are close calls, offered next to the answer. */
+const CLOSE_CALL = 0.05;
+
 const COLOURS = { answer: 0x2e7d32, miss: 0xb26a00, info: 0x1565c0 } as const;
 const FOOTER = "Answers come only from curated facts, each quoted from its source.";
 
@@ -20,7 +23,11 @@ export function renderAnswer(answer: Answer, catalogue: Catalogue): MessagePaylo
   const question = answer.query;
   const top = answer.results[0];
   if (answer.answered && top) {
-    return fitToLimits({ embeds: [factEmbed(top.fact, catalogue, { question, confidence: answer.confidence })] });
+    const closeCalls = answer.results.slice(1).filter((result) => top.score - result.score <= CLOSE_CALL);
+    return fitToLimits({
+      embeds: [factEmbed(top.fact, catalogue, { question, confidence: answer.confidence })],
+      ...(closeCalls.length > 0 ? { components: [pickMenu(closeCalls, "Or did you mean…")] } : {}),
+    });
   }
   const cleaned = displayableQuery(question, 300);
   const shown = cleaned ? `“${escapeMarkdown(cleaned)}”` : "that";
@@ -35,34 +42,29 @@ export function renderAnswer(answer: Answer, catalogue: Catalogue): MessagePaylo
     ].join("\n"),
     footer: { text: FOOTER },
   };
-  const choices = answer.results.slice(0, LIMITS.selectOptions);
-  return fitToLimits({
-    embeds: [embed],
-    ...(choices.length > 0
-      ? {
-          components: [
-            {
-              type: ComponentType.ActionRow,
-              components: [
-                {
-                  type: ComponentType.StringSelect,
-                  custom_id: PICK_FACT_ID,
-                  placeholder: "Did you mean…",
-                  options: choices.map(({ fact }) => ({
-                    label: truncate(fact.statement, LIMITS.selectOptionLabel),
-                    value: fact.id,
-                    description: truncate(fact.topic, LIMITS.selectOptionDescription),
-                  })),
-                },
-              ],
-            },
-          ],
-        }
-      : {}),
-  });
+  return fitToLimits({ embeds: [embed], ...(answer.results.length > 0 ? { components: [pickMenu(answer.results, "Did you mean…")] } : {}) });
 }
 
-/** The answer's fact with "helpful" / "not helpful" buttons under it. */
+/** A menu of facts to pick from ("did you mean"); picking one shows it. */
+function pickMenu(results: Answer["results"], placeholder: string): NonNullable<MessagePayload["components"]>[number] {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.StringSelect,
+        custom_id: PICK_FACT_ID,
+        placeholder,
+        options: results.slice(0, LIMITS.selectOptions).map(({ fact }) => ({
+          label: truncate(fact.statement, LIMITS.selectOptionLabel),
+          value: fact.id,
+          description: truncate(fact.topic, LIMITS.selectOptionDescription),
+        })),
+      },
+    ],
+  };
+}
+
+/** The answer's fact with "helpful" / "not helpful" buttons under it (above any other components). */
 export function withFeedbackButtons(payload: MessagePayload, factId: string): MessagePayload {
   return {
     ...payload,
@@ -74,6 +76,7 @@ export function withFeedbackButtons(payload: MessagePayload, factId: string): Me
           { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: "👎" }, label: "Not helpful", custom_id: `${VOTE_NOT_HELPFUL}${factId}` },
         ],
       },
+      ...(payload.components ?? []),
     ],
   };
 }

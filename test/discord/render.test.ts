@@ -110,6 +110,24 @@ describe("what the renderer shows", () => {
     expect(embed.author?.name).toBe("Q: How much did Liaoning export to Russia?");
   });
 
+  it("a close call: the answer, and the facts that scored almost as well in an 'Or did you mean…' menu", () => {
+    const answer = engine.answer("shenyang");
+    const [top, second] = answer.results;
+    expect(answer.answered).toBe(true);
+    expect(top!.score - second!.score).toBeLessThanOrEqual(0.05);
+    const select = renderAnswer(answer, base).components?.[0]?.components[0];
+    const offered = select && "options" in select ? select.options.map((option) => option.value) : [];
+    expect(select).toMatchObject({ placeholder: "Or did you mean…" });
+    expect(offered).toContain(second!.fact.id);
+    expect(offered).not.toContain(top!.fact.id);
+  });
+
+  it("a clear answer comes without a menu", () => {
+    const answer = engine.answer("How much did Liaoning export to Russia?");
+    expect(answer.results[0]!.score - answer.results[1]!.score).toBeGreaterThan(0.05);
+    expect(renderAnswer(answer, base).components).toBeUndefined();
+  });
+
   it("a miss: says so, names the topics and offers the closest facts", () => {
     const payload = renderAnswer(engine.answer("What did Putin say about Heilongjiang?"), base);
     expect(payload.embeds?.[0]?.title).toBe("No sourced answer");
