@@ -69,7 +69,7 @@ function engineOver(index: FactIndex, base: FactBase): Engine {
   };
 }
 
-export function answerQuestion(index: FactIndex, question: string): Answer {
+function answerQuestion(index: FactIndex, question: string): Answer {
   const query = analyseQuery(index, question);
   const ranked = rank(index, query);
   const top = ranked[0];

@@ -201,14 +201,16 @@ export class FactStore {
    * and a stored fact that the import leaves as it is must still hold against the source's new version.
    */
   private sourceChangeProblems(changed: readonly Source[], stored: ReadonlyMap<string, Source>, importedFacts: readonly Fact[]): Problem[] {
+    if (changed.length === 0) return [];
     const imported = new Set(importedFacts.map((fact) => fact.id));
+    const kept = this.facts().filter((fact) => !imported.has(fact.id));
     return changed.flatMap((source) => {
       const before = stored.get(source.id);
       if (before?.text && source.text !== before.text) {
         return [{ subject: `source ${source.id}`, field: "text", reason: "differs from the stored text; a source's text never changes: register the corrected article as a new source" }];
       }
-      return this.facts()
-        .filter((fact) => fact.sourceId === source.id && !imported.has(fact.id))
+      return kept
+        .filter((fact) => fact.sourceId === source.id)
         .flatMap((fact) => claimProblems(`fact ${fact.id}`, fact, source));
     });
   }
