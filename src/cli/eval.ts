@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { describeAbstention } from "../knowledge/abstention.js";
 import { gradeQuestions, parseQuestionLines, type QuestionKind } from "../knowledge/grade-questions.js";
 import { describeArgsError, exitWithError, exitWithUsage } from "./cli-io.js";
 import { loadEngineOrExit } from "./open-store.js";
@@ -28,8 +29,9 @@ if (!questions.ok) exitWithError(questions.error.map((problem) => `${file}: ${pr
 
 const grade = gradeQuestions(loadEngineOrExit(), questions.value);
 if (verbose) {
-  for (const { question, answered, topId, topStatement } of grade.misses) {
-    const got = answered ? `answered with ${topId}: ${topStatement}` : `abstained${topId ? ` (closest: ${topId})` : ""}`;
+  for (const { question, answered, topId, topStatement, abstention } of grade.misses) {
+    const why = abstention ? `: ${describeAbstention(abstention)}` : "";
+    const got = answered ? `answered with ${topId}: ${topStatement}` : `abstained${topId ? ` (closest: ${topId})` : ""}${why}`;
     const wanted = question.kind === "answer" ? `expected one of ${JSON.stringify(question.expect)}` : "expected to abstain";
     process.stdout.write(`MISS [${question.kind}] ${JSON.stringify(question.q)}: ${got}; ${wanted}\n`);
   }
@@ -39,3 +41,4 @@ for (const kind of kinds) {
   const { right, total } = grade.byKind[kind];
   if (total > 0) process.stdout.write(`${kind.padEnd(9)} ${right}/${total}\n`);
 }
+process.stdout.write(`wrong answers: ${grade.wrongAnswers}\n`);

@@ -1,15 +1,20 @@
+import type { Abstention } from "./abstention.js";
 import { FactIndex, type IndexedFact } from "./fact-index.js";
-import { canonicalWord, contentWords, normaliseText, questionAnswerType, words, type AnswerType } from "./text/analyze.js";
-import { worldPlaceNames } from "./text/lexicon.js";
-import { truncate } from "../truncate.js";
 import { mergeFacts } from "./merge-facts.js";
+import { readQuestion, type Language, type Question } from "./question.js";
 import type { Fact, FactBase } from "./schema.js";
+import { missingSlot, type SlotMiss } from "./slots.js";
+import { truncate } from "../truncate.js";
 
 /** Share of the question's weight the best fact must cover before the engine answers. */
 const MIN_COVERAGE = 0.5;
 const CANDIDATES = 30;
 const RESULTS = 5;
-const MAX_QUERY_WORDS = 24;
+/** How many facts after the best one may answer instead when the best misses a slot, and how close they must score. */
+const RUNNERS_UP = 2;
+const RUNNER_UP_SHARE = 0.75;
+/** A runner-up may answer when the best fact gives the wrong kind of answer, never when it is about something else. */
+const RUNNER_UP_SLOTS: ReadonlySet<SlotMiss["slot"]> = new Set(["answer-type", "counted", "period", "speaker"]);
 const TYPE_BONUS = 0.12;
 const FOCUS_BONUS = 0.1;
 const MISSING_NAME_FACTOR = 0.5;
@@ -24,7 +29,11 @@ export interface Answer {
   query: string;
   answered: boolean;
   confidence: number;
+  /** The answer first when answered; otherwise the closest facts, for "did you mean". */
   results: ScoredFact[];
+  language: Language;
+  /** Why there is no answer; absent when answered. */
+  abstention?: Abstention;
 }
 
 export interface Suggestion {
@@ -40,22 +49,6 @@ export interface Engine {
   withFacts(changed: readonly Fact[]): Engine;
 }
 
-interface QueryTerm {
-  term: string | undefined;
-  weight: number;
-  quality: number;
-  isName: boolean;
-}
-
-interface Query {
-  terms: QueryTerm[];
-  answerType: AnswerType | undefined;
-  namesUnknownPlace: boolean;
-  totalWeight: number;
-}
-
-let worldPlaces: ReadonlySet<string> | undefined;
-
 export function buildEngine(base: FactBase): Engine {
   return engineOver(FactIndex.build(base), base);
 }
@@ -69,82 +62,45 @@ function engineOver(index: FactIndex, base: FactBase): Engine {
   };
 }
 
-function answerQuestion(index: FactIndex, question: string): Answer {
-  const query = analyseQuery(index, question);
-  const ranked = rank(index, query);
-  const top = ranked[0];
-  const answered =
-    top !== undefined &&
-    !query.namesUnknownPlace &&
-    top.coverage >= MIN_COVERAGE &&
-    !top.missesName;
+function answerQuestion(index: FactIndex, text: string): Answer {
+  const question = readQuestion(index, text);
+  const ranked = rank(index, question);
+  const { chosen, abstention } = decide(index, question, ranked);
+  const ordered = chosen ? [chosen, ...ranked.filter((candidate) => candidate !== chosen)] : ranked;
+  const top = ordered[0];
   return {
-    query: question,
-    answered,
+    query: text,
+    answered: chosen !== undefined,
     confidence: round(top ? Math.min(1, top.score) : 0),
-    results: ranked.slice(0, RESULTS).map(({ doc, score }) => ({ fact: doc.fact, score: round(score) })),
-  };
-}
-
-function analyseQuery(index: FactIndex, question: string, prefixLast = false): Query {
-  const normalised = normaliseText(question);
-  const all = contentWords(question);
-  const unique = [...new Set(all)].slice(0, MAX_QUERY_WORDS);
-  const activeCount = Math.max(1, index.activeCount);
-  const unknownWeight = Math.log(1 + (2 * activeCount));
-  const terms = unique.map((word, position): QueryTerm => {
-    const isLast = position === unique.length - 1;
-    const resolved = prefixLast && isLast ? resolvePrefix(index, word) : resolveWord(index, word);
-    const weight = resolved ? Math.log(1 + activeCount / index.documentFrequency(resolved.term)) : unknownWeight;
-    return { term: resolved?.term, weight, quality: resolved?.quality ?? 0, isName: index.names.has(resolved?.word ?? word) };
-  });
-  worldPlaces ??= worldPlaceNames(normaliseText);
-  const knownWords = new Set(unique.filter((word) => index.vocabulary.has(word)));
-  const capitalised = capitalisedWords(question);
-  const unknownName = unique.some((word, i) => terms[i]?.term === undefined && capitalised.has(word));
-  return {
-    terms,
-    answerType: questionAnswerType(normalised),
-    namesUnknownPlace: unknownName || phrases(words(normalised)).some((phrase) => worldPlaces!.has(phrase) && !knownWords.has(phrase)),
-    totalWeight: terms.reduce((sum, term) => sum + term.weight, 0),
+    results: ordered.slice(0, RESULTS).map(({ doc, score }) => ({ fact: doc.fact, score: round(score) })),
+    language: question.language,
+    ...(abstention ? { abstention } : {}),
   };
 }
 
 /**
- * Words written with a capital inside a sentence (not its first word): names. One the fact base does not know
- * ("How much did Harbin export?", "What did Medvedev say?") is something it has no fact about.
+ * The fact that answers, or why none does. The best-ranked fact that covers enough of the question and states
+ * every slot it asks answers; a close runner-up may answer when the best misses a slot ("how much" picks the
+ * amount over the growth rate).
  */
-function capitalisedWords(question: string): Set<string> {
-  const names = new Set<string>();
-  for (const sentence of question.split(/[.!?]\s+/)) {
-    const tokens = sentence.trim().split(/\s+/).slice(1);
-    for (const token of tokens) {
-      if (/^\p{Lu}\p{Ll}/u.test(token)) for (const word of words(normaliseText(token))) names.add(canonicalWord(word));
-    }
+function decide(index: FactIndex, question: Question, ranked: readonly Ranked[]): { chosen?: Ranked; abstention?: Abstention } {
+  if (question.language !== "en") return { abstention: { reason: "language", language: question.language } };
+  if (question.terms.length === 0) return { abstention: { reason: "nothing-asked" } };
+  if (question.unknownName !== undefined) return { abstention: { reason: "unknown-name", name: question.unknownName } };
+  const top = ranked[0];
+  if (!top || top.coverage < MIN_COVERAGE) {
+    return { abstention: { reason: "no-match", unplaced: question.terms.filter((term) => term.term === undefined).map((term) => term.word) } };
   }
-  return names;
-}
-
-function resolveWord(index: FactIndex, word: string): { term: string; word: string; quality: number } | undefined {
-  const term = index.termFor(word);
-  if (term) return { term, word, quality: 1 };
-  for (const correction of index.corrector.correct(word)) {
-    const corrected = index.knownTerm(correction.word);
-    if (corrected) return { term: corrected, word: canonicalWord(correction.word), quality: 0.9 * correction.similarity };
+  const check = (candidate: Ranked) => missingSlot(question.asked, candidate.doc.slots, candidate.doc.subjectTerms, candidate.doc.terms, index.names);
+  const miss = check(top);
+  if (!miss) return { chosen: top };
+  if (RUNNER_UP_SLOTS.has(miss.slot)) {
+    const runnerUp = ranked
+      .slice(1, RUNNERS_UP + 1)
+      .find((candidate) => candidate.coverage >= MIN_COVERAGE && candidate.score >= RUNNER_UP_SHARE * top.score && !check(candidate));
+    if (runnerUp) return { chosen: runnerUp };
   }
-  return undefined;
-}
-
-function resolvePrefix(index: FactIndex, prefix: string): { term: string; word: string; quality: number } | undefined {
-  const exact = resolveWord(index, prefix);
-  if (exact || prefix.length < 2) return exact;
-  for (const word of index.vocabulary.keys()) {
-    if (word.startsWith(prefix)) {
-      const term = index.knownTerm(word);
-      if (term) return { term, word: canonicalWord(word), quality: prefix.length / word.length };
-    }
-  }
-  return undefined;
+  return { abstention: { reason: "slot", factId: top.doc.fact.id, miss } };
 }
 
 interface Ranked {
@@ -154,7 +110,7 @@ interface Ranked {
   missesName: boolean;
 }
 
-function rank(index: FactIndex, query: Query): Ranked[] {
+function rank(index: FactIndex, query: Question): Ranked[] {
   if (query.totalWeight === 0) return [];
   const scores = new Map<number, number>();
   for (const { term, weight, quality } of query.terms) {
@@ -172,7 +128,8 @@ function rank(index: FactIndex, query: Query): Ranked[] {
       const doc = index.docs[docIndex]!;
       const coverage = mass / query.totalWeight;
       const missesName = query.terms.some((term) => term.isName && (term.term === undefined || !doc.subjectTerms.has(term.term)));
-      const typeBonus = query.answerType && doc.answerTypes.has(query.answerType) ? TYPE_BONUS : 0;
+      const type = query.asked.answerType;
+      const typeBonus = type && doc.slots.answerTypes.has(type) ? TYPE_BONUS : 0;
       const score = (coverage + typeBonus + FOCUS_BONUS * focus(index, doc, query)) * (missesName ? MISSING_NAME_FACTOR : 1);
       return { doc, coverage, score, missesName };
     })
@@ -183,7 +140,7 @@ function rank(index: FactIndex, query: Query): Ranked[] {
  * Share of the fact statement's weight that the question asks about: prefers facts about just this.
  * Figures and units are what a question asks for, not what it names, so they do not count.
  */
-function focus(index: FactIndex, doc: IndexedFact, query: Query): number {
+function focus(index: FactIndex, doc: IndexedFact, query: Question): number {
   const asked = new Set(query.terms.map((term) => term.term));
   const activeCount = Math.max(1, index.activeCount);
   let total = 0;
@@ -215,16 +172,12 @@ function topEntries(scores: ReadonlyMap<number, number>, count: number): [number
   return top;
 }
 
-function phrases(tokens: readonly string[]): string[] {
-  return tokens.flatMap((_, i) => [1, 2, 3].map((length) => tokens.slice(i, i + length).join(" ")));
-}
-
 function suggestFacts(index: FactIndex, partial: string): Suggestion[] {
   const text = partial.trim();
   const active = index.docs.filter((doc) => doc.fact.status === "active");
   if (!text) return active.slice(0, 25).map(({ fact }) => suggestionFor(fact));
   const byId = active.filter(({ fact }) => fact.id.startsWith(text.toLowerCase()));
-  const query = analyseQuery(index, text, !/\s$/.test(partial));
+  const query = readQuestion(index, text, !/\s$/.test(partial));
   const ranked = rank(index, query).map(({ doc }) => doc);
   const seen = new Set<string>();
   return [...byId, ...ranked]

@@ -1,4 +1,5 @@
-import { canonicalWord, factAnswerTypes, synonymsOf, isContentWord, normaliseText, termOf, words, type AnswerType } from "./text/analyze.js";
+import { canonicalWord, synonymsOf, isContentWord, normaliseText, termOf, words } from "./text/analyze.js";
+import { statedSlots, type StatedSlots } from "./slots.js";
 import { TypoCorrector } from "./text/typo-corrector.js";
 import { mergeFacts } from "./merge-facts.js";
 import type { Fact, FactBase, Source } from "./schema.js";
@@ -27,7 +28,7 @@ export interface IndexedFact {
   statementTerms: readonly string[];
   /** Terms of what the fact itself is about (statement, entities, aliases), as opposed to its context. */
   subjectTerms: ReadonlySet<string>;
-  answerTypes: ReadonlySet<AnswerType>;
+  slots: StatedSlots;
 }
 
 export interface Posting {
@@ -157,7 +158,7 @@ function indexFact(fact: Fact, sources: ReadonlyMap<string, Source>, names: Read
     if (SUBJECT_FIELDS.has(field)) for (const term of fieldTerms) subjectTerms.add(term);
     for (const term of fieldTerms) terms.set(term, Math.max(terms.get(term) ?? 0, FIELD_WEIGHTS[field]));
   }
-  return { fact, terms, statementTerms, subjectTerms, answerTypes: factAnswerTypes(fact.statement) };
+  return { fact, terms, statementTerms, subjectTerms, slots: statedSlots(fact, source, names) };
 }
 
 /** The index terms of a text; records each surface word (and each synonym of it) in the vocabulary. */

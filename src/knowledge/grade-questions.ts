@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { err, ok, type Result } from "../result.js";
+import type { Abstention } from "./abstention.js";
 import type { Engine } from "./engine.js";
 
 export const EvalQuestionSchema = z.discriminatedUnion("kind", [
@@ -15,11 +16,14 @@ export interface Miss {
   answered: boolean;
   topId: string | undefined;
   topStatement: string | undefined;
+  abstention: Abstention | undefined;
 }
 
 export interface Grade {
   byKind: Record<QuestionKind, { right: number; total: number }>;
   misses: Miss[];
+  /** Misses where the engine answered: a wrong fact, or an answer where it should have abstained. */
+  wrongAnswers: number;
 }
 
 /** Reads a JSONL question file: one problem per bad line, with its line number. */
@@ -55,7 +59,7 @@ export function gradeQuestions(engine: Engine, questions: readonly EvalQuestion[
         : !answer.answered;
     byKind[question.kind].total++;
     if (right) byKind[question.kind].right++;
-    else misses.push({ question, answered: answer.answered, topId: top?.id, topStatement: top?.statement });
+    else misses.push({ question, answered: answer.answered, topId: top?.id, topStatement: top?.statement, abstention: answer.abstention });
   }
-  return { byKind, misses };
+  return { byKind, misses, wrongAnswers: misses.filter((miss) => miss.answered).length };
 }

@@ -48,7 +48,7 @@ function expectWithinLimits(payload: MessagePayload): void {
 }
 
 describe("rendering within Discord's limits", () => {
-  const answer: Answer = { query: huge(6000, "@everyone <@&123> "), answered: true, confidence: 0.87, results: [{ fact: maximalFact(1), score: 0.9 }] };
+  const answer: Answer = { query: huge(6000, "@everyone <@&123> "), answered: true, confidence: 0.87, results: [{ fact: maximalFact(1), score: 0.9 }], language: "en" };
 
   it("an answer built from maximal fields stays within 6,000 characters and 1,024 a field", () => {
     expectWithinLimits(renderAnswer(answer, catalogue));

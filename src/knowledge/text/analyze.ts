@@ -1,10 +1,14 @@
 import { stemmer } from "stemmer";
+import { rewriteChat } from "./chat-lexicon.js";
 import { STOPWORDS, SYNONYMS, SYNONYMS_OF } from "./lexicon.js";
+import { numberWordsAsFigures } from "./number-words.js";
+import { canonicalPeriods } from "./periods.js";
 
 /** What kind of answer a question asks for, read from its wording before stopwords go. */
-export type AnswerType = "amount" | "count" | "change" | "date" | "place" | "reason";
+export type AnswerType = "amount" | "count" | "change" | "date" | "place" | "reason" | "speaker";
 
-const MAX_QUESTION_CHARS = 1_000;
+/** No question needs more: the engine reads this much of any text, so a huge one costs no more than this. */
+export const MAX_QUESTION_CHARS = 1_000;
 
 /** Mentions (users, roles, channels, @everyone) and custom emoji: never part of a question's meaning. */
 export const DISCORD_MARKUP = /<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b/g;
@@ -15,9 +19,10 @@ const LATIN_LETTERS: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø
 const MONEY_SUFFIXES: Record<string, string> = { bn: "billion", b: "billion", m: "million", mn: "million", mln: "million", k: "thousand", tn: "trillion" };
 
 /**
- * Lowercase, accent-free text without Discord mentions or custom emoji, with figures spelled the way the
- * fact base is indexed:
- * "$5.83bn" -> "5.83 billion dollar", "3,000" -> "3000", "82.3%" -> "82.3 percent".
+ * Lowercase, accent-free text without Discord mentions or custom emoji, chat spellings written out, and figures
+ * and periods spelled the way the fact base is indexed: "$5.83bn" -> "5.83 billion dollar", "3,000" -> "3000",
+ * "82.3%" -> "82.3 percent", "eight hundred" -> "800", "jan-sep" -> "january through september",
+ * "wat r u" -> "what are you".
  */
 export function normaliseText(raw: string): string {
   let text = raw
@@ -31,14 +36,15 @@ export function normaliseText(raw: string): string {
     .replace(/[“”„″]/g, '"')
     .replace(/[‐‑‒–—―]/g, "-")
     .toLowerCase();
-  text = text.replace(/(\d),(?=\d{3}\b)/g, "$1");
+  text = text.replace(/(\d),(?=\d{3}\b)/g, "$1").replace(/'s\b|(?<=s)'(?=\s|$)/g, "");
+  text = numberWordsAsFigures(rewriteChat(text));
   text = text.replace(/(?:us)?\$\s?(\d+(?:\.\d+)?)\s?(bn|b|mn|mln|m|k|tn)?\b/g, (_m, n: string, suffix?: string) =>
     ` ${n}${suffix ? ` ${MONEY_SUFFIXES[suffix]}` : ""} dollar `,
   );
   text = text.replace(/[¥￥]\s?(\d+(?:\.\d+)?)/g, " $1 yuan ");
   text = text.replace(/(\d+(?:\.\d+)?)\s?(bn|mn|mln|tn)\b/g, (_m, n: string, suffix: string) => ` ${n} ${MONEY_SUFFIXES[suffix]} `);
   text = text.replace(/(\d+(?:\.\d+)?)\s?%/g, " $1 percent ");
-  text = text.replace(/'s\b|(?<=s)'(?=\s|$)/g, "");
+  text = canonicalPeriods(text);
   text = text.replace(/\b([\p{L}\p{N}]{1,2})-(?=[\p{L}])/gu, "$1");
   return text;
 }
@@ -74,8 +80,13 @@ export function contentWords(raw: string): string[] {
   return words(normaliseText(raw)).map(canonicalWord).filter(isContentWord);
 }
 
+const SAY = "(?:say|said|says|announce|announced|report|reported|claim|claimed|state|stated|tell|told|declare|declared|call|called|want|wanted)";
+/** "What did Xi say", "what has the customs office announced": the words between name the speaker asked about. */
+const SPEAKER_ASKED = new RegExp(`\\b(?:what|how|did|does|has|have|do)\\b(?: (?:did|does|has|have|do))? ((?:(?!(?:did|does|has|have|do) )[\\p{L}\\p{N}]+ ){1,4}?)${SAY}\\b`, "u");
+
 const ANSWER_TYPE_PATTERNS: readonly [AnswerType, RegExp][] = [
-  ["change", /\b(by how much|what percent(age)?|how fast|growth rate|how much (did|does|has|have)? ?.*\b(grow|grew|rise|rose|increase|increased|jump|jumped|change|changed)\b)/],
+  ["speaker", new RegExp(`\\bwho (?:${SAY}|released|published)\\b|\\baccording to (?:whom|who)\\b|\\b(?:whose|which|what) (?:source|report|figures|data)\\b|\\bsource (?:of|for)\\b|${SPEAKER_ASKED.source}`, "u")],
+  ["change", /\b(by how much|what percent(age)?|how fast|growth rate|(?<!\d )percent|how much (did|does|has|have)? ?.*\b(grow|grew|rise|rose|increase|increased|jump|jumped|change|changed)\b)|(?<![\d ])\s*%/],
   ["amount", /\bhow much\b|\bwhat (was|is|were) the (value|amount|total)\b|\bworth\b/],
   ["count", /\bhow many\b|\bnumber of\b/],
   ["date", /\bwhen\b|\bwhat (year|month|date|day)\b|\bsince when\b/],
@@ -85,6 +96,23 @@ const ANSWER_TYPE_PATTERNS: readonly [AnswerType, RegExp][] = [
 
 export function questionAnswerType(normalised: string): AnswerType | undefined {
   return ANSWER_TYPE_PATTERNS.find(([, pattern]) => pattern.test(normalised))?.[0];
+}
+
+/** The words naming whom a question asks about ("what did xi say" -> ["xi"]), if it names anyone. */
+export function askedSpeaker(normalised: string): string[] {
+  const span = SPEAKER_ASKED.exec(normalised)?.[1] ?? "";
+  return words(span).map(canonicalWord).filter(isContentWord);
+}
+
+/** The words a "how many" question counts ("how many russian firms set up" -> ["russia", "company", "set"]). */
+export function countedWords(normalised: string): string[] {
+  const after = /\bhow many ((?:[\p{L}\p{N}]+ ?){1,3})/u.exec(normalised)?.[1] ?? "";
+  const counted: string[] = [];
+  for (const word of words(after).map(canonicalWord)) {
+    if (!isContentWord(word)) break;
+    counted.push(word);
+  }
+  return counted;
 }
 
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";

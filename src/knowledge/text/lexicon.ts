@@ -1,6 +1,8 @@
+import { FILLERS } from "./chat-lexicon.js";
+
 /** Words that carry no topic of their own: dropped from questions and facts alike. */
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  `a about above after again against all also am an and any are around as at be been before being below between both
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  ...`a about above after again against all also am an and any are around as at be been before being below between both
   but by can could did do does doing done down during each either else ever every few for from further get gets got had
   has have having he her here hers him his how i if in into is it its itself just know let like me might more most much
   my no nor not now of off on once only or other our ours out over own per please really same she should show
@@ -10,7 +12,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   go goes going gone went come comes coming came get gets getting got stuff lot lots kind kinds sort actually`
     .split(/\s+/)
     .filter(Boolean),
-);
+  ...FILLERS,
+]);
 
 /** Words people use for the same idea: each maps to one canonical word before stemming. */
 const SYNONYM_GROUPS: Record<string, readonly string[]> = {
@@ -23,6 +26,7 @@ const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   sign: ["signed", "signing", "signs", "ink", "inked", "inking"],
   increase: ["increased", "increases", "increasing", "grow", "grew", "grown", "growth", "growing", "rise", "rose", "risen", "rising", "jump", "jumped", "surge", "surged", "climb", "climbed", "gain", "gained"],
   largest: ["biggest", "greatest"],
+  highest: ["record", "peak"],
   port: ["ports", "harbor", "harbour", "harbors", "harbours", "seaport", "seaports"],
   train: ["trains", "rail", "railway", "railways", "railroad"],
   host: ["hosted", "hosting", "hosts", "held", "hold", "holding", "organised", "organized"],
@@ -47,6 +51,8 @@ const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   november: ["nov"],
   december: ["dec"],
   value: ["worth", "valued", "values"],
+  cost: ["costs", "cheap", "cheaper", "cheapest", "price", "prices", "expense", "expenses"],
+  decrease: ["decreased", "decreases", "fall", "fell", "fallen", "drop", "dropped", "decline", "declined", "shrink", "shrank", "plunge", "plunged"],
   significance: ["significant", "important", "importance", "matter", "matters", "crucial"],
 };
 

@@ -1,18 +1,25 @@
+import levenshtein from "damerau-levenshtein";
 import Fuse from "fuse.js";
 
-const MAX_SCORE = 0.3;
+/** Loose enough for fuse.js to offer two slips in a long word; the edit distance then decides. */
+const MAX_SCORE = 0.45;
 const MIN_WORD_LENGTH = 4;
+/** Words of this length or more may carry two slips ("porvinnces"); shorter ones one ("Rusia"). */
+const TWO_EDIT_LENGTH = 8;
 
 export interface Correction {
   word: string;
+  /** Damerau-Levenshtein distance: a swap of two neighbouring letters counts as one edit. */
+  edits: number;
   similarity: number;
 }
 
 /**
- * Finds the vocabulary word a misspelt word was meant to be. Fuse.js does the fuzzy matching; words are
- * bucketed by first letter and length, so a query only searches words that start alike and are of a
- * similar length (slips on the first letter are rare, and matching across them invents false friends:
- * "morning" -> "liaoning").
+ * Finds the vocabulary word a misspelt word was meant to be. Fuse.js finds candidates; words are bucketed by
+ * first letter and length, so a query only searches words that start alike and are of a similar length
+ * (slips on the first letter are rare, and matching across them invents false friends: "morning" ->
+ * "liaoning"). A candidate is kept only within one edit (two for long words), counting a swap as one edit, so
+ * "imports" never becomes "important" nor "exports".
  */
 export class TypoCorrector {
   private constructor(private readonly buckets: ReadonlyMap<string, Bucket>) {}
@@ -35,18 +42,18 @@ export class TypoCorrector {
     return new TypoCorrector(buckets);
   }
 
-  /** Closest known words, best first, each with a similarity in (0, 1]. */
+  /** Known words within reach, fewest edits first, then most alike. */
   correct(word: string): Correction[] {
     if (!isCorrectable(word)) return [];
-    const slack = word.length >= 7 ? 2 : 1;
+    const maxEdits = word.length >= TWO_EDIT_LENGTH ? 2 : 1;
     const found: Correction[] = [];
-    for (let length = word.length - slack; length <= word.length + slack; length++) {
-      for (const hit of this.buckets.get(`${word[0]}${length}`)?.fuse.search(word, { limit: 3 }) ?? []) {
-        found.push({ word: hit.item, similarity: 1 - (hit.score ?? 1) });
+    for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
+      for (const hit of this.buckets.get(`${word[0]}${length}`)?.fuse.search(word, { limit: 5 }) ?? []) {
+        const edits = levenshtein(word, hit.item).steps;
+        if (edits <= maxEdits) found.push({ word: hit.item, edits, similarity: 1 - edits / Math.max(word.length, hit.item.length) });
       }
     }
-    const lengthGap = (candidate: string) => Math.abs(candidate.length - word.length);
-    return found.sort((a, b) => b.similarity - a.similarity || lengthGap(a.word) - lengthGap(b.word));
+    return found.sort((a, b) => a.edits - b.edits || b.similarity - a.similarity || a.word.localeCompare(b.word));
   }
 }
 

@@ -1,0 +1,152 @@
+import { canonicalWord, factAnswerTypes, isContentWord, normaliseText, termOf, words, type AnswerType } from "./text/analyze.js";
+import { periodGap, periodOf, type Period } from "./text/periods.js";
+import type { Fact, Source } from "./schema.js";
+
+/**
+ * What a question asks for beyond its topic (a figure, a speaker, a period, a place or person, a direction) and
+ * what a fact states of each: a fact answers only when it states every slot the question asks.
+ */
+
+/** Answer types that only a fact stating one can answer: "how much" needs an amount, "when" a date. */
+const REQUIRED_TYPES: ReadonlySet<AnswerType> = new Set(["amount", "count", "change", "date", "speaker"]);
+
+/** Canonical words that ask the opposite of each other: a fact about exports does not answer about imports. */
+const OPPOSITES: readonly (readonly [string, string])[] = [
+  ["export", "import"],
+  ["increase", "decrease"],
+  ["largest", "smallest"],
+  ["highest", "lowest"],
+];
+
+/** Trade flows: a question about exports is answered by a fact that states exports, and names whose. */
+const FLOWS: ReadonlySet<string> = new Set(["export", "import"]);
+/** Words a question cannot drop on the way to an answer: flows and superlatives ("the largest port in China"). */
+const MUST_STATE: readonly string[] = ["export", "import", "largest", "smallest", "highest", "lowest"];
+
+const FIGURE_PHRASE = /\b\d+(?:\.\d+)?((?: [\p{L}]+){1,3})/gu;
+const NO_SPEAKER = /^the article\b/;
+
+export interface StatedSlots {
+  answerTypes: ReadonlySet<AnswerType>;
+  period: Period;
+  sourceYear: number | undefined;
+  /** Terms of whom the fact is attributed to; empty when the article makes the claim itself. */
+  speaker: ReadonlySet<string>;
+  /** For each figure in the statement, the terms of the words that follow it ("800 Chinese businesses"). */
+  counted: readonly ReadonlySet<string>[];
+  /** Terms of the statement. */
+  statement: ReadonlySet<string>;
+  /** The name whose exports or imports the statement gives ("Liaoning's exports" -> liaoning). */
+  actor: string | undefined;
+}
+
+export interface AskedSlots {
+  answerType: AnswerType | undefined;
+  period: Period;
+  /** Canonical words naming whom the question asks about ("what did xi say"). */
+  speaker: readonly string[];
+  /** Canonical words a "how many" question counts. */
+  counted: readonly string[];
+  /** Canonical words of the places, people and organisations the question names. */
+  names: readonly string[];
+  /** Every canonical word of the question. */
+  words: readonly string[];
+  /** The name whose exports or imports the question asks about ("did china export" -> china). */
+  actor: string | undefined;
+}
+
+export type SlotMiss =
+  | { slot: "name"; name: string }
+  | { slot: "answer-type"; type: AnswerType }
+  | { slot: "counted"; counted: string }
+  | { slot: "period"; period: string }
+  | { slot: "speaker"; speaker: string }
+  | { slot: "opposite"; asked: string; stated: string }
+  | { slot: "word"; word: string };
+
+export function statedSlots(fact: Fact, source: Source | undefined, names: ReadonlySet<string>): StatedSlots {
+  const statement = normaliseText(fact.statement);
+  const attribution = normaliseText(fact.attribution);
+  return {
+    answerTypes: factAnswerTypes(fact.statement),
+    period: periodOf(`${normaliseText(fact.period ?? "")} . ${statement}`),
+    sourceYear: yearOf(source?.date),
+    speaker: new Set(NO_SPEAKER.test(attribution) ? [] : termsOf(attribution, names)),
+    counted: [...statement.matchAll(FIGURE_PHRASE)].map((match) => new Set(termsOf(match[1]!, names))),
+    statement: new Set(termsOf(statement, names)),
+    actor: flowActor(statement, names),
+  };
+}
+
+/**
+ * The name written just before a trade flow: "liaoning exports", "did china export", "russia sell". Two names
+ * in a row ("liaoning russia export") do not say which one trades, so they name no one.
+ */
+export function flowActor(normalised: string, names: ReadonlySet<string>): string | undefined {
+  const tokens = words(normalised).map(canonicalWord).filter(isContentWord);
+  const at = tokens.findIndex((word, i) => i > 0 && FLOWS.has(termOf(word, names)));
+  const [before, earlier] = [tokens[at - 1], tokens[at - 2]];
+  return before !== undefined && names.has(before) && !(earlier !== undefined && names.has(earlier)) ? before : undefined;
+}
+
+/**
+ * The first slot the question asks that the fact does not state, or undefined when it states them all.
+ * `subject` and `all` are the fact's index terms: what it is about, and every term it holds.
+ */
+export function missingSlot(
+  asked: AskedSlots,
+  stated: StatedSlots,
+  subject: ReadonlySet<string>,
+  all: ReadonlyMap<string, number>,
+  names: ReadonlySet<string>,
+): SlotMiss | undefined {
+  const term = (word: string) => termOf(word, names);
+  const name = asked.names.find((word) => !subject.has(term(word)));
+  if (name !== undefined) return { slot: "name", name };
+  if (asked.actor !== undefined && stated.actor !== undefined && asked.actor !== stated.actor) return { slot: "name", name: asked.actor };
+  const askedTerms = new Set(asked.words.map(term));
+  for (const [one, other] of OPPOSITES) {
+    for (const [want, have] of [[one, other], [other, one]] as const) {
+      if (askedTerms.has(term(want)) && !all.has(term(want)) && all.has(term(have))) return { slot: "opposite", asked: want, stated: have };
+    }
+  }
+  const unstated = MUST_STATE.find((word) => askedTerms.has(term(word)) && !stated.statement.has(term(word)));
+  if (unstated !== undefined) return { slot: "word", word: unstated };
+  const period = periodGap(asked.period, stated.period, stated.sourceYear);
+  if (period !== undefined) return { slot: "period", period };
+  const type = asked.answerType;
+  if (type === "speaker") {
+    if (stated.speaker.size === 0) return { slot: "answer-type", type };
+    const speakerNames = asked.speaker.filter((word) => names.has(word));
+    const speaker = speakerNames.find((word) => !stated.speaker.has(term(word)));
+    if (speaker !== undefined) return { slot: "speaker", speaker };
+    if (speakerNames.length === 0 && asked.speaker.length > 0 && !asked.speaker.some((word) => stated.speaker.has(term(word)))) {
+      return { slot: "speaker", speaker: asked.speaker.join(" ") };
+    }
+  } else if (type === "count" && asked.counted.length > 0) {
+    const required = countedCore(asked.counted, names).map(term);
+    if (!stated.counted.some((phrase) => required.every((word) => phrase.has(word)))) return { slot: "counted", counted: asked.counted.join(" ") };
+  } else if (type !== undefined && REQUIRED_TYPES.has(type) && !stated.answerTypes.has(type) && !(type === "date" && hasPeriod(stated.period))) {
+    return { slot: "answer-type", type };
+  }
+  return undefined;
+}
+
+/** The names that lead what is counted and the word they qualify: "russian firms set up" -> russian, firms. */
+function countedCore(counted: readonly string[], names: ReadonlySet<string>): string[] {
+  const leading = counted.findIndex((word) => !names.has(word));
+  return leading < 0 ? [...counted] : counted.slice(0, leading + 1);
+}
+
+function hasPeriod(period: Period): boolean {
+  return period.months.size > 0 || period.years.size > 0 || period.relative.size > 0;
+}
+
+function termsOf(normalised: string, names: ReadonlySet<string>): string[] {
+  return words(normalised).map(canonicalWord).filter(isContentWord).map((word) => termOf(word, names));
+}
+
+function yearOf(date: string | null | undefined): number | undefined {
+  const year = /\b\d{4}\b/.exec(date ?? "")?.[0];
+  return year === undefined ? undefined : Number(year);
+}
