@@ -14,7 +14,7 @@ const RESULTS = 5;
 const RUNNERS_UP = 2;
 const RUNNER_UP_SHARE = 0.75;
 /** A runner-up may answer when the best fact gives the wrong kind of answer, never when it is about something else. */
-const RUNNER_UP_SLOTS: ReadonlySet<SlotMiss["slot"]> = new Set(["answer-type", "counted", "period", "speaker"]);
+const RUNNER_UP_SLOTS: ReadonlySet<SlotMiss["slot"]> = new Set(["answer-type", "counted", "period", "speaker", "name", "opposite", "word"]);
 const TYPE_BONUS = 0.12;
 const FOCUS_BONUS = 0.1;
 const MISSING_NAME_FACTOR = 0.5;

@@ -1,5 +1,6 @@
 import { canonicalWord, synonymsOf, isContentWord, normaliseText, termOf, words } from "./text/analyze.js";
 import { statedSlots, type StatedSlots } from "./slots.js";
+import { GENERIC_NAME_WORDS } from "./text/lexicon.js";
 import { TypoCorrector } from "./text/typo-corrector.js";
 import { mergeFacts } from "./merge-facts.js";
 import type { Fact, FactBase, Source } from "./schema.js";
@@ -13,7 +14,7 @@ const FIELD_WEIGHTS = {
   questions: 0.6,
   period: 0.8,
   topic: 0.6,
-  quote: 0.6,
+  quote: 0.3,
   attribution: 0.5,
   sourceTitle: 0.3,
   sourceDate: 0.3,
@@ -178,7 +179,8 @@ function analyse(text: string, names: ReadonlySet<string>, vocabulary: Map<strin
 }
 
 function nameWords(facts: readonly Fact[]): Set<string> {
-  return new Set(facts.flatMap((fact) => fact.entities.flatMap((entity) => words(normaliseText(entity)).map(canonicalWord).filter(isContentWord))));
+  const isNameWord = (word: string) => isContentWord(word) && !GENERIC_NAME_WORDS.has(word);
+  return new Set(facts.flatMap((fact) => fact.entities.flatMap((entity) => words(normaliseText(entity)).map(canonicalWord).filter(isNameWord))));
 }
 
 function union<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): ReadonlySet<T> {

@@ -20,6 +20,10 @@ const OPPOSITES: readonly (readonly [string, string])[] = [
 
 /** Trade flows: a question about exports is answered by a fact that states exports, and names whose. */
 const FLOWS: ReadonlySet<string> = new Set(["export", "import"]);
+/** Trade itself and its flows: the names around them say who trades with whom. */
+const TRADE_TERMS: ReadonlySet<string> = new Set([...FLOWS, "trade"]);
+const PARTNER_REACH = 3;
+
 /** Words a question cannot drop on the way to an answer: flows and superlatives ("the largest port in China"). */
 const MUST_STATE: readonly string[] = ["export", "import", "largest", "smallest", "highest", "lowest"];
 
@@ -38,6 +42,8 @@ export interface StatedSlots {
   statement: ReadonlySet<string>;
   /** The name whose exports or imports the statement gives ("Liaoning's exports" -> liaoning). */
   actor: string | undefined;
+  /** Names within reach of a trade word in the statement ("commerce between China and Russia"). */
+  traders: ReadonlySet<string>;
 }
 
 export interface AskedSlots {
@@ -53,6 +59,8 @@ export interface AskedSlots {
   words: readonly string[];
   /** The name whose exports or imports the question asks about ("did china export" -> china). */
   actor: string | undefined;
+  /** The first name after the question's trade word ("china trade with ukraine" -> ukraine). */
+  partner: string | undefined;
 }
 
 export type SlotMiss =
@@ -75,7 +83,29 @@ export function statedSlots(fact: Fact, source: Source | undefined, names: Reado
     counted: [...statement.matchAll(FIGURE_PHRASE)].map((match) => new Set(termsOf(match[1]!, names))),
     statement: new Set(termsOf(statement, names)),
     actor: flowActor(statement, names),
+    traders: traders(statement, names),
   };
+}
+
+/** The first name in the two words after a trade word: whom the question says is traded with. */
+export function tradePartner(normalised: string, names: ReadonlySet<string>): string | undefined {
+  const tokens = contentTokens(normalised);
+  const at = tokens.findIndex((word) => TRADE_TERMS.has(termOf(word, names)));
+  return at < 0 ? undefined : tokens.slice(at + 1, at + 3).find((word) => names.has(word));
+}
+
+function traders(normalised: string, names: ReadonlySet<string>): Set<string> {
+  const tokens = contentTokens(normalised);
+  const found = new Set<string>();
+  tokens.forEach((word, at) => {
+    if (!TRADE_TERMS.has(termOf(word, names))) return;
+    for (const near of tokens.slice(Math.max(0, at - PARTNER_REACH), at + PARTNER_REACH + 1)) if (names.has(near)) found.add(near);
+  });
+  return found;
+}
+
+function contentTokens(normalised: string): string[] {
+  return words(normalised).map(canonicalWord).filter(isContentWord);
 }
 
 /**
@@ -83,7 +113,7 @@ export function statedSlots(fact: Fact, source: Source | undefined, names: Reado
  * in a row ("liaoning russia export") do not say which one trades, so they name no one.
  */
 export function flowActor(normalised: string, names: ReadonlySet<string>): string | undefined {
-  const tokens = words(normalised).map(canonicalWord).filter(isContentWord);
+  const tokens = contentTokens(normalised);
   const at = tokens.findIndex((word, i) => i > 0 && FLOWS.has(termOf(word, names)));
   const [before, earlier] = [tokens[at - 1], tokens[at - 2]];
   return before !== undefined && names.has(before) && !(earlier !== undefined && names.has(earlier)) ? before : undefined;
@@ -104,6 +134,7 @@ export function missingSlot(
   const name = asked.names.find((word) => !subject.has(term(word)));
   if (name !== undefined) return { slot: "name", name };
   if (asked.actor !== undefined && stated.actor !== undefined && asked.actor !== stated.actor) return { slot: "name", name: asked.actor };
+  if (asked.partner !== undefined && stated.traders.size > 0 && !stated.traders.has(asked.partner)) return { slot: "name", name: asked.partner };
   const askedTerms = new Set(asked.words.map(term));
   for (const [one, other] of OPPOSITES) {
     for (const [want, have] of [[one, other], [other, one]] as const) {

@@ -90,8 +90,8 @@ const ANSWER_TYPE_PATTERNS: readonly [AnswerType, RegExp][] = [
   ["amount", /\bhow much\b|\bwhat (was|is|were) the (value|amount|total)\b|\bworth\b/],
   ["count", /\bhow many\b|\bnumber of\b/],
   ["date", /\bwhen\b|\bwhat (year|month|date|day)\b|\bsince when\b/],
-  ["place", /\bwhere\b|\b(which|what) (city|province|port|country|place|region)\b/],
-  ["reason", /\bwhy\b|\bwhat for\b|\bpurpose\b|\breason\b/],
+  ["place", /\bwhere\b|\b(which|what) (?:[a-z]+ )?(city|cities|province|provinces|port|ports|country|countries|place|places|region|regions|destination|destinations)\b/],
+  ["reason", /\bwhy\b|\bwhat for\b|\bpurpose\b|\breason\b|\b(?:benefit|advantage)s?\b/],
 ];
 
 export function questionAnswerType(normalised: string): AnswerType | undefined {
@@ -121,7 +121,7 @@ const FACT_TYPE_PATTERNS: readonly [AnswerType, RegExp][] = [
   ["change", /\d(?:\.\d+)? percent\b|\b(increase|decrease|grew|rose|fell|up|down) by\b/],
   ["count", /\b(nearly |about |around |over |more than )?\d+ (?!percent|billion|million|yuan|dollar)[a-z]+/],
   ["date", new RegExp(`\\b(${MONTHS}|\\d{4}|last (week|month|year)|since)\\b`)],
-  ["place", /\b(in|at|to|from|via|using|capital|port|province|located)\b/],
+  ["place", /\b(in|at|to|from|via|using|capital|ports?|provinces?|city|cities|located|includes?)\b/],
   ["reason", /\b(because|so that|in order to|would (reduce|cut|help)|significance|strategic|pushed for|aim(s|ing)? to)\b/],
 ];
 

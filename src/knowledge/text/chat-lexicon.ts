@@ -17,6 +17,8 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     msg: "message", pic: "picture", num: "number", nums: "numbers", dept: "department", intl: "international",
     im: "i", ive: "i", dont: "do", doesnt: "does", didnt: "did", wasnt: "was", isnt: "is", cant: "can", wont: "will",
     hows: "how", whos: "who", wheres: "where", whens: "when", whys: "why",
+    goin: "going", doin: "doing", sayin: "saying", talkin: "talking", comin: "coming", gettin: "getting",
+    shippin: "shipping", lookin: "looking", askin: "asking", tryin: "trying", tradin: "trading",
   }),
 );
 
@@ -27,7 +29,8 @@ export const FILLERS: readonly string[] = `lol lmao lmfao rofl haha hahaha ngl t
   imo imho omg wow whoa cool nice quick question questions curious wondering wonder asking friend somebody someone
   actually really still even tell show explain bot mean guess think right exactly approximately roughly ytd currently
   because though although anyhow whatever
-  recently lately nowadays anymore ever again also okay sure alright maybe perhaps probably wait oh ah ahh ohh hmmm`
+  recently lately nowadays anymore ever again also okay sure alright maybe perhaps probably wait oh ah ahh ohh hmmm
+  one ones together people person belong belongs belonged whole`
   .split(/\s+/)
   .filter(Boolean);
 
@@ -39,6 +42,9 @@ const PHRASES: readonly [RegExp, string][] = [
   [/\b(?:such a |so )?big deal\b/g, "important"],
   [/\b(russian|chinese|foreign|many|\d+) cos\b/g, "$1 companies"],
   [/\bset up shop\b/g, "set up"],
+  [/\b(?:took|take|takes|taking) part\b|\b(?:showed|show|shows|turned|turn|turns) up\b/g, "attended"],
+  [/\bhit (?:a )?(?:peak|record|high)\b/g, "highest"],
+  [/\bby sea\b/g, "shipping"],
 ];
 
 /** Rewrites each chat spelling in lowercase text to the word it stands for. */

@@ -9,15 +9,27 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   so some such tell than that the their theirs them then there these they this those through to too under until up us
   very was we were what whats when where which while who whom whose why will with would you your yours
   anyone anybody everyone everybody someone something anything thing things many happen happened
+  two three four five six seven eight nine apart besides except destination destinations benefit benefits advantage advantages
   go goes going gone went come comes coming came get gets getting got stuff lot lots kind kinds sort actually`
     .split(/\s+/)
     .filter(Boolean),
   ...FILLERS,
 ]);
 
+/**
+ * Words inside names that are ordinary words too ("Russian Far East", "General Administration of Customs"): they
+ * are matched like any word, and a question using them ("east china") does not name a place.
+ */
+export const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set(
+  `north south east west northeast northwest southeast southwest far eastern western northern southern central
+  general administration customs ministry state media government office province city republic people president`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 /** Words people use for the same idea: each maps to one canonical word before stemming. */
 const SYNONYM_GROUPS: Record<string, readonly string[]> = {
-  company: ["companies", "firm", "firms", "enterprise", "enterprises", "business", "businesses", "corporation", "corporations"],
+  company: ["companies", "biz", "exporters", "firm", "firms", "enterprise", "enterprises", "business", "businesses", "corporation", "corporations"],
   china: ["chinese", "sino", "prc"],
   russia: ["russian", "russians", "russias", "rus"],
   export: ["sell", "sells", "sold", "selling", "sales"],
@@ -38,6 +50,11 @@ const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   northeast: ["northeastern", "dongbei", "manchuria"],
   war: ["conflict", "invasion", "invade", "invaded", "invading"],
   meet: ["met", "meeting", "meetings", "summit"],
+  attend: ["attended", "attending", "attends", "attendance"],
+  east: ["eastern"],
+  west: ["western"],
+  north: ["northern"],
+  south: ["southern"],
   say: ["said", "says", "stated", "declared"],
   january: ["jan"],
   february: ["feb"],
@@ -51,6 +68,10 @@ const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   november: ["nov"],
   december: ["dec"],
   value: ["worth", "valued", "values"],
+  ship: ["ships", "shipped", "shipping", "send", "sends", "sending", "sent", "deliver", "delivers", "delivered", "transport", "transports", "transported", "transporting"],
+  preserve: ["preserving", "preserved", "protect", "protects", "protecting", "protection", "safeguard", "safeguarding", "maintain", "maintaining"],
+  headed: ["heading", "bound", "destined"],
+  reduce: ["reduces", "reduced", "reducing", "cut", "cuts", "cutting", "lower", "lowers", "lowering", "save", "saves", "saving", "savings"],
   cost: ["costs", "cheap", "cheaper", "cheapest", "price", "prices", "expense", "expenses"],
   decrease: ["decreased", "decreases", "fall", "fell", "fallen", "drop", "dropped", "decline", "declined", "shrink", "shrank", "plunge", "plunged"],
   significance: ["significant", "important", "importance", "matter", "matters", "crucial"],

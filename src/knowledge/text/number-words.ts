@@ -14,10 +14,14 @@ const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000 };
 const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), "one", ...Object.keys(SCALES), "and"].join("|")})`;
 const RUN = new RegExp(`\\b${WORD}(?:[\\s-]+${WORD})*\\b`, "g");
 
-/** The value of a run of number words, or undefined when it is not one number ("one", "and", "hundred"). */
+/**
+ * The value of a run of number words, or undefined when it is not a figure: "and" or "hundred" alone, or one word
+ * under ten ("which two ports", "one of the provinces"), which reads as a word, not a figure.
+ */
 function valueOf(run: string): number | undefined {
   const tokens = run.split(/[\s-]+/).filter((token) => token !== "and");
-  if (tokens.length === 0 || (tokens.length === 1 && (tokens[0] === "one" || tokens[0]! in SCALES))) return undefined;
+  const single = tokens.length === 1 ? tokens[0]! : undefined;
+  if (tokens.length === 0 || (single !== undefined && (single === "one" || single in SCALES || (UNITS[single] ?? 10) < 10))) return undefined;
   let total = 0;
   let current = 0;
   for (const token of tokens) {
@@ -36,7 +40,7 @@ function valueOf(run: string): number | undefined {
   return total + current;
 }
 
-/** Lowercase text with every run of number words written as digits; a lone "one" or "and" stays a word. */
+/** Lowercase text with every run of number words written as digits; a lone word under ten stays a word. */
 export function numberWordsAsFigures(text: string): string {
   return text.replace(RUN, (run) => {
     const trimmed = run.replace(/^(?:and[\s-]+)+|(?:[\s-]+and)+$/g, "");
