@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { answerToJson } from "../knowledge/answer-view.js";
 import type { Engine } from "../knowledge/engine.js";
 import { cliLoggerOrExit } from "./cli-env.js";
-import { describeArgsError, exitWithUsage, stdinLines } from "./cli-io.js";
+import { describeArgsError, endQuietlyWhenStdoutCloses, exitWithUsage, stdinLines } from "./cli-io.js";
 import { formatAnswerText } from "./format-answer.js";
 import { loadEngineOrExit } from "./open-store.js";
 
@@ -29,6 +29,7 @@ function render(engine: Engine, question: string, json: boolean): string {
   return json ? JSON.stringify(answerToJson(answer, engine)) : formatAnswerText(answer, engine);
 }
 
+endQuietlyWhenStdoutCloses();
 const { json, question } = parse();
 const log = cliLoggerOrExit();
 const engine = loadEngineOrExit();

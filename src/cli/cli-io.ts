@@ -25,3 +25,14 @@ export async function* stdinLines(): AsyncGenerator<string> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) yield line;
 }
+
+/**
+ * A reader that closed the pipe (`ask --json - | head -1`) has all it wanted: end quietly with success instead
+ * of crashing on EPIPE.
+ */
+export function endQuietlyWhenStdoutCloses(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(0);
+  });
+}

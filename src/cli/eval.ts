@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { describeAbstention } from "../knowledge/abstention.js";
 import { gradeQuestions, parseQuestionLines, type QuestionKind } from "../knowledge/grade-questions.js";
-import { describeArgsError, exitWithError, exitWithUsage } from "./cli-io.js";
+import { describeArgsError, endQuietlyWhenStdoutCloses, exitWithError, exitWithUsage } from "./cli-io.js";
 import { loadEngineOrExit } from "./open-store.js";
 
 const USAGE = "Usage: npm run eval -- FILE.jsonl [--verbose].";
@@ -17,6 +17,7 @@ function parse(): { file: string; verbose: boolean } {
   }
 }
 
+endQuietlyWhenStdoutCloses();
 const { file, verbose } = parse();
 let text: string;
 try {

@@ -6,7 +6,7 @@ import type { Fact, FactBase } from "../knowledge/schema.js";
 import type { FactStore, ImportPlan, Revision, StoreError } from "../knowledge/store/fact-store.js";
 import type { Problem } from "../knowledge/validate.js";
 import { truncate } from "../truncate.js";
-import { describeArgsError, exitWithError, exitWithUsage } from "./cli-io.js";
+import { describeArgsError, endQuietlyWhenStdoutCloses, exitWithError, exitWithUsage } from "./cli-io.js";
 import { openStoreOrExit } from "./open-store.js";
 
 const USAGE = "Usage: npm run facts -- list | show ID | history ID | export | import FILE [--dry-run] | validate [FILE].";
@@ -224,6 +224,7 @@ function importFile(store: FactStore, database: string, file: string, dryRun: bo
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 
+endQuietlyWhenStdoutCloses();
 const command = parse();
 if (command.name === "validate") {
   validate(command.file);

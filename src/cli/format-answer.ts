@@ -1,3 +1,4 @@
+import { describeAbstention } from "../knowledge/abstention.js";
 import { coveredTopics, describeSourceDate, displayableQuery, sourceOf } from "../knowledge/answer-view.js";
 import type { Answer, Engine } from "../knowledge/engine.js";
 
@@ -20,6 +21,7 @@ export function formatAnswerText(answer: Answer, engine: Engine): string {
   const query = displayableQuery(answer.query);
   const lines = [
     query ? `No sourced answer to "${query}" in the fact base.` : "No question asked: there is nothing to answer.",
+    ...(query && answer.abstention ? [describeAbstention(answer.abstention)] : []),
     `It covers: ${coveredTopics(engine.base.facts).join(", ")}.`,
   ];
   if (answer.results.length > 0) {

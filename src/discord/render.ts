@@ -1,4 +1,5 @@
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIEmbed, type APIEmbedField } from "discord.js";
+import { describeAbstention } from "../knowledge/abstention.js";
 import { coveredTopics, describeSourceDate, displayableQuery } from "../knowledge/answer-view.js";
 import type { Answer } from "../knowledge/engine.js";
 import type { Fact, FactBase, Source } from "../knowledge/schema.js";
@@ -36,6 +37,7 @@ export function renderAnswer(answer: Answer, catalogue: Catalogue): MessagePaylo
     title: "No sourced answer",
     description: [
       `I have no sourced fact that answers ${shown}, so I won't guess.`,
+      ...(answer.abstention ? [escapeMarkdown(describeAbstention(answer.abstention))] : []),
       "",
       `I cover: ${coveredTopics(catalogue.facts).join(", ")}.`,
       answer.results.length > 0 ? "Did you mean one of these? Pick one below." : "Try other words, or browse with `/trade topics`.",

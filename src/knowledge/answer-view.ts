@@ -1,3 +1,4 @@
+import { describeAbstention } from "./abstention.js";
 import type { Answer, Engine } from "./engine.js";
 import type { Fact, Source } from "./schema.js";
 
@@ -7,6 +8,8 @@ export interface AnswerJson {
   answered: boolean;
   confidence: number;
   results: { id: string; statement: string; quote: string; score: number; source: { id: string; title: string } }[];
+  /** Why there is no answer, in one sentence; null when answered. */
+  why: string | null;
 }
 
 export function answerToJson(answer: Answer, engine: Engine): AnswerJson {
@@ -18,6 +21,7 @@ export function answerToJson(answer: Answer, engine: Engine): AnswerJson {
       const source = sourceOf(fact, engine);
       return { id: fact.id, statement: fact.statement, quote: fact.quote, score, source: { id: fact.sourceId, title: source?.title ?? fact.sourceId } };
     }),
+    why: answer.abstention ? describeAbstention(answer.abstention) : null,
   };
 }
 

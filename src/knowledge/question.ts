@@ -1,7 +1,7 @@
 import type { FactIndex } from "./fact-index.js";
 import type { AskedSlots } from "./slots.js";
 import { flowActor, tradePartner } from "./slots.js";
-import { askedSpeaker, canonicalWord, countedWords, isContentWord, MAX_QUESTION_CHARS, normaliseText, questionAnswerType, words } from "./text/analyze.js";
+import { askedCategory, askedSpeaker, canonicalWord, countedWords, isContentWord, MAX_QUESTION_CHARS, normaliseText, questionAnswerType, words } from "./text/analyze.js";
 import { worldPlaceNames } from "./text/lexicon.js";
 import { canonicalPeriods, periodOf } from "./text/periods.js";
 
@@ -80,6 +80,7 @@ export function readQuestion(index: FactIndex, raw: string, prefixLast = false):
       words: resolvedWords,
       actor: flowActor(resolvedWords.join(" "), index.names),
       partner: tradePartner(resolvedWords.join(" "), index.names),
+      category: askedCategory(correctedText),
     },
   };
 }

@@ -24,6 +24,9 @@ const FLOWS: ReadonlySet<string> = new Set(["export", "import"]);
 const TRADE_TERMS: ReadonlySet<string> = new Set([...FLOWS, "trade"]);
 const PARTNER_REACH = 3;
 
+/** Other words a statement may name a category with ("the provincial capital of Liaoning" names a province). */
+const CATEGORY_FORMS: Record<string, readonly string[]> = { province: ["provincial"] };
+
 /** Words a question cannot drop on the way to an answer: flows and superlatives ("the largest port in China"). */
 const MUST_STATE: readonly string[] = ["export", "import", "largest", "smallest", "highest", "lowest"];
 
@@ -61,6 +64,8 @@ export interface AskedSlots {
   actor: string | undefined;
   /** The first name after the question's trade word ("china trade with ukraine" -> ukraine). */
   partner: string | undefined;
+  /** The kind of thing a "which" question asks for, which the statement must name ("which provinces"). */
+  category: string | undefined;
 }
 
 export type SlotMiss =
@@ -140,6 +145,10 @@ export function missingSlot(
     for (const [want, have] of [[one, other], [other, one]] as const) {
       if (askedTerms.has(term(want)) && !all.has(term(want)) && all.has(term(have))) return { slot: "opposite", asked: want, stated: have };
     }
+  }
+  const category = asked.category;
+  if (category !== undefined && ![category, ...(CATEGORY_FORMS[category] ?? [])].some((form) => stated.statement.has(term(form)))) {
+    return { slot: "word", word: category };
   }
   const unstated = MUST_STATE.find((word) => askedTerms.has(term(word)) && !stated.statement.has(term(word)));
   if (unstated !== undefined) return { slot: "word", word: unstated };

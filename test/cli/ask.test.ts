@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "../support/run-cli.js";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { join } from "node:path";
+import { freshTempDir, ROOT, runCli } from "../support/run-cli.js";
 
 describe("npm run ask", () => {
   it("prints the statement, the quote, the attribution and the source", () => {
@@ -24,10 +27,36 @@ describe("npm run ask", () => {
     const { status, stdout } = runCli("ask", ["--json", "Which provinces are in northeast China?"]);
     expect(status).toBe(0);
     const answer = JSON.parse(stdout) as Record<string, unknown> & { results: Record<string, unknown>[] };
-    expect(Object.keys(answer)).toEqual(["query", "answered", "confidence", "results"]);
-    expect(answer).toMatchObject({ query: "Which provinces are in northeast China?", answered: true });
+    expect(Object.keys(answer)).toEqual(["query", "answered", "confidence", "results", "why"]);
+    expect(answer).toMatchObject({ query: "Which provinces are in northeast China?", answered: true, why: null });
     expect(Object.keys(answer.results[0]!)).toEqual(["id", "statement", "quote", "score", "source"]);
     expect(answer.results[0]).toMatchObject({ id: "northeast-china-provinces", source: { id: "china-russia-trade-northeast-2023" } });
+  });
+
+  it("says why it abstains, in the text and in the JSON", () => {
+    expect(runCli("ask", ["How much did Jilin export to Russia?"]).stdout).toContain("The question asks about “export”; the closest fact does not state it.");
+    const answer = JSON.parse(runCli("ask", ["--json", "Сколько Ляонин экспортировал в Россию?"]).stdout) as { answered: boolean; why: string };
+    expect(answer).toMatchObject({ answered: false, why: "I read questions in English only for now, not Russian: please ask in English." });
+  });
+
+  it("ends quietly with exit 0 when the reader closes the pipe early (ask --json - | head -1)", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/ask.ts", "--json", "-"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_PATH: join(freshTempDir(), "trade-facts.db") },
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.on("error", () => undefined);
+    child.stdout.once("data", () => child.stdout.destroy());
+    child.stdin.write("How much did Liaoning export to Russia?\n".repeat(20_000));
+    child.stdin.end();
+    const [code] = (await once(child, "exit")) as [number | null];
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+  });
+
+  it("prints nothing and exits 0 on empty stdin", () => {
+    expect(runCli("ask", ["--json", "-"], "")).toMatchObject({ status: 0, stdout: "" });
   });
 
   it("answers one question a line from stdin, in order, one JSON line each", () => {

@@ -9,29 +9,38 @@ function grade(file: string) {
   return gradeQuestions(seedEngine(), questions.value);
 }
 
+/**
+ * Floors at today's level for every question set (README: "Answer quality"): right answers, refusals, and the
+ * most wrong answers (a wrong fact, or an answer where the engine should have refused) each set may have.
+ */
+const FLOORS: Record<string, { answer?: number; offtopic?: number; nearmiss?: number; wrong: number }> = {
+  "questions.dev.jsonl": { answer: 22, offtopic: 8, nearmiss: 4, wrong: 0 },
+  "questions.holdout.jsonl": { answer: 40, offtopic: 10, nearmiss: 10, wrong: 0 },
+  "questions.review.jsonl": { answer: 15, offtopic: 5, nearmiss: 10, wrong: 0 },
+  "questions.chat.jsonl": { answer: 44, offtopic: 10, wrong: 1 },
+  "questions.typo.jsonl": { answer: 43, wrong: 0 },
+  "questions.nearmiss.jsonl": { offtopic: 8, nearmiss: 34, wrong: 0 },
+  "questions.chat-holdout.jsonl": { answer: 37, offtopic: 8, wrong: 1 },
+  "questions.typo-holdout.jsonl": { answer: 38, wrong: 0 },
+  "questions.nearmiss-holdout.jsonl": { offtopic: 6, nearmiss: 18, wrong: 0 },
+  "questions.blind.jsonl": { answer: 68, offtopic: 12, nearmiss: 20, wrong: 0 },
+};
+
 describe("answer quality floors", () => {
-  it("dev set: every answer right and first, every off-topic refused, 3 of 4 near misses refused", () => {
-    const { byKind, misses } = grade("questions.dev.jsonl");
-    expect(misses.filter((miss) => miss.question.kind !== "nearmiss")).toEqual([]);
-    expect(byKind.answer).toEqual({ right: 22, total: 22 });
-    expect(byKind.offtopic).toEqual({ right: 8, total: 8 });
-    expect(byKind.nearmiss.right).toBeGreaterThanOrEqual(3);
+  it.each(Object.entries(FLOORS))("%s", (file, floor) => {
+    const { byKind, wrongAnswers } = grade(file);
+    for (const kind of ["answer", "offtopic", "nearmiss"] as const) {
+      expect(byKind[kind].right, kind).toBeGreaterThanOrEqual(floor[kind] ?? 0);
+      if (floor[kind] === undefined) expect(byKind[kind].total, kind).toBe(0);
+    }
+    expect(wrongAnswers).toBeLessThanOrEqual(floor.wrong);
   });
 
-  it("held-out set written apart from the tuning: no regression below today's level", () => {
-    const { byKind } = grade("questions.holdout.jsonl");
-    expect(byKind.answer.right).toBeGreaterThanOrEqual(40);
-    expect(byKind.offtopic.right).toBeGreaterThanOrEqual(10);
-    expect(byKind.nearmiss.right).toBeGreaterThanOrEqual(8);
-  });
-});
-
-describe("answer quality floors, continued", () => {
-  it("review set, written by a reviewer after the engine was built: no regression below today's level", () => {
-    const { byKind } = grade("questions.review.jsonl");
-    expect(byKind.answer.right).toBeGreaterThanOrEqual(15);
-    expect(byKind.offtopic.right).toBeGreaterThanOrEqual(5);
-    expect(byKind.nearmiss.right).toBeGreaterThanOrEqual(9);
+  it("every off-topic question in every set is refused", () => {
+    for (const file of Object.keys(FLOORS)) {
+      const { byKind } = grade(file);
+      expect(byKind.offtopic.right, file).toBe(byKind.offtopic.total);
+    }
   });
 });
 
@@ -40,5 +49,13 @@ describe("grading", () => {
     const parsed = parseQuestionLines('{"q":"a","kind":"answer","expect":["x"]}\n{"q":"b","kind":"maybe"}\nnot json');
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error.map((line) => line.split(":")[0])).toEqual(["line 2", "line 3"]);
+  });
+
+  it("counts an answer with the wrong fact, or to a question it should refuse, as a wrong answer", () => {
+    const questions = parseQuestionLines(
+      ['{"q":"How much did Liaoning export to Russia?","kind":"answer","expect":["not in any fact"]}', '{"q":"Which provinces are in northeast China?","kind":"nearmiss"}', '{"q":"hello","kind":"offtopic"}'].join("\n"),
+    );
+    if (!questions.ok) throw new Error(questions.error.join("\n"));
+    expect(gradeQuestions(seedEngine(), questions.value).wrongAnswers).toBe(2);
   });
 });

@@ -104,6 +104,15 @@ export function askedSpeaker(normalised: string): string[] {
   return words(span).map(canonicalWord).filter(isContentWord);
 }
 
+/** Kinds of thing a "which …" question asks for that a fact names as such ("the provinces of …", "the port of …"). */
+const CATEGORY_ASKED = /\b(?:which|what) (?:[a-z]+ )?(provinces?|ports?|industry|industries|sectors?|companies|company|firms?|businesses)\b/;
+
+/** The kind of thing a "which" question asks for ("which chinese provinces border russia" -> "province"), if one a fact must name. */
+export function askedCategory(normalised: string): string | undefined {
+  const word = CATEGORY_ASKED.exec(normalised)?.[1];
+  return word === undefined ? undefined : canonicalWord(word);
+}
+
 /** The words a "how many" question counts ("how many russian firms set up" -> ["russia", "company", "set"]). */
 export function countedWords(normalised: string): string[] {
   const after = /\bhow many ((?:[\p{L}\p{N}]+ ?){1,3})/u.exec(normalised)?.[1] ?? "";

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import type { Abstention } from "../../src/knowledge/abstention.js";
+import { MAX_QUESTION_CHARS } from "../../src/knowledge/text/analyze.js";
+import type { Fact } from "../../src/knowledge/schema.js";
+import { seedEngine, seedFact } from "../support/seed.js";
+
+const engine = seedEngine();
+const answerId = (question: string) => {
+  const answer = engine.answer(question);
+  return answer.answered ? answer.results[0]?.fact.id : undefined;
+};
+const abstention = (question: string): Abstention | undefined => {
+  const answer = engine.answer(question);
+  expect(answer.answered, question).toBe(false);
+  return answer.abstention;
+};
+
+describe("chat, typos and names", () => {
+  it.each([
+    ["wat was china russia trade in septmber", "china-russia-trade-september-value"],
+    ["how many russian firms set up shop in liaoning this yr", "russian-companies-in-liaoning"],
+    ["did liaoning sell more 2 russia this yr or nah", "liaoning-exports-to-russia-value"],
+    ["How much did Liaonnig export to Rusia?", "liaoning-exports-to-russia-value"],
+    ["How many Chinesse businesses came?", "chinese-businesses-at-conference"],
+    ["Where did Xi and Puttin meet?", "xi-putin-beijing-meeting"],
+    ["Which porvinnces are in north east China?", "northeast-china-provinces"],
+    ["is china pushing crossborder connectivity w russia", "china-push-for-connectivity-with-russia"],
+    ["was it like eight hundred chinese businesses at that thing", "chinese-businesses-at-conference"],
+    ["how many bn rmb did liaoning sell 2 russia ytd thru q3", "liaoning-exports-to-russia-value"],
+  ])("%s -> %s", (question, id) => {
+    expect(answerId(question)).toBe(id);
+  });
+
+  it("picks the fact that states what is asked: an amount over a growth rate, and the other way round", () => {
+    expect(answerId("how much did liaoning export 2 russia")).toBe("liaoning-exports-to-russia-value");
+    expect(answerId("liaoning exports 2 russia up by wat %")).toBe("liaoning-exports-to-russia-growth");
+  });
+
+  it("abstains on a capitalised name nothing known is close to, and says which", () => {
+    expect(abstention("How much did Harbin export to Russia?")).toEqual({ reason: "unknown-name", name: "harbin" });
+  });
+
+  it("answers to a transliteration a moderator lists as an alias", () => {
+    const fact: Fact = { ...seedFact("vladivostok-largest-far-east-port"), aliases: ["Haishenwai", "Wladiwostok"], revision: 2 };
+    const question = "Is Wladiwostok the largest port in the Russian Far East?";
+    expect(engine.answer(question)).toMatchObject({ answered: false, abstention: { reason: "unknown-name", name: "wladiwostok" } });
+    const answer = engine.withFacts([fact]).answer(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]?.fact.id).toBe(fact.id);
+  });
+});
+
+describe("the asked slot", () => {
+  it.each([
+    ["How much did Jilin export to Russia?", "word"],
+    ["liaoning imports from russia how much", undefined],
+    ["what did putin say at the conference", "answer-type"],
+    ["What did Putin say in September?", undefined],
+    ["What did Putin say about Heilongjiang in September?", "name"],
+    ["how many containers left shenyang in april", undefined],
+    ["How many Russian businesses attended the Shenyang conference?", "counted"],
+    ["What were Liaoning's exports to Russia in 2021?", "period"],
+    ["What was the total China–Russia trade for the whole of last year?", "period"],
+    ["How much did China trade with Ukraine in September?", "name"],
+    ["how much did china export 2 russia in sept", "name"],
+    ["What is the largest port in China?", "word"],
+    ["how many containers a yr does the shenyang freight hub handle", "period"],
+  ])("%s: abstains (%s)", (question, slot) => {
+    const why = abstention(question);
+    if (slot !== undefined) expect(why).toMatchObject({ reason: "slot", miss: { slot } });
+  });
+
+  it("still answers when the fact states the slot", () => {
+    expect(answerId("What did Xi Jinping say in September?")).toMatch(/^xi-heilongjiang/);
+    expect(answerId("how many containers left shenyang in march")).toBe("shenyang-freight-train-hub-opening");
+    expect(answerId("Who reported the September trade figures?")).toMatch(/^china-russia-trade/);
+    expect(answerId("what did chinese customs announce about jilin")).toBe("jilin-vladivostok-shipping-route");
+  });
+});
+
+describe("language and length", () => {
+  it("says it reads English only, for Russian and Chinese, and still offers the facts a mixed question names", () => {
+    expect(abstention("Сколько Ляонин экспортировал в Россию?")).toEqual({ reason: "language", language: "ru" });
+    expect(abstention("辽宁对俄罗斯出口多少")).toEqual({ reason: "language", language: "zh" });
+    const mixed = engine.answer("Liaoning экспорт в Россию?");
+    expect(mixed).toMatchObject({ answered: false, language: "ru" });
+    expect(mixed.results.map((result) => result.fact.id)).toContain("liaoning-exports-to-russia-value");
+  });
+
+  it("reads no further than MAX_QUESTION_CHARS, however long the question", () => {
+    const question = "How much did Liaoning export to Russia?";
+    const padded = `${question}${" ".repeat(MAX_QUESTION_CHARS)}`;
+    for (const tail of ["x".repeat(3_000_000), " Harbin".repeat(400_000)]) {
+      const answer = engine.answer(padded + tail);
+      expect(answer.answered).toBe(true);
+      expect(answer.results.map((r) => r.fact.id)).toEqual(engine.answer(question).results.map((r) => r.fact.id));
+    }
+  });
+});
