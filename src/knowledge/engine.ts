@@ -1,5 +1,5 @@
 import type { Abstention } from "./abstention.js";
-import { FactIndex, type IndexedFact } from "./fact-index.js";
+import { FactIndex, statedSlotsOf, statementTerms, subjectTerms, type IndexedFact } from "./fact-index.js";
 import { mergeFacts } from "./merge-facts.js";
 import { readQuestion, type Language, type Question } from "./question.js";
 import type { Fact, FactBase } from "./schema.js";
@@ -91,7 +91,7 @@ function decide(index: FactIndex, question: Question, ranked: readonly Ranked[])
   if (!top || top.coverage < MIN_COVERAGE) {
     return { abstention: { reason: "no-match", unplaced: question.terms.filter((term) => term.term === undefined).map((term) => term.word) } };
   }
-  const check = (candidate: Ranked) => missingSlot(question.asked, candidate.doc.slots, candidate.doc.subjectTerms, candidate.doc.terms, index.names);
+  const check = ({ doc }: Ranked) => missingSlot(question.asked, doc.answerTypes, statedSlotsOf(doc, index.names), subjectTerms(doc), doc.terms, index.names);
   const miss = check(top);
   if (!miss) return { chosen: top };
   if (RUNNER_UP_SLOTS.has(miss.slot)) {
@@ -127,9 +127,10 @@ function rank(index: FactIndex, query: Question): Ranked[] {
     .map(([docIndex, mass]): Ranked => {
       const doc = index.docs[docIndex]!;
       const coverage = mass / query.totalWeight;
-      const missesName = query.terms.some((term) => term.isName && (term.term === undefined || !doc.subjectTerms.has(term.term)));
+      const subject = subjectTerms(doc);
+      const missesName = query.terms.some((term) => term.isName && (term.term === undefined || !subject.includes(term.term)));
       const type = query.asked.answerType;
-      const typeBonus = type && doc.slots.answerTypes.has(type) ? TYPE_BONUS : 0;
+      const typeBonus = type && doc.answerTypes.includes(type) ? TYPE_BONUS : 0;
       const score = (coverage + typeBonus + FOCUS_BONUS * focus(index, doc, query)) * (missesName ? MISSING_NAME_FACTOR : 1);
       return { doc, coverage, score, missesName };
     })
@@ -145,7 +146,7 @@ function focus(index: FactIndex, doc: IndexedFact, query: Question): number {
   const activeCount = Math.max(1, index.activeCount);
   let total = 0;
   let hit = 0;
-  for (const term of doc.statementTerms) {
+  for (const term of statementTerms(doc)) {
     if (isAnswerWord(term)) continue;
     const weight = Math.log(1 + activeCount / Math.max(1, index.documentFrequency(term)));
     total += weight;

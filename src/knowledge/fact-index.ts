@@ -1,4 +1,4 @@
-import { canonicalWord, synonymsOf, isContentWord, normaliseText, termOf, words } from "./text/analyze.js";
+import { canonicalWord, factAnswerTypes, synonymsOf, isContentWord, normaliseText, termOf, words, type AnswerType } from "./text/analyze.js";
 import { statedSlots, type StatedSlots } from "./slots.js";
 import { GENERIC_NAME_WORDS } from "./text/lexicon.js";
 import { TypoCorrector } from "./text/typo-corrector.js";
@@ -22,14 +22,41 @@ const FIELD_WEIGHTS = {
 
 const SUBJECT_FIELDS: ReadonlySet<keyof typeof FIELD_WEIGHTS> = new Set(["statement", "entities", "aliases"]);
 
+/** One fact as the index holds it: plain arrays, which take a fraction of the memory of a Map or Set each. */
 export interface IndexedFact {
   fact: Fact;
-  /** Index term -> weight of the best field it appears in. */
-  terms: ReadonlyMap<string, number>;
-  statementTerms: readonly string[];
-  /** Terms of what the fact itself is about (statement, entities, aliases), as opposed to its context. */
-  subjectTerms: ReadonlySet<string>;
-  slots: StatedSlots;
+  /** The fact's index terms, each once: its statement's first, then the rest of what it is about, then its context. */
+  terms: readonly string[];
+  /** At the same position as its term, the weight of the best field the term appears in. */
+  weights: Float32Array;
+  /** How many of `terms` come from the statement. */
+  statementCount: number;
+  /** How many of `terms` name what the fact itself is about (statement, entities, aliases), as opposed to its context. */
+  subjectCount: number;
+  answerTypes: readonly AnswerType[];
+  /** The date of the fact's source, as the source gives it. */
+  sourceDate: string | null | undefined;
+}
+
+export function statementTerms(doc: IndexedFact): readonly string[] {
+  return doc.terms.slice(0, doc.statementCount);
+}
+
+export function subjectTerms(doc: IndexedFact): readonly string[] {
+  return doc.terms.slice(0, doc.subjectCount);
+}
+
+const statedCache = new WeakMap<IndexedFact, StatedSlots>();
+
+/** What the fact states of each slot, read the first time a question needs it and kept (most facts never are). */
+export function statedSlotsOf(doc: IndexedFact, names: ReadonlySet<string>): StatedSlots {
+  let stated = statedCache.get(doc);
+  if (!stated) {
+    const { statement, attribution, period } = doc.fact;
+    stated = statedSlots({ statement: normaliseText(statement), attribution: normaliseText(attribution), period: normaliseText(period ?? "") }, doc.sourceDate, names);
+    statedCache.set(doc, stated);
+  }
+  return stated;
 }
 
 export interface Posting {
@@ -59,21 +86,9 @@ export class FactIndex {
     const sources = new Map(base.sources.map((source) => [source.id, source]));
     const names = nameWords(base.facts);
     const vocabulary = new Map<string, string>();
-    const docs = base.facts.map((fact) => indexFact(fact, sources, names, vocabulary));
-    const lists = new Map<string, { docs: number[]; weights: number[] }>();
-    docs.forEach((doc, docIndex) => {
-      if (doc.fact.status !== "active") return;
-      for (const [term, weight] of doc.terms) {
-        const list = lists.get(term) ?? { docs: [], weights: [] };
-        list.docs.push(docIndex);
-        list.weights.push(weight);
-        lists.set(term, list);
-      }
-    });
-    const postings = new Map<string, Posting>();
-    for (const [term, list] of lists) {
-      postings.set(term, { docs: Int32Array.from(list.docs), weights: Float32Array.from(list.weights) });
-    }
+    const context = indexContext(names, vocabulary);
+    const docs = base.facts.map((fact) => indexFact(fact, sources, context));
+    const postings = buildPostings(docs);
     return new FactIndex(
       docs,
       new Map(docs.map((doc, docIndex) => [doc.fact.id, docIndex])),
@@ -98,20 +113,21 @@ export class FactIndex {
     const docById = new Map(this.docById);
     const postings = new Map(this.postings);
     let activeCount = this.activeCount;
+    const context = indexContext(names, vocabulary);
     for (const fact of changed) {
       const existing = docById.get(fact.id);
       const docIndex = existing ?? docs.length;
       const before = existing === undefined ? undefined : docs[existing];
       if (before?.fact.status === "active") {
         activeCount--;
-        for (const term of before.terms.keys()) removeFromPosting(postings, term, docIndex);
+        for (const term of before.terms) removeFromPosting(postings, term, docIndex);
       }
-      const doc = indexFact(fact, this.sources, names, vocabulary);
+      const doc = indexFact(fact, this.sources, context);
       docs[docIndex] = doc;
       docById.set(fact.id, docIndex);
       if (fact.status === "active") {
         activeCount++;
-        for (const [term, weight] of doc.terms) addToPosting(postings, term, docIndex, weight);
+        doc.terms.forEach((term, i) => addToPosting(postings, term, docIndex, doc.weights[i]!));
       }
     }
     const newWords = [...vocabulary.keys()].filter((word) => !this.vocabulary.has(word));
@@ -135,44 +151,106 @@ export class FactIndex {
   }
 }
 
-function indexFact(fact: Fact, sources: ReadonlyMap<string, Source>, names: ReadonlySet<string>, vocabulary: Map<string, string>): IndexedFact {
-  const source = sources.get(fact.sourceId);
-  const fields: [keyof typeof FIELD_WEIGHTS, string][] = [
-    ["statement", fact.statement],
-    ["keywords", fact.keywords.join(" ; ")],
-    ["aliases", fact.aliases.join(" ; ")],
-    ["entities", fact.entities.join(" ; ")],
-    ["questions", fact.questions.join(" ; ")],
-    ["period", fact.period ?? ""],
-    ["topic", fact.topic],
-    ["quote", fact.quote],
-    ["attribution", fact.attribution],
-    ["sourceTitle", source?.title ?? ""],
-    ["sourceDate", source?.date ?? ""],
-  ];
-  const terms = new Map<string, number>();
-  let statementTerms: string[] = [];
-  const subjectTerms = new Set<string>();
-  for (const [field, text] of fields) {
-    const fieldTerms = analyse(text, names, vocabulary);
-    if (field === "statement") statementTerms = [...new Set(fieldTerms)];
-    if (SUBJECT_FIELDS.has(field)) for (const term of fieldTerms) subjectTerms.add(term);
-    for (const term of fieldTerms) terms.set(term, Math.max(terms.get(term) ?? 0, FIELD_WEIGHTS[field]));
-  }
-  return { fact, terms, statementTerms, subjectTerms, slots: statedSlots(fact, source, names) };
+/** What indexing facts shares across them: names, the growing vocabulary, and texts and words already read. */
+interface IndexContext {
+  names: ReadonlySet<string>;
+  vocabulary: Map<string, string>;
+  /** Normalised texts and their terms, of the fields facts repeat (keywords, entities, topic, attribution, source…). */
+  repeatedTexts: Map<string, { normalised: string; terms: string[] }>;
+  /** Canonical word -> index term: the stemmer runs once a word. */
+  terms: Map<string, string>;
+  answerTypes: Map<string, readonly AnswerType[]>;
 }
 
-/** The index terms of a text; records each surface word (and each synonym of it) in the vocabulary. */
-function analyse(text: string, names: ReadonlySet<string>, vocabulary: Map<string, string>): string[] {
+const REPEATED_FIELDS: ReadonlySet<keyof typeof FIELD_WEIGHTS> = new Set(["keywords", "aliases", "entities", "period", "topic", "attribution", "sourceTitle", "sourceDate"]);
+
+function indexContext(names: ReadonlySet<string>, vocabulary: Map<string, string>): IndexContext {
+  return { names, vocabulary, repeatedTexts: new Map(), terms: new Map(), answerTypes: new Map() };
+}
+
+/** The fields of a fact in the order they are indexed: what it is about first, so those terms lead its term list. */
+const FIELD_ORDER: readonly (keyof typeof FIELD_WEIGHTS)[] = [
+  "statement", "entities", "aliases", "keywords", "questions", "period", "topic", "quote", "attribution", "sourceTitle", "sourceDate",
+];
+
+function fieldTexts(fact: Fact, source: Source | undefined, field: keyof typeof FIELD_WEIGHTS): readonly string[] {
+  switch (field) {
+    case "statement": return [fact.statement];
+    case "entities": return fact.entities;
+    case "aliases": return fact.aliases;
+    case "keywords": return fact.keywords;
+    case "questions": return fact.questions;
+    case "period": return fact.period === null ? [] : [fact.period];
+    case "topic": return [fact.topic];
+    case "quote": return [fact.quote];
+    case "attribution": return [fact.attribution];
+    case "sourceTitle": return source ? [source.title] : [];
+    case "sourceDate": return source?.date ? [source.date] : [];
+  }
+}
+
+function indexFact(fact: Fact, sources: ReadonlyMap<string, Source>, context: IndexContext): IndexedFact {
+  const source = sources.get(fact.sourceId);
+  const terms = new Map<string, number>();
+  let statementCount = 0;
+  let subjectCount = 0;
+  let statement = "";
+  for (const field of FIELD_ORDER) {
+    const weight = FIELD_WEIGHTS[field];
+    for (const text of fieldTexts(fact, source, field)) {
+      const read = readField(text, REPEATED_FIELDS.has(field), context);
+      if (field === "statement") statement = read.normalised;
+      for (const term of read.terms) {
+        const before = terms.get(term);
+        if (before === undefined || before < weight) terms.set(term, weight);
+      }
+    }
+    if (field === "statement") statementCount = terms.size;
+    if (SUBJECT_FIELDS.has(field)) subjectCount = terms.size;
+  }
+  return {
+    fact,
+    terms: [...terms.keys()],
+    weights: Float32Array.from(terms.values()),
+    statementCount,
+    subjectCount,
+    answerTypes: sharedAnswerTypes(factAnswerTypes(statement), context),
+    sourceDate: source?.date,
+  };
+}
+
+/** The few distinct lists of answer types, shared by every fact with the same list. */
+function sharedAnswerTypes(types: ReadonlySet<AnswerType>, context: IndexContext): readonly AnswerType[] {
+  const key = [...types].join(",");
+  let shared = context.answerTypes.get(key);
+  if (!shared) context.answerTypes.set(key, (shared = [...types]));
+  return shared;
+}
+
+function readField(text: string, repeated: boolean, context: IndexContext): { normalised: string; terms: string[] } {
+  const known = repeated ? context.repeatedTexts.get(text) : undefined;
+  if (known) return known;
+  const normalised = normaliseText(text);
+  const read = { normalised, terms: analyse(normalised, context) };
+  if (repeated) context.repeatedTexts.set(text, read);
+  return read;
+}
+
+/** The index terms of a normalised text; records each surface word (and each synonym of it) in the vocabulary. */
+function analyse(normalised: string, context: IndexContext): string[] {
   const terms: string[] = [];
-  for (const surface of words(normaliseText(text))) {
+  for (const surface of words(normalised)) {
     const word = canonicalWord(surface);
     if (!isContentWord(word)) continue;
-    const term = termOf(word, names);
+    let term = context.terms.get(word);
+    if (term === undefined) {
+      term = termOf(word, context.names);
+      context.terms.set(word, term);
+    }
     terms.push(term);
-    if (!vocabulary.has(surface)) {
-      vocabulary.set(surface, term);
-      for (const synonym of synonymsOf(word)) vocabulary.set(synonym, term);
+    if (!context.vocabulary.has(surface)) {
+      context.vocabulary.set(surface, term);
+      for (const synonym of synonymsOf(word)) context.vocabulary.set(synonym, term);
     }
   }
   return terms;
@@ -180,11 +258,31 @@ function analyse(text: string, names: ReadonlySet<string>, vocabulary: Map<strin
 
 function nameWords(facts: readonly Fact[]): Set<string> {
   const isNameWord = (word: string) => isContentWord(word) && !GENERIC_NAME_WORDS.has(word);
-  return new Set(facts.flatMap((fact) => fact.entities.flatMap((entity) => words(normaliseText(entity)).map(canonicalWord).filter(isNameWord))));
+  const entities = new Set(facts.flatMap((fact) => fact.entities));
+  return new Set([...entities].flatMap((entity) => words(normaliseText(entity)).map(canonicalWord).filter(isNameWord)));
 }
 
 function union<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): ReadonlySet<T> {
   return [...b].every((item) => a.has(item)) ? a : new Set([...a, ...b]);
+}
+
+/** Term -> the active facts holding it: counted first, so each list is allocated once at its size. */
+function buildPostings(docs: readonly IndexedFact[]): Map<string, Posting> {
+  const sizes = new Map<string, number>();
+  for (const doc of docs) {
+    if (doc.fact.status === "active") for (const term of doc.terms) sizes.set(term, (sizes.get(term) ?? 0) + 1);
+  }
+  const postings = new Map<string, Posting & { filled: number }>();
+  for (const [term, size] of sizes) postings.set(term, { docs: new Int32Array(size), weights: new Float32Array(size), filled: 0 });
+  docs.forEach((doc, docIndex) => {
+    if (doc.fact.status !== "active") return;
+    doc.terms.forEach((term, i) => {
+      const posting = postings.get(term)!;
+      posting.docs[posting.filled] = docIndex;
+      posting.weights[posting.filled++] = doc.weights[i]!;
+    });
+  });
+  return postings;
 }
 
 function removeFromPosting(postings: Map<string, Posting>, term: string, docIndex: number): void {

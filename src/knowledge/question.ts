@@ -1,7 +1,7 @@
 import type { FactIndex } from "./fact-index.js";
 import type { AskedSlots } from "./slots.js";
 import { flowActor, tradePartner } from "./slots.js";
-import { askedCategory, askedSpeaker, canonicalWord, countedWords, isContentWord, MAX_QUESTION_CHARS, normaliseText, questionAnswerType, words } from "./text/analyze.js";
+import { askedCategory, askedSpeaker, canonicalWord, countedWords, isContentWord, MAX_QUESTION_CHARS, normaliseQuestion, normaliseText, questionAnswerType, words } from "./text/analyze.js";
 import { worldPlaceNames } from "./text/lexicon.js";
 import { canonicalPeriods, periodOf } from "./text/periods.js";
 
@@ -43,7 +43,7 @@ let worldPlaces: ReadonlySet<string> | undefined;
 /** Reads at most MAX_QUESTION_CHARS of a question: its language, weighted terms, the names it uses and the slots it asks. */
 export function readQuestion(index: FactIndex, raw: string, prefixLast = false): Question {
   const text = raw.slice(0, MAX_QUESTION_CHARS);
-  const normalised = normaliseText(text);
+  const normalised = normaliseQuestion(text);
   const halves = new Set<string>();
   const surface = splitJoinedWords(joinSplitWords(words(normalised), index), index, halves);
   const unique = [...new Set(surface.map(canonicalWord).filter(isContentWord))].slice(0, MAX_QUERY_WORDS);

@@ -1,6 +1,5 @@
-import { canonicalWord, factAnswerTypes, isContentWord, normaliseText, termOf, words, type AnswerType } from "./text/analyze.js";
+import { canonicalWord, isContentWord, termOf, words, type AnswerType } from "./text/analyze.js";
 import { periodGap, periodOf, type Period } from "./text/periods.js";
-import type { Fact, Source } from "./schema.js";
 
 /**
  * What a question asks for beyond its topic (a figure, a speaker, a period, a place or person, a direction) and
@@ -33,8 +32,8 @@ const MUST_STATE: readonly string[] = ["export", "import", "largest", "smallest"
 const FIGURE_PHRASE = /\b\d+(?:\.\d+)?((?: [\p{L}]+){1,3})/gu;
 const NO_SPEAKER = /^the article\b/;
 
+/** What a fact states beyond its words, read the first time a question needs it (most facts never are). */
 export interface StatedSlots {
-  answerTypes: ReadonlySet<AnswerType>;
   period: Period;
   sourceYear: number | undefined;
   /** Terms of whom the fact is attributed to; empty when the article makes the claim itself. */
@@ -77,13 +76,16 @@ export type SlotMiss =
   | { slot: "opposite"; asked: string; stated: string }
   | { slot: "word"; word: string };
 
-export function statedSlots(fact: Fact, source: Source | undefined, names: ReadonlySet<string>): StatedSlots {
-  const statement = normaliseText(fact.statement);
-  const attribution = normaliseText(fact.attribution);
+/** What a fact states; `normalised` holds its statement, attribution and period as normaliseText gives them. */
+export function statedSlots(
+  normalised: { statement: string; attribution: string; period: string },
+  sourceDate: string | null | undefined,
+  names: ReadonlySet<string>,
+): StatedSlots {
+  const { statement, attribution } = normalised;
   return {
-    answerTypes: factAnswerTypes(fact.statement),
-    period: periodOf(`${normaliseText(fact.period ?? "")} . ${statement}`),
-    sourceYear: yearOf(source?.date),
+    period: periodOf(`${normalised.period} . ${statement}`),
+    sourceYear: yearOf(sourceDate),
     speaker: new Set(NO_SPEAKER.test(attribution) ? [] : termsOf(attribution, names)),
     counted: [...statement.matchAll(FIGURE_PHRASE)].map((match) => new Set(termsOf(match[1]!, names))),
     statement: new Set(termsOf(statement, names)),
@@ -130,20 +132,21 @@ export function flowActor(normalised: string, names: ReadonlySet<string>): strin
  */
 export function missingSlot(
   asked: AskedSlots,
+  answerTypes: readonly AnswerType[],
   stated: StatedSlots,
-  subject: ReadonlySet<string>,
-  all: ReadonlyMap<string, number>,
+  subject: readonly string[],
+  all: readonly string[],
   names: ReadonlySet<string>,
 ): SlotMiss | undefined {
   const term = (word: string) => termOf(word, names);
-  const name = asked.names.find((word) => !subject.has(term(word)));
+  const name = asked.names.find((word) => !subject.includes(term(word)));
   if (name !== undefined) return { slot: "name", name };
   if (asked.actor !== undefined && stated.actor !== undefined && asked.actor !== stated.actor) return { slot: "name", name: asked.actor };
   if (asked.partner !== undefined && stated.traders.size > 0 && !stated.traders.has(asked.partner)) return { slot: "name", name: asked.partner };
   const askedTerms = new Set(asked.words.map(term));
   for (const [one, other] of OPPOSITES) {
     for (const [want, have] of [[one, other], [other, one]] as const) {
-      if (askedTerms.has(term(want)) && !all.has(term(want)) && all.has(term(have))) return { slot: "opposite", asked: want, stated: have };
+      if (askedTerms.has(term(want)) && !all.includes(term(want)) && all.includes(term(have))) return { slot: "opposite", asked: want, stated: have };
     }
   }
   const category = asked.category;
@@ -166,7 +169,7 @@ export function missingSlot(
   } else if (type === "count" && asked.counted.length > 0) {
     const required = countedCore(asked.counted, names).map(term);
     if (!stated.counted.some((phrase) => required.every((word) => phrase.has(word)))) return { slot: "counted", counted: asked.counted.join(" ") };
-  } else if (type !== undefined && REQUIRED_TYPES.has(type) && !stated.answerTypes.has(type) && !(type === "date" && hasPeriod(stated.period))) {
+  } else if (type !== undefined && REQUIRED_TYPES.has(type) && !answerTypes.includes(type) && !(type === "date" && hasPeriod(stated.period))) {
     return { slot: "answer-type", type };
   }
   return undefined;

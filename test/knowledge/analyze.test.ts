@@ -45,7 +45,7 @@ describe("answer types", () => {
   });
 
   it("reads what a statement can answer", () => {
-    const types = factAnswerTypes("Liaoning's exports reached 42.64 billion yuan ($5.83 billion) in September.");
+    const types = factAnswerTypes(normaliseText("Liaoning's exports reached 42.64 billion yuan ($5.83 billion) in September."));
     expect(types.has("amount")).toBe(true);
     expect(types.has("date")).toBe(true);
     expect(types.has("change")).toBe(false);

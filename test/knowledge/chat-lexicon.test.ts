@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentWords, normaliseText, questionAnswerType } from "../../src/knowledge/text/analyze.js";
+import { contentWords, normaliseQuestion, questionAnswerType } from "../../src/knowledge/text/analyze.js";
 import { numberWordsAsFigures } from "../../src/knowledge/text/number-words.js";
 
 describe("chat spellings and fillers", () => {
@@ -9,20 +9,20 @@ describe("chat spellings and fillers", () => {
     ["so like how many r there tho lol ngl", []],
     ["how many chinese co's showed up 2 the shenyang conf", ["china", "company", "attend", "shenyang", "conference"]],
     ["is it cos its cheaper", ["cost"]],
-    ["how many russian cos set up shop", ["russia", "company", "set"]],
+    ["how many russian cos set up shop", ["russia", "company", "establish"]],
   ])("%s -> %j", (question, words) => {
     expect(contentWords(question)).toEqual(words);
   });
 
   it("reads 2 and 4 as to and for only when no unit follows", () => {
-    expect(normaliseText("sell 2 russia 4 q3")).toMatch(/^sell to russia for /);
-    expect(normaliseText("2 billion dollars")).toBe("2 billion dollars");
+    expect(normaliseQuestion("sell 2 russia 4 q3")).toMatch(/^sell to russia for /);
+    expect(normaliseQuestion("2 billion dollars")).toBe("2 billion dollars");
   });
 
   it("keeps the question word chat spelling hides", () => {
-    expect(questionAnswerType(normaliseText("y is the northeast such a big deal"))).toBe("reason");
-    expect(questionAnswerType(normaliseText("wat did xi say abt heilongjiang"))).toBe("speaker");
-    expect(questionAnswerType(normaliseText("liaoning exports growth %"))).toBe("change");
+    expect(questionAnswerType(normaliseQuestion("y is the northeast such a big deal"))).toBe("reason");
+    expect(questionAnswerType(normaliseQuestion("wat did xi say abt heilongjiang"))).toBe("speaker");
+    expect(questionAnswerType(normaliseQuestion("liaoning exports growth %"))).toBe("change");
   });
 });
 
@@ -54,7 +54,7 @@ describe("figures, units and periods", () => {
     ["between January and September", "january through september"],
     ["by sept", "january through september"],
   ])("%s -> %s", (text, expected) => {
-    expect(normaliseText(text)).toContain(expected);
+    expect(normaliseQuestion(text)).toContain(expected);
   });
 
   it("reads usd, rmb and pct as the units the facts use", () => {

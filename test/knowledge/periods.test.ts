@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { normaliseText } from "../../src/knowledge/text/analyze.js";
+import { normaliseQuestion } from "../../src/knowledge/text/analyze.js";
 import { periodGap, periodOf } from "../../src/knowledge/text/periods.js";
 
-const period = (text: string) => periodOf(normaliseText(text));
+const period = (text: string) => periodOf(normaliseQuestion(text));
 
 describe("periods", () => {
   it("reads spans, single months, years and relative periods", () => {

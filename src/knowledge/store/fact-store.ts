@@ -3,7 +3,7 @@ import { z } from "zod";
 import { err, ok, type Result } from "../../result.js";
 import { sameContent } from "../fact-diff.js";
 import { FactSchema, SourceSchema, type Fact, type FactBase, type Source } from "../schema.js";
-import { DISCORD_MARKUP, isContentWord, normaliseText, words } from "../text/analyze.js";
+import { DISCORD_MARKUP, isContentWord, normaliseQuestion, normaliseText, words } from "../text/analyze.js";
 import { claimProblems, validateFactBase, type Problem } from "../validate.js";
 import { openDatabase, type Db } from "./database.js";
 
@@ -250,7 +250,7 @@ export class FactStore {
         this.db.prepare("INSERT INTO fact_usage (fact_id, answers) VALUES (?, 1) ON CONFLICT (fact_id) DO UPDATE SET answers = answers + 1").run(answeredFactId);
         return;
       }
-      const normalised = words(normaliseText(question)).join(" ");
+      const normalised = words(normaliseQuestion(question)).join(" ");
       if (!normalised) return;
       this.db
         .prepare(

@@ -19,39 +19,54 @@ const LATIN_LETTERS: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø
 const MONEY_SUFFIXES: Record<string, string> = { bn: "billion", b: "billion", m: "million", mn: "million", mln: "million", k: "thousand", tn: "trillion" };
 
 /**
- * Lowercase, accent-free text without Discord mentions or custom emoji, chat spellings written out, and figures
- * and periods spelled the way the fact base is indexed: "$5.83bn" -> "5.83 billion dollar", "3,000" -> "3000",
- * "82.3%" -> "82.3 percent", "eight hundred" -> "800", "jan-sep" -> "january through september",
- * "wat r u" -> "what are you".
+ * Lowercase, accent-free text without Discord mentions or custom emoji, with figures and periods spelled the way
+ * the fact base is indexed: "$5.83bn" -> "5.83 billion dollar", "3,000" -> "3000", "82.3%" -> "82.3 percent",
+ * "eight hundred" -> "800", "jan-sep" -> "january through september".
  */
 export function normaliseText(raw: string): string {
-  let text = raw
-    .slice(0, MAX_QUESTION_CHARS)
-    .replace(DISCORD_MARKUP, " ")
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/[ßæœøłđþ]/gi, (letter) => LATIN_LETTERS[letter.toLowerCase()] ?? letter)
-    .replace(/[\p{Cc}\p{Cf}]+/gu, " ")
-    .replace(/[‘’‛′`]/g, "'")
-    .replace(/[“”„″]/g, '"')
-    .replace(/[‐‑‒–—―]/g, "-")
-    .toLowerCase();
-  text = text.replace(/(\d),(?=\d{3}\b)/g, "$1").replace(/'s\b|(?<=s)'(?=\s|$)/g, "");
-  text = numberWordsAsFigures(rewriteChat(text));
-  text = text.replace(/(?:us)?\$\s?(\d+(?:\.\d+)?)\s?(bn|b|mn|mln|m|k|tn)?\b/g, (_m, n: string, suffix?: string) =>
-    ` ${n}${suffix ? ` ${MONEY_SUFFIXES[suffix]}` : ""} dollar `,
-  );
-  text = text.replace(/[¥￥]\s?(\d+(?:\.\d+)?)/g, " $1 yuan ");
-  text = text.replace(/(\d+(?:\.\d+)?)\s?(bn|mn|mln|tn)\b/g, (_m, n: string, suffix: string) => ` ${n} ${MONEY_SUFFIXES[suffix]} `);
-  text = text.replace(/(\d+(?:\.\d+)?)\s?%/g, " $1 percent ");
+  return spellFiguresAndPeriods(plainLowercase(raw));
+}
+
+/** A question as normaliseText reads it, with chat spellings written out first: "wat r u" -> "what are you". */
+export function normaliseQuestion(raw: string): string {
+  return spellFiguresAndPeriods(rewriteChat(plainLowercase(raw)));
+}
+
+function plainLowercase(raw: string): string {
+  let text = raw.slice(0, MAX_QUESTION_CHARS);
+  if (/[<@]/.test(text)) text = text.replace(DISCORD_MARKUP, " ");
+  if (/[^\x20-\x7e]/.test(text)) {
+    text = text
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .replace(/[ßæœøłđþ]/gi, (letter) => LATIN_LETTERS[letter.toLowerCase()] ?? letter)
+      .replace(/[\p{Cc}\p{Cf}]+/gu, " ")
+      .replace(/[‘’‛′`]/g, "'")
+      .replace(/[“”„″]/g, '"')
+      .replace(/[‐‑‒–—―]/g, "-");
+  }
+  text = text.toLowerCase();
+  if (text.includes(",")) text = text.replace(/(\d),(?=\d{3}\b)/g, "$1");
+  return text.includes("'") ? text.replace(/'s\b|(?<=s)'(?=\s|$)/g, "") : text;
+}
+
+function spellFiguresAndPeriods(lowercase: string): string {
+  let text = numberWordsAsFigures(lowercase);
+  if (/[$¥￥%\d]/.test(text)) {
+    text = text
+      .replace(/(?:us)?\$\s?(\d+(?:\.\d+)?)\s?(bn|b|mn|mln|m|k|tn)?\b/g, (_m, n: string, suffix?: string) => ` ${n}${suffix ? ` ${MONEY_SUFFIXES[suffix]}` : ""} dollar `)
+      .replace(/[¥￥]\s?(\d+(?:\.\d+)?)/g, " $1 yuan ")
+      .replace(/(\d+(?:\.\d+)?)\s?(bn|mn|mln|tn)\b/g, (_m, n: string, suffix: string) => ` ${n} ${MONEY_SUFFIXES[suffix]} `)
+      .replace(/(\d+(?:\.\d+)?)\s?%/g, " $1 percent ");
+  }
   text = canonicalPeriods(text);
-  text = text.replace(/\b([\p{L}\p{N}]{1,2})-(?=[\p{L}])/gu, "$1");
-  return text;
+  return text.includes("-") ? text.replace(/\b([\p{L}\p{N}]{1,2})-(?=[\p{L}])/gu, "$1") : text;
 }
 
 /** The words and figures of normalised text, in order ("42.64" stays one figure). */
 export function words(normalised: string): string[] {
-  return normalised.match(/\d+(?:\.\d+)+|[\p{L}\p{N}]+/gu) ?? [];
+  const pattern = /^\p{ASCII}*$/u.test(normalised) ? /\d+(?:\.\d+)+|[a-z0-9]+/g : /\d+(?:\.\d+)+|[\p{L}\p{N}]+/gu;
+  return normalised.match(pattern) ?? [];
 }
 
 export function canonicalWord(word: string): string {
@@ -75,9 +90,9 @@ export function termOf(word: string, names: ReadonlySet<string>): string {
   return stemmer(word);
 }
 
-/** The content words of a text, canonical and in order, duplicates kept. */
+/** The content words of a question, canonical and in order, duplicates kept. */
 export function contentWords(raw: string): string[] {
-  return words(normaliseText(raw)).map(canonicalWord).filter(isContentWord);
+  return words(normaliseQuestion(raw)).map(canonicalWord).filter(isContentWord);
 }
 
 const SAY = "(?:say|said|says|announce|announced|report|reported|claim|claimed|state|stated|tell|told|declare|declared|call|called|want|wanted)";
@@ -134,8 +149,7 @@ const FACT_TYPE_PATTERNS: readonly [AnswerType, RegExp][] = [
   ["reason", /\b(because|so that|in order to|would (reduce|cut|help)|significance|strategic|pushed for|aim(s|ing)? to)\b/],
 ];
 
-/** The kinds of question a fact's statement can answer. */
-export function factAnswerTypes(statement: string): Set<AnswerType> {
-  const text = normaliseText(statement);
-  return new Set(FACT_TYPE_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([type]) => type));
+/** The kinds of question a fact's statement, normalised, can answer. */
+export function factAnswerTypes(normalisedStatement: string): Set<AnswerType> {
+  return new Set(FACT_TYPE_PATTERNS.filter(([, pattern]) => pattern.test(normalisedStatement)).map(([type]) => type));
 }

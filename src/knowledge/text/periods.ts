@@ -23,6 +23,15 @@ const UNIT_AFTER_FIGURE = /^\s*(?:percent|billion|million|thousand|trillion|yuan
 
 const RATE_UNITS: Record<string, string> = { annual: "year", monthly: "month", weekly: "week", daily: "day" };
 
+const SINCE = new RegExp(`\\bsince (?:(?:the )?(?:start|beginning) of )?(?:${MONTH} )?(?:\\d{4})?`, "g");
+const COMPARED_WITH_LAST_YEAR = /\b(?:vs|versus|compared (?:to|with)|than|over|against|from) (?:the )?(?:same (?:period|time|months?) )?(?:of )?last (?:year|yr)\b/g;
+const SPAN = new RegExp(`\\b(${MONTH}) through (${MONTH})\\b`, "g");
+const SINGLE_MONTH = new RegExp(`\\b${MONTH}\\b`, "g");
+const BY_MONTH = new RegExp(`(?<!${MONTH} )\\b(?:by|thru|through|till|until|up to|up till) (${MONTH})\\b`, "g");
+/** Words without which a text has no period to rewrite, or states none: most texts skip those passes. */
+const MAY_SPELL_PERIOD = new RegExp(`\\b(?:${MONTH}|first|q[1-4]|h1|this|so far|to date)\\b`);
+const MAY_STATE_PERIOD = new RegExp(`\\b(?:${MONTH}|year|month|week|day|annual\\w*|monthly|weekly|daily|19\\d\\d|20\\d\\d)\\b`);
+
 const fullMonth = (name: string): string => MONTH_ABBREVIATIONS[name] ?? name;
 
 /**
@@ -30,6 +39,7 @@ const fullMonth = (name: string): string => MONTH_ABBREVIATIONS[name] ?? name;
  * "between January and September", "first nine months", "q1-q3", "thru q3"; "q3" alone is "july through september".
  */
 export function canonicalPeriods(text: string): string {
+  if (!MAY_SPELL_PERIOD.test(text)) return text;
   return text
     .replace(/\b(?:(?:the )?first (?:9|nine) months|(?:the )?first (?:3|three) quarters|(?:ytd )?(?:thru|through|till|until|up to|by) q3|q1 ?(?:-|to|through|thru) ?q3)\b/g, " january through september ")
     .replace(/\b(?:(?:the )?first (?:6|six) months|(?:the )?first half|h1)\b/g, " january through june ")
@@ -38,22 +48,19 @@ export function canonicalPeriods(text: string): string {
       return ` ${from} through ${to} `;
     })
     .replace(RANGE, (_match, from: string, to: string) => ` ${fullMonth(from)} through ${fullMonth(to)} `)
-    .replace(new RegExp(`(?<!${MONTH} )\\b(?:by|thru|through|till|until|up to|up till) (${MONTH})\\b`, "g"), (_match, to: string) => ` january through ${fullMonth(to)} `)
+    .replace(BY_MONTH, (_match, to: string) => ` january through ${fullMonth(to)} `)
     .replace(/\b(?:so far )?this (?:year|month)(?: so far)?\b|\bso far\b|\bto date\b/g, " ");
 }
 
 /** The period a normalised text states. "since …" is a starting point, and "vs last year" a comparison: neither counts. */
 export function periodOf(normalised: string): Period {
-  const text = normalised
-    .replace(new RegExp(`\\bsince (?:(?:the )?(?:start|beginning) of )?(?:${MONTH} )?(?:\\d{4})?`, "g"), " ")
-    .replace(/\b(?:vs|versus|compared (?:to|with)|than|over|against|from) (?:the )?(?:same (?:period|time|months?) )?(?:of )?last (?:year|yr)\b/g, " ")
-    .replace(/\b(?:year on year|yoy|y\/y)\b/g, " ");
+  if (!MAY_STATE_PERIOD.test(normalised)) return { months: new Set(), years: new Set(), relative: new Set() };
+  const text = normalised.replace(SINCE, " ").replace(COMPARED_WITH_LAST_YEAR, " ").replace(/\b(?:year on year|yoy|y\/y)\b/g, " ");
   const months = new Set<string>();
   const monthNumber = (name: string) => MONTH_NAMES.indexOf(fullMonth(name)) + 1;
-  const spans = new RegExp(`\\b(${MONTH}) through (${MONTH})\\b`, "g");
-  for (const [, from, to] of text.matchAll(spans)) months.add(`${monthNumber(from!)}-${monthNumber(to!)}`);
-  const single = text.replace(spans, " ");
-  for (const match of single.matchAll(new RegExp(`\\b${MONTH}\\b`, "g"))) {
+  for (const [, from, to] of text.matchAll(SPAN)) months.add(`${monthNumber(from!)}-${monthNumber(to!)}`);
+  const single = text.replace(SPAN, " ");
+  for (const match of single.matchAll(SINGLE_MONTH)) {
     const name = fullMonth(match[0]);
     const before = single.slice(Math.max(0, match.index - 8), match.index);
     if ((name === "may" || name === "march") && !/\b(?:in|of|since|from|by|until|till|to|and|through|early|late|mid) $/.test(before) && !/^ \d{4}/.test(single.slice(match.index + match[0].length))) continue;
