@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { REST } from "discord.js";
 import { BotEnvSchema, loadDotenvFile, parseEnv } from "./config.js";
+import { COMMANDS } from "./commands/index.js";
 import { planDeployment } from "./discord/deploy-plan.js";
 
 async function main(): Promise<void> {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   }
   const { DISCORD_TOKEN, DISCORD_CLIENT_ID, DISCORD_API_URL, DEV_GUILD_ID, ADMIN_GUILD_IDS } = env.value;
   const rest = new REST(DISCORD_API_URL ? { api: DISCORD_API_URL } : {}).setToken(DISCORD_TOKEN);
-  for (const { route, scope, body } of planDeployment({ clientId: DISCORD_CLIENT_ID, devGuildId: DEV_GUILD_ID, adminGuildIds: ADMIN_GUILD_IDS, global })) {
+  for (const { route, scope, body } of planDeployment(COMMANDS, { clientId: DISCORD_CLIENT_ID, devGuildId: DEV_GUILD_ID, adminGuildIds: ADMIN_GUILD_IDS, global })) {
     try {
       await rest.put(route, { body });
     } catch (error) {

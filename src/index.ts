@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { BotEnvSchema, loadDotenvFile, parseEnv } from "./config.js";
+import { COMMANDS } from "./commands/index.js";
 import { startBot } from "./discord/bot.js";
 import { formatFileProblem, readFactBaseFile, SEED_PATH } from "./knowledge/fact-base-file.js";
 import { createEngineSync } from "./knowledge/engine-sync.js";
@@ -45,7 +46,7 @@ const fail = (reason: string): never => {
   process.exit(1);
 };
 
-const bot = await startBot({ config, log, engine, store, engineSync, onFatal: fail }).catch((error: unknown) =>
+const bot = await startBot({ config, log, engine, store, engineSync, commands: COMMANDS, onFatal: fail }).catch((error: unknown) =>
   fail((error as Error).message),
 );
 

@@ -1,6 +1,6 @@
 import type { MessagePayload } from "../discord/limits.js";
 import { renderAnswer, renderFact, renderNotice, withFeedbackButtons } from "../discord/render.js";
-import type { BotContext, Outcome } from "./command.js";
+import type { BotContext, Outcome } from "../discord/command-contract.js";
 
 export interface AskResult {
   payload: MessagePayload;

@@ -9,7 +9,7 @@ import {
 import { respond } from "../discord/reply.js";
 import { renderNotice } from "../discord/render.js";
 import { askQuestion } from "./ask-flow.js";
-import type { BotContext, CommandModule, Outcome } from "./command.js";
+import type { BotContext, CommandModule, Outcome } from "../discord/command-contract.js";
 
 const definition = new ContextMenuCommandBuilder()
   .setName("Ask trade bot")

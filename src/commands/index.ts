@@ -1,5 +1,5 @@
 import { askTradeBotCommand } from "./ask-trade-bot.js";
-import type { CommandModule } from "./command.js";
+import type { CommandModule } from "../discord/command-contract.js";
 import { tradeCommand } from "./trade.js";
 import { tradeAdminCommand } from "./trade-admin.js";
 
@@ -8,3 +8,6 @@ export const PUBLIC_COMMANDS: readonly CommandModule[] = [tradeCommand, askTrade
 
 /** The moderators' commands: registered only in the admin guilds, and checked again on every use. */
 export const ADMIN_COMMANDS: readonly CommandModule[] = [tradeAdminCommand];
+
+/** Both lists, as the bot and deploy-commands take them. */
+export const COMMANDS = { public: PUBLIC_COMMANDS, admin: ADMIN_COMMANDS } as const;

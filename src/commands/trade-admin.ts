@@ -36,7 +36,7 @@ import type { Fact, FactBase } from "../knowledge/schema.js";
 import type { StoreError } from "../knowledge/store/fact-store.js";
 import { claimProblems, type Problem } from "../knowledge/validate.js";
 import { truncate } from "../truncate.js";
-import type { BotContext, CommandModule, Outcome } from "./command.js";
+import type { BotContext, CommandModule, Outcome } from "../discord/command-contract.js";
 
 const PENDING_MS = 15 * 60_000;
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

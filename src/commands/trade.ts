@@ -13,7 +13,7 @@ import { respond } from "../discord/reply.js";
 import { PICK_FACT_ID, renderFact, renderHelp, renderNotice, renderSources, renderTopics, VOTE_HELPFUL, VOTE_NOT_HELPFUL, withFeedbackButtons } from "../discord/render.js";
 import { truncate } from "../truncate.js";
 import { askQuestion } from "./ask-flow.js";
-import type { BotContext, CommandModule, Outcome } from "./command.js";
+import type { BotContext, CommandModule, Outcome } from "../discord/command-contract.js";
 
 export const QUESTION_MAX_LENGTH = 300;
 

@@ -1,10 +1,10 @@
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Logger } from "pino";
-import { ADMIN_COMMANDS, PUBLIC_COMMANDS } from "../commands/index.js";
 import type { BotConfig } from "../config.js";
 import type { EngineSync } from "../knowledge/engine-sync.js";
 import type { LiveEngine } from "../knowledge/live-engine.js";
 import type { FactStore } from "../knowledge/store/fact-store.js";
+import type { CommandModule } from "./command-contract.js";
 import { createCooldown } from "./cooldown.js";
 import { createInteractionRouter } from "./interaction-router.js";
 
@@ -29,18 +29,20 @@ export interface BotDependencies {
   engine: LiveEngine;
   store: FactStore;
   engineSync: EngineSync;
+  /** The commands to answer: members' and moderators'. */
+  commands: { public: readonly CommandModule[]; admin: readonly CommandModule[] };
   /** Called once when the connection is lost for good; the process should end non-zero. */
   onFatal: (reason: string) => void;
 }
 
 /** Connects to Discord and answers interactions; rejects with a readable error when it cannot log in in time. */
-export async function startBot({ config, log, engine, store, engineSync, onFatal }: BotDependencies): Promise<RunningBot> {
+export async function startBot({ config, log, engine, store, engineSync, commands, onFatal }: BotDependencies): Promise<RunningBot> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
   });
-  const router = createInteractionRouter([...PUBLIC_COMMANDS, ...ADMIN_COMMANDS], {
+  const router = createInteractionRouter([...commands.public, ...commands.admin], {
     engine: () => engine.current,
     store,
     syncEngine: () => engineSync.sync(),
@@ -70,7 +72,7 @@ export async function startBot({ config, log, engine, store, engineSync, onFatal
     await client.destroy();
     throw new Error(describeLoginError(error, config.DISCORD_API_URL ?? "https://discord.com/api"), { cause: error });
   }
-  log.info({ user: client.user?.tag, commands: PUBLIC_COMMANDS.map((command) => command.definition.name) }, "ready");
+  log.info({ user: client.user?.tag, commands: commands.public.map((command) => command.definition.name) }, "ready");
 
   return {
     async stop(graceMs) {

@@ -1,5 +1,5 @@
 import { Routes, type RESTPostAPIApplicationCommandsJSONBody } from "discord.js";
-import { ADMIN_COMMANDS, PUBLIC_COMMANDS } from "../commands/index.js";
+import type { CommandModule } from "./command-contract.js";
 
 /** Where each list of commands goes: one bulk PUT per scope, and an empty PUT to clear a scope not used. */
 export interface DeployPlan {
@@ -12,9 +12,12 @@ export interface DeployPlan {
  * Public commands go to the dev guild while testing (instant), else globally, and the other scope is cleared so
  * no command shows twice. Moderator commands go only to the admin guilds, guild-scoped.
  */
-export function planDeployment({ clientId, devGuildId, adminGuildIds = [], global }: { clientId: string; devGuildId?: string; adminGuildIds?: readonly string[]; global: boolean }): DeployPlan[] {
-  const publicCommands = PUBLIC_COMMANDS.map((command) => command.definition);
-  const adminCommands = ADMIN_COMMANDS.map((command) => command.definition);
+export function planDeployment(
+  commands: { public: readonly CommandModule[]; admin: readonly CommandModule[] },
+  { clientId, devGuildId, adminGuildIds = [], global }: { clientId: string; devGuildId?: string; adminGuildIds?: readonly string[]; global: boolean },
+): DeployPlan[] {
+  const publicCommands = commands.public.map((command) => command.definition);
+  const adminCommands = commands.admin.map((command) => command.definition);
   const publicInDevGuild = devGuildId !== undefined && !global;
   const guilds = new Map<string, RESTPostAPIApplicationCommandsJSONBody[]>();
   if (devGuildId) guilds.set(devGuildId, publicInDevGuild ? [...publicCommands] : []);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Interaction } from "discord.js";
-import type { BotContext, CommandModule, Outcome } from "../commands/command.js";
+import type { BotContext, CommandModule, Outcome } from "./command-contract.js";
 import { respond } from "./reply.js";
 import { renderNotice } from "./render.js";
 

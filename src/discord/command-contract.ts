@@ -6,8 +6,8 @@ import type {
   RESTPostAPIApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Logger } from "pino";
-import type { Cooldown } from "../discord/cooldown.js";
-import type { ModerationPolicy } from "../discord/moderation-access.js";
+import type { Cooldown } from "./cooldown.js";
+import type { ModerationPolicy } from "./moderation-access.js";
 import type { Engine } from "../knowledge/engine.js";
 import type { FactStore } from "../knowledge/store/fact-store.js";
 
