@@ -28,7 +28,7 @@ if (!opened.ok) {
   process.exit(1);
 }
 const store = opened.value;
-const cursor = store.changeCursor();
+const cursor = store.changes.cursor();
 const engine = new LiveEngine(store.snapshot());
 const engineSync = createEngineSync(store, engine, log, cursor);
 setInterval(() => {

@@ -51,7 +51,7 @@ export function askQuestion(context: BotContext, userId: string, question: strin
 /** Counting a question must never cost the asker their answer: a failed write is logged, not thrown. */
 function recordAsk(context: BotContext, question: string, factId: string | null): void {
   try {
-    context.store.recordAsk(question, factId);
+    context.store.feedback.recordAsk(question, factId);
   } catch (error) {
     context.log.warn({ err: error }, "could not record the question for stats and gaps");
   }

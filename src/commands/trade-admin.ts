@@ -175,10 +175,10 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
       return "answered";
     }
     case "gaps":
-      await respond(interaction, renderGaps(store.gaps()), { ephemeral: true });
+      await respond(interaction, renderGaps(store.feedback.gaps()), { ephemeral: true });
       return "answered";
     case "stats":
-      await respond(interaction, renderStats(store.stats()), { ephemeral: true });
+      await respond(interaction, renderStats(store.feedback.stats()), { ephemeral: true });
       return "answered";
     case "export": {
       const file = { name: `trade-facts-${new Date().toISOString().slice(0, 10)}.json`, content: `${JSON.stringify(store.snapshot(), null, 2)}\n` };

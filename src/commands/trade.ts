@@ -104,7 +104,7 @@ async function vote(interaction: ButtonInteraction, context: BotContext): Promis
     await respond(interaction, renderNotice("That fact no longer exists."), { ephemeral: true });
     return "refused";
   }
-  const result = context.store.vote(factId, interaction.user.id, helpful);
+  const result = context.store.feedback.vote(factId, interaction.user.id, helpful);
   const said = helpful ? "helpful" : "not helpful";
   const message = { recorded: `Thanks: you marked this answer ${said}.`, changed: `Changed your vote: ${said}.`, unchanged: `You already marked this answer ${said}.` }[result];
   await respond(interaction, renderNotice(message), { ephemeral: true });

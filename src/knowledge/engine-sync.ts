@@ -13,10 +13,10 @@ export interface EngineSync {
  * Keeps the serving engine in step with the store. Take the sync before building the engine from a snapshot,
  * so a change committed in between is applied (twice at worst, which is harmless) rather than missed.
  */
-export function createEngineSync(store: FactStore, engine: LiveEngine, log: Logger, cursor = store.changeCursor()): EngineSync {
-  let version = store.dataVersion();
+export function createEngineSync(store: FactStore, engine: LiveEngine, log: Logger, cursor = store.changes.cursor()): EngineSync {
+  let version = store.changes.dataVersion();
   const sync = () => {
-    const changes = store.changesSince(cursor);
+    const changes = store.changes.since(cursor);
     if (changes.cursor === cursor) return;
     const result = changes.sourcesChanged ? engine.replace(store.snapshot()) : engine.update(changes.facts);
     if (result.ok) log.info({ facts: changes.facts.map((fact) => fact.id), sourcesChanged: changes.sourcesChanged }, "fact base changed: engine updated");
@@ -26,7 +26,7 @@ export function createEngineSync(store: FactStore, engine: LiveEngine, log: Logg
   return {
     sync,
     poll() {
-      const now = store.dataVersion();
+      const now = store.changes.dataVersion();
       if (now === version) return;
       version = now;
       sync();

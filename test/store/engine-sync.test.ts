@@ -13,7 +13,7 @@ describe("createEngineSync", () => {
     const path = tempDbPath();
     const bot = openSeededStore(path);
     const cli = openSeededStore(path);
-    const cursor = bot.changeCursor();
+    const cursor = bot.changes.cursor();
     const engine = new LiveEngine(bot.snapshot());
     const sync = createEngineSync(bot, engine, silent, cursor);
     sync.poll();
@@ -43,7 +43,7 @@ describe("createEngineSync", () => {
 
   it("does not miss a change committed between taking the cursor and building the engine", () => {
     const store = openSeededStore();
-    const cursor = store.changeCursor();
+    const cursor = store.changes.cursor();
     store.retire(FACT, "mod", "meanwhile");
     const engine = new LiveEngine(store.snapshot());
     createEngineSync(store, engine, silent, cursor).sync();

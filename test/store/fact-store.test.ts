@@ -171,27 +171,27 @@ describe("import", () => {
 describe("signals from the community", () => {
   it("keeps one vote per user per fact; voting again updates it", () => {
     const store = openSeededStore();
-    expect(store.vote(FACT, "user-1", false)).toBe("recorded");
-    expect(store.vote(FACT, "user-1", false)).toBe("unchanged");
-    expect(store.vote(FACT, "user-1", true)).toBe("changed");
-    expect(store.vote(FACT, "user-2", false)).toBe("recorded");
-    expect(store.stats()).toMatchObject({ helpful: 1, notHelpful: 1 });
-    expect(store.gaps().downvoted).toEqual([{ fact: store.fact(FACT), helpful: 1, notHelpful: 1 }]);
+    expect(store.feedback.vote(FACT, "user-1", false)).toBe("recorded");
+    expect(store.feedback.vote(FACT, "user-1", false)).toBe("unchanged");
+    expect(store.feedback.vote(FACT, "user-1", true)).toBe("changed");
+    expect(store.feedback.vote(FACT, "user-2", false)).toBe("recorded");
+    expect(store.feedback.stats()).toMatchObject({ helpful: 1, notHelpful: 1 });
+    expect(store.feedback.gaps().downvoted).toEqual([{ fact: store.fact(FACT), helpful: 1, notHelpful: 1 }]);
     store.close();
   });
 
   it("counts questions and keeps unanswered ones normalised, with counts and dates, without users", () => {
     let now = new Date("2026-11-01T00:00:00.000Z");
     const store = openSeededStore(undefined, () => now);
-    store.recordAsk("What is the GDP of India?", null);
+    store.feedback.recordAsk("What is the GDP of India?", null);
     now = new Date("2026-11-02T00:00:00.000Z");
-    store.recordAsk("what is the GDP of india", null);
-    store.recordAsk("shenyang capital", "shenyang-capital-of-liaoning");
-    store.recordAsk("   ", null);
-    expect(store.gaps().unanswered).toEqual([
+    store.feedback.recordAsk("what is the GDP of india", null);
+    store.feedback.recordAsk("shenyang capital", "shenyang-capital-of-liaoning");
+    store.feedback.recordAsk("   ", null);
+    expect(store.feedback.gaps().unanswered).toEqual([
       { question: "What is the GDP of India?", count: 2, firstSeen: "2026-11-01T00:00:00.000Z", lastSeen: "2026-11-02T00:00:00.000Z" },
     ]);
-    const stats = store.stats();
+    const stats = store.feedback.stats();
     expect(stats).toMatchObject({ asked: 4, answered: 1 });
     expect(stats.topFacts.map((entry) => [entry.fact.id, entry.answers])).toEqual([["shenyang-capital-of-liaoning", 1]]);
     store.close();
@@ -203,14 +203,14 @@ describe("changes from another process", () => {
     const path = tempDbPath();
     const bot = openSeededStore(path);
     const cli = openSeededStore(path);
-    const cursor = bot.changeCursor();
-    const version = bot.dataVersion();
+    const cursor = bot.changes.cursor();
+    const version = bot.changes.dataVersion();
     cli.retire(FACT, "cli", "gone");
-    expect(bot.dataVersion()).not.toBe(version);
-    const changes = bot.changesSince(cursor);
+    expect(bot.changes.dataVersion()).not.toBe(version);
+    const changes = bot.changes.since(cursor);
     expect(changes.facts.map((fact) => [fact.id, fact.status])).toEqual([[FACT, "retired"]]);
     expect(changes.sourcesChanged).toBe(false);
-    expect(bot.changesSince(changes.cursor).facts).toEqual([]);
+    expect(bot.changes.since(changes.cursor).facts).toEqual([]);
     bot.close();
     cli.close();
   });
@@ -279,8 +279,8 @@ describe("ids and privacy", () => {
 
   it("keeps no mention or user id in the unanswered questions", () => {
     const store = openSeededStore();
-    store.recordAsk("<@123456789012345678> what is the GDP of India @everyone", null);
-    expect(store.gaps().unanswered[0]?.question).toBe("what is the GDP of India");
+    store.feedback.recordAsk("<@123456789012345678> what is the GDP of India @everyone", null);
+    expect(store.feedback.gaps().unanswered[0]?.question).toBe("what is the GDP of India");
     store.close();
   });
 

@@ -1,11 +1,14 @@
-import { createHash, createHmac } from "node:crypto";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { err, ok, type Result } from "../../result.js";
 import { sameContent } from "../fact-diff.js";
 import { FactSchema, SourceSchema, type Fact, type FactBase, type Source } from "../schema.js";
-import { DISCORD_MARKUP, isContentWord, normaliseQuestion, normaliseText, words } from "../text/analyze.js";
+import { isContentWord, normaliseText, words } from "../text/analyze.js";
 import { claimProblems, validateFactBase, type Problem } from "../validate.js";
+import { ChangeFeed } from "./change-feed.js";
 import { openDatabase, type Db } from "./database.js";
+import { FeedbackStore } from "./feedback-store.js";
+import { unreadableRows } from "./unreadable-rows.js";
 
 /** What a moderator writes for a fact; the rest is kept from the fact's last revision (or left empty). */
 export const FactDraftSchema = FactSchema.pick({ statement: true, quote: true, sourceId: true, attribution: true, topic: true, keywords: true, aliases: true });
@@ -46,25 +49,6 @@ export interface ImportPlan {
   fingerprint: string;
 }
 
-export interface Gaps {
-  unanswered: { question: string; count: number; firstSeen: string; lastSeen: string }[];
-  downvoted: { fact: Fact; helpful: number; notHelpful: number }[];
-}
-
-export interface Stats {
-  asked: number;
-  answered: number;
-  helpful: number;
-  notHelpful: number;
-  topFacts: { fact: Fact; answers: number }[];
-}
-
-export interface Changes {
-  cursor: number;
-  facts: Fact[];
-  sourcesChanged: boolean;
-}
-
 type Row = Record<string, unknown>;
 
 /**
@@ -73,17 +57,26 @@ type Row = Record<string, unknown>;
  * (two moderators, or the bot and the CLI) never both win against the same revision. Nothing is deleted.
  */
 export class FactStore {
+  /** Questions asked, votes, gaps and stats. */
+  readonly feedback: FeedbackStore;
+  /** What changed since a cursor, for keeping engines in step across processes. */
+  readonly changes: ChangeFeed;
+
   private constructor(
     private readonly db: Db,
     private readonly clock: () => Date,
-  ) {}
+  ) {
+    const factById = (id: string) => this.fact(id);
+    this.feedback = new FeedbackStore(db, clock, factById);
+    this.changes = new ChangeFeed(db, factById);
+  }
 
   /** Opens the store, creating it and adding any seed fact or source it does not hold yet (never overwriting one). */
   static open(path: string, options: { seed?: FactBase; clock?: () => Date } = {}): Result<FactStore, string> {
     const db = openDatabase(path);
     if (!db.ok) return db;
     const store = new FactStore(db.value, options.clock ?? (() => new Date()));
-    const rows = store.checkRows();
+    const rows = unreadableRows(db.value);
     if (rows.length > 0) {
       store.close();
       return err(`database ${path} holds rows that do not fit the schema: ${rows.slice(0, 3).join("; ")}${rows.length > 3 ? ` (and ${rows.length - 3} more)` : ""}`);
@@ -192,7 +185,7 @@ export class FactStore {
       else plan.unchanged++;
     }
     plan.untouched = [...facts.keys()].filter((id) => !imported.has(id)).length;
-    const fingerprint = createHash("sha256").update(JSON.stringify(valid)).update(String(this.changeCursor())).digest("hex").slice(0, 16);
+    const fingerprint = createHash("sha256").update(JSON.stringify(valid)).update(String(this.changes.cursor())).digest("hex").slice(0, 16);
     return ok({ ...plan, fingerprint });
   }
 
@@ -238,97 +231,6 @@ export class FactStore {
       if (error instanceof RolledBack) return err(error.reason);
       throw error;
     }
-  }
-
-  /** Counts one question; an unanswered one is kept (normalised, with counts and dates, never who asked) for `gaps`. */
-  recordAsk(question: string, answeredFactId: string | null): void {
-    const now = this.now();
-    this.db.transaction(() => {
-      this.bump("asked");
-      if (answeredFactId) {
-        this.bump("answered");
-        this.db.prepare("INSERT INTO fact_usage (fact_id, answers) VALUES (?, 1) ON CONFLICT (fact_id) DO UPDATE SET answers = answers + 1").run(answeredFactId);
-        return;
-      }
-      const normalised = words(normaliseQuestion(question)).join(" ");
-      if (!normalised) return;
-      this.db
-        .prepare(
-          `INSERT INTO unanswered (normalised, example, count, first_seen, last_seen) VALUES (?, ?, 1, ?, ?)
-           ON CONFLICT (normalised) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen`,
-        )
-        .run(normalised, question.replace(DISCORD_MARKUP, " ").replace(/\s+/g, " ").trim().slice(0, 300), now, now);
-    })();
-  }
-
-  /** One vote per user per fact: voting again replaces the vote. Users are kept only as a keyed hash (the key never leaves the database). */
-  vote(factId: string, userId: string, helpful: boolean): "recorded" | "changed" | "unchanged" {
-    const key = (this.db.prepare("SELECT value FROM meta WHERE key = 'voter-key'").get() as Row).value as string;
-    const voter = createHmac("sha256", key).update(userId).digest("hex");
-    return this.db.transaction(() => {
-      const previous = this.db.prepare("SELECT helpful FROM feedback WHERE fact_id = ? AND voter = ?").get(factId, voter) as Row | undefined;
-      if (previous && Boolean(previous.helpful) === helpful) return "unchanged" as const;
-      this.db
-        .prepare("INSERT INTO feedback (fact_id, voter, helpful, at) VALUES (?, ?, ?, ?) ON CONFLICT (fact_id, voter) DO UPDATE SET helpful = excluded.helpful, at = excluded.at")
-        .run(factId, voter, helpful ? 1 : 0, this.now());
-      return previous ? ("changed" as const) : ("recorded" as const);
-    })();
-  }
-
-  gaps(limit = 10): Gaps {
-    const unanswered = this.db
-      .prepare("SELECT example, count, first_seen, last_seen FROM unanswered ORDER BY count DESC, last_seen DESC LIMIT ?")
-      .all(limit)
-      .map((row) => {
-        const { example, count, first_seen, last_seen } = row as Row;
-        return { question: example as string, count: count as number, firstSeen: first_seen as string, lastSeen: last_seen as string };
-      });
-    const downvoted = this.db
-      .prepare(
-        `SELECT fact_id, SUM(helpful) AS up, SUM(1 - helpful) AS down FROM feedback GROUP BY fact_id
-         HAVING down > 0 ORDER BY down - up DESC, down DESC LIMIT ?`,
-      )
-      .all(limit)
-      .flatMap((row) => {
-        const { fact_id, up, down } = row as Row;
-        const fact = this.fact(fact_id as string);
-        return fact ? [{ fact, helpful: up as number, notHelpful: down as number }] : [];
-      });
-    return { unanswered, downvoted };
-  }
-
-  stats(limit = 5): Stats {
-    const counter = (name: string) => ((this.db.prepare("SELECT value FROM counters WHERE name = ?").get(name) as Row | undefined)?.value as number | undefined) ?? 0;
-    const votes = this.db.prepare("SELECT COALESCE(SUM(helpful), 0) AS up, COALESCE(SUM(1 - helpful), 0) AS down FROM feedback").get() as Row;
-    const topFacts = this.db
-      .prepare("SELECT fact_id, answers FROM fact_usage ORDER BY answers DESC LIMIT ?")
-      .all(limit)
-      .flatMap((row) => {
-        const fact = this.fact((row as Row).fact_id as string);
-        return fact ? [{ fact, answers: (row as Row).answers as number }] : [];
-      });
-    return { asked: counter("asked"), answered: counter("answered"), helpful: votes.up as number, notHelpful: votes.down as number, topFacts };
-  }
-
-  /** Where the change log ends now: pass it to `changesSince` later. */
-  changeCursor(): number {
-    return ((this.db.prepare("SELECT MAX(id) AS id FROM change_log").get() as Row).id as number | null) ?? 0;
-  }
-
-  /** The facts changed (by this or any other process) after the cursor, and whether any source changed. */
-  changesSince(cursor: number): Changes {
-    const rows = this.db.prepare("SELECT id, kind, ref FROM change_log WHERE id > ? ORDER BY id").all(cursor) as Row[];
-    const factIds = [...new Set(rows.filter((row) => row.kind === "fact").map((row) => row.ref as string))];
-    return {
-      cursor: rows.length > 0 ? (rows.at(-1)!.id as number) : cursor,
-      facts: factIds.flatMap((id) => this.fact(id) ?? []),
-      sourcesChanged: rows.some((row) => row.kind === "source"),
-    };
-  }
-
-  /** Bumps whenever another connection commits: a cheap way to notice the CLI's writes. */
-  dataVersion(): number {
-    return this.db.pragma("data_version", { simple: true }) as number;
   }
 
   private seed(base: FactBase): void {
@@ -395,10 +297,6 @@ export class FactStore {
     return this.db.transaction(work).immediate();
   }
 
-  private bump(name: string): void {
-    this.db.prepare("INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1").run(name);
-  }
-
   private freshId(statement: string): string {
     return uniqueId(kebab(statement, "fact"), (id) => this.fact(id) !== undefined);
   }
@@ -412,24 +310,6 @@ export class FactStore {
     return this.clock().toISOString();
   }
 
-  /** Rows that would not load: each row is parsed against the schema once, at open. */
-  private checkRows(): string[] {
-    const bad: string[] = [];
-    for (const [table, schema] of [["sources", SourceSchema], ["facts", FactSchema]] as const) {
-      for (const row of this.db.prepare(`SELECT id, data FROM ${table}`).all() as Row[]) {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(row.data as string);
-        } catch {
-          bad.push(`${table} ${String(row.id)}: not JSON`);
-          continue;
-        }
-        const result = schema.safeParse(parsed);
-        if (!result.success) bad.push(`${table} ${String(row.id)}: ${result.error.issues[0]?.path.join(".")} ${result.error.issues[0]?.message}`);
-      }
-    }
-    return bad;
-  }
 }
 
 /** Thrown inside a transaction to roll all of it back, carrying the reason out. */
