@@ -112,17 +112,14 @@ interface Ranked {
 
 function rank(index: FactIndex, query: Question): Ranked[] {
   if (query.totalWeight === 0) return [];
-  const scores = new Map<number, number>();
+  const board = index.scoreBoard();
   for (const { term, weight, quality } of query.terms) {
     const posting = term === undefined ? undefined : index.postings.get(term);
     if (!posting) continue;
     const contribution = weight * quality;
-    for (let i = 0; i < posting.docs.length; i++) {
-      const docIndex = posting.docs[i]!;
-      scores.set(docIndex, (scores.get(docIndex) ?? 0) + contribution * posting.weights[i]!);
-    }
+    for (let i = 0; i < posting.docs.length; i++) board.add(posting.docs[i]!, contribution * posting.weights[i]!);
   }
-  const candidates = topEntries(scores, CANDIDATES);
+  const candidates = board.takeTop(CANDIDATES);
   return candidates
     .map(([docIndex, mass]): Ranked => {
       const doc = index.docs[docIndex]!;
@@ -157,20 +154,6 @@ function focus(index: FactIndex, doc: IndexedFact, query: Question): number {
 
 function isAnswerWord(term: string): boolean {
   return /\d/.test(term) || ANSWER_WORDS.has(term);
-}
-
-function topEntries(scores: ReadonlyMap<number, number>, count: number): [number, number][] {
-  const top: [number, number][] = [];
-  for (const entry of scores) {
-    if (top.length < count) {
-      top.push(entry);
-      if (top.length === count) top.sort((a, b) => b[1] - a[1]);
-    } else if (entry[1] > top[count - 1]![1]) {
-      top[count - 1] = entry;
-      for (let i = count - 1; i > 0 && top[i]![1] > top[i - 1]![1]; i--) [top[i], top[i - 1]] = [top[i - 1]!, top[i]!];
-    }
-  }
-  return top;
 }
 
 function suggestFacts(index: FactIndex, partial: string): Suggestion[] {

@@ -1,4 +1,5 @@
 import { canonicalWord, factAnswerTypes, synonymsOf, isContentWord, normaliseText, termOf, words, type AnswerType } from "./text/analyze.js";
+import { ScoreBoard } from "./score-board.js";
 import { statedSlots, type StatedSlots } from "./slots.js";
 import { GENERIC_NAME_WORDS } from "./text/lexicon.js";
 import { TypoCorrector } from "./text/typo-corrector.js";
@@ -69,6 +70,8 @@ export interface Posting {
  * Immutable: `withFacts` returns a new index that shares whatever the change did not touch.
  */
 export class FactIndex {
+  private board: ScoreBoard | undefined;
+
   private constructor(
     readonly docs: readonly IndexedFact[],
     readonly docById: ReadonlyMap<string, number>,
@@ -132,6 +135,11 @@ export class FactIndex {
     }
     const newWords = [...vocabulary.keys()].filter((word) => !this.vocabulary.has(word));
     return new FactIndex(docs, docById, postings, names, vocabulary, this.corrector.withWords(newWords), this.sources, activeCount);
+  }
+
+  /** The score accumulator for one query over this index's facts, made on first use. */
+  scoreBoard(): ScoreBoard {
+    return (this.board ??= new ScoreBoard(this.docs.length));
   }
 
   /** The index term a question word stands for, if any fact holds it. */
