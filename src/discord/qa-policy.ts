@@ -1,13 +1,10 @@
+import type { QaMode } from "../knowledge/store/qa-store.js";
 import { DISCORD_MARKUP } from "../knowledge/text/analyze.js";
 
 /**
  * When the bot speaks without a slash command: on an @mention anywhere, on a new post in an opted-in forum, and
  * on questions in an opted-in text channel. Pure: the glue gathers the facts about a message, this decides.
  */
-
-export const QA_MODES = ["answer-only", "always", "shadow"] as const;
-/** answer-only: answer what the engine answers, stay silent otherwise; always: post the honest miss too; shadow: post nothing, count what would have been answered. */
-export type QaMode = (typeof QA_MODES)[number];
 
 export type QaRoute = "mention" | "forum-post" | "channel";
 

@@ -8,6 +8,7 @@ import { claimProblems, validateFactBase, type Problem } from "../validate.js";
 import { ChangeFeed } from "./change-feed.js";
 import { openDatabase, type Db } from "./database.js";
 import { FeedbackStore } from "./feedback-store.js";
+import { QaStore } from "./qa-store.js";
 import { unreadableRows } from "./unreadable-rows.js";
 
 /** What a moderator writes for a fact; the rest is kept from the fact's last revision (or left empty). */
@@ -61,6 +62,8 @@ export class FactStore {
   readonly feedback: FeedbackStore;
   /** What changed since a cursor, for keeping engines in step across processes. */
   readonly changes: ChangeFeed;
+  /** Channels opted in to Q&A, and the answers given unasked. */
+  readonly qa: QaStore;
 
   private constructor(
     private readonly db: Db,
@@ -69,6 +72,7 @@ export class FactStore {
     const factById = (id: string) => this.fact(id);
     this.feedback = new FeedbackStore(db, clock, factById);
     this.changes = new ChangeFeed(db, factById);
+    this.qa = new QaStore(db, clock);
   }
 
   /** Opens the store, creating it and adding any seed fact or source it does not hold yet (never overwriting one). */

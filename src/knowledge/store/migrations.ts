@@ -73,4 +73,37 @@ export const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO meta (key, value) VALUES ('voter-key', lower(hex(randomblob(32))));
   `,
+  `
+  CREATE TABLE qa_channels (
+    channel_id TEXT PRIMARY KEY,
+    guild_id TEXT NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('answer-only', 'always', 'shadow')),
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+  );
+  CREATE TABLE qa_channel_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    channel_id TEXT NOT NULL,
+    mode_before TEXT,
+    mode_after TEXT,
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE TABLE auto_answers (
+    reply_id TEXT PRIMARY KEY,
+    question_id TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    asker_id TEXT NOT NULL,
+    fact_id TEXT,
+    route TEXT NOT NULL CHECK (route IN ('mention', 'forum-post', 'channel')),
+    outcome TEXT NOT NULL CHECK (outcome IN ('answered', 'miss', 'shadow')),
+    helpful INTEGER NOT NULL DEFAULT 0,
+    not_helpful INTEGER NOT NULL DEFAULT 0,
+    human_asked_at TEXT,
+    removed_by TEXT,
+    removed_at TEXT,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX auto_answers_channel ON auto_answers (channel_id);
+  `,
 ];
