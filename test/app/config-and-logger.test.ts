@@ -49,6 +49,15 @@ describe("BotEnvSchema", () => {
     expect(lines.map((line) => line.split(" ")[0]).sort()).toEqual(["ASK_COOLDOWN_SECONDS", "DEV_GUILD_ID", "DISCORD_API_URL", "DISCORD_CLIENT_ID", "DISCORD_TOKEN"]);
     expect(lines).toContain("DISCORD_TOKEN is not set (set it in .env; see .env.example)");
   });
+
+  it("reads the Q&A settings, with defaults, and names a bad one", () => {
+    expect(parseEnv(BotEnvSchema, { ...valid, QA_CHANNEL_IDS: "223456789012345678, 323456789012345678" })).toMatchObject({
+      ok: true,
+      value: { QA_CHANNEL_IDS: ["223456789012345678", "323456789012345678"], QA_MIN_CONFIDENCE: 0.8, QA_CHANNEL_COOLDOWN_SECONDS: 60, QA_SOLVED_TAG: "Solved" },
+    });
+    const result = parseEnv(BotEnvSchema, { ...valid, QA_MIN_CONFIDENCE: "1.5", QA_CHANNEL_IDS: "general", QA_SOLVED_TAG: "x".repeat(21) });
+    expect(result.ok ? [] : result.error.map((line) => line.split(" ")[0]).sort()).toEqual(["QA_CHANNEL_IDS", "QA_MIN_CONFIDENCE", "QA_SOLVED_TAG"]);
+  });
 });
 
 describe("scrubbing secrets from log lines", () => {
