@@ -57,7 +57,7 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv 
   if (parsed.success) return ok(parsed.data);
   return err(
     parsed.error.issues.map((issue) => {
-      const name = issue.path.join(".") || "environment";
+      const name = issue.path.length > 0 ? String(issue.path[0]) : "environment";
       const problem = issue.code === "invalid_type" && issue.input === undefined ? "is not set" : issue.message;
       return `${name} ${problem} (set it in .env; see .env.example)`;
     }),
