@@ -1,5 +1,6 @@
 import {
   ApplicationIntegrationType,
+  ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -29,8 +30,10 @@ import {
   renderImportPlan,
   renderSaved,
   renderSourceAdded,
+  renderQaChannels,
   renderStats,
 } from "../discord/render-admin.js";
+import { QA_MODES, type QaMode } from "../knowledge/store/qa-store.js";
 import { parseFactBaseText } from "../knowledge/fact-base-file.js";
 import type { Fact, FactBase } from "../knowledge/schema.js";
 import type { StoreError } from "../knowledge/store/fact-store.js";
@@ -39,6 +42,7 @@ import { truncate } from "../truncate.js";
 import type { BotContext, CommandModule, Outcome } from "../discord/command-contract.js";
 
 const PENDING_MS = 15 * 60_000;
+const QA_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum, ChannelType.GuildMedia] as const;
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const ADD_MODAL = "admin:add";
 const EDIT_MODAL = "admin:edit:";
@@ -97,6 +101,32 @@ const definition = new SlashCommandBuilder()
   )
   .addSubcommandGroup((group) =>
     group.setName("sources").setDescription("The articles facts quote").addSubcommand((sub) => sub.setName("add").setDescription("Register a new source (opens a form)")),
+  )
+  .addSubcommandGroup((group) =>
+    group
+      .setName("qa")
+      .setDescription("Channels where the bot answers questions people post")
+      .addSubcommand((sub) =>
+        sub
+          .setName("add")
+          .setDescription("Answer questions in a channel or forum (or change how)")
+          .addChannelOption((option) =>
+            option.setName("channel").setDescription("A text, announcement, forum or media channel").setRequired(true).addChannelTypes(...QA_CHANNEL_TYPES),
+          )
+          .addStringOption((option) =>
+            option
+              .setName("mode")
+              .setDescription("answer-only (default); always: also post \"no answer\"; shadow: post nothing, only count")
+              .addChoices(...QA_MODES.map((mode) => ({ name: mode, value: mode }))),
+          ),
+      )
+      .addSubcommand((sub) =>
+        sub
+          .setName("remove")
+          .setDescription("Stop answering questions in a channel")
+          .addChannelOption((option) => option.setName("channel").setDescription("The channel").setRequired(true).addChannelTypes(...QA_CHANNEL_TYPES)),
+      )
+      .addSubcommand((sub) => sub.setName("list").setDescription("The channels taking part, their modes, and the latest changes")),
   );
 
 function moderatorVerdict(interaction: Interaction, context: BotContext) {
@@ -129,6 +159,7 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
     await interaction.showModal(sourceModal(SOURCE_MODAL));
     return "answered";
   }
+  if (group === "qa") return manageQaChannels(interaction, context, sub);
   const findFactOrRefuse = async (): Promise<Fact | undefined> => {
     const id = interaction.options.getString("id", true).trim();
     const fact = store.fact(id);
@@ -178,7 +209,7 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
       await respond(interaction, renderGaps(store.feedback.gaps()), { ephemeral: true });
       return "answered";
     case "stats":
-      await respond(interaction, renderStats(store.feedback.stats()), { ephemeral: true });
+      await respond(interaction, renderStats(store.feedback.stats(), store.qa.channelStats()), { ephemeral: true });
       return "answered";
     case "export": {
       const file = { name: `trade-facts-${new Date().toISOString().slice(0, 10)}.json`, content: `${JSON.stringify(store.snapshot(), null, 2)}\n` };
@@ -190,6 +221,30 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
     default:
       throw new Error(`unknown subcommand ${sub}`);
   }
+}
+
+async function manageQaChannels(interaction: ChatInputCommandInteraction, context: BotContext, sub: string): Promise<Outcome> {
+  const { qa } = context.store;
+  if (sub === "list") {
+    await respond(interaction, renderQaChannels(qa.channels(), qa.changes(10), context.qaChannelIdsFromEnv), { ephemeral: true });
+    return "answered";
+  }
+  const channel = interaction.options.getChannel("channel", true);
+  if (sub === "remove") {
+    const removed = qa.removeChannel(channel.id, actorOf(interaction));
+    const fromEnv = context.qaChannelIdsFromEnv.includes(channel.id) ? " It is also listed in QA_CHANNEL_IDS, which only the operator can change." : "";
+    await respond(interaction, renderNotice(removed ? `<#${channel.id}> no longer takes part in Q&A.${fromEnv}` : `<#${channel.id}> was not taking part in Q&A.${fromEnv}`), { ephemeral: true });
+    return removed ? "answered" : "refused";
+  }
+  const mode = (interaction.options.getString("mode") ?? "answer-only") as QaMode;
+  if (!QA_MODES.includes(mode)) {
+    await respond(interaction, renderNotice(`There is no mode \`${truncate(mode, 40)}\`: pick ${QA_MODES.join(", ")}.`), { ephemeral: true });
+    return "refused";
+  }
+  const result = qa.setChannel(channel.id, interaction.guildId ?? "", mode, actorOf(interaction));
+  const said = { added: `<#${channel.id}> now takes part in Q&A (${mode}).`, changed: `<#${channel.id}> now answers in ${mode} mode.`, unchanged: `<#${channel.id}> was already in ${mode} mode.` }[result];
+  await respond(interaction, renderNotice(`${said} The bot needs the Message Content intent to read questions there (see the README).`), { ephemeral: true });
+  return "answered";
 }
 
 async function previewImport(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {

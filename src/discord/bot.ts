@@ -48,6 +48,7 @@ export async function startBot({ config, log, engine, store, engineSync, command
     syncEngine: () => engineSync.sync(),
     askCooldown: createCooldown({ uses: config.ASK_COOLDOWN_USES, windowMs: config.ASK_COOLDOWN_SECONDS * 1000 }),
     moderation: { adminGuildIds: config.ADMIN_GUILD_IDS, modRoleIds: config.MOD_ROLE_IDS },
+    qaChannelIdsFromEnv: config.QA_CHANNEL_IDS,
     log,
   });
 

@@ -23,6 +23,8 @@ export interface BotContext {
   syncEngine(): void;
   askCooldown: Cooldown;
   moderation: ModerationPolicy;
+  /** Channels the operator opted in to Q&A in QA_CHANNEL_IDS (moderators add others in the database). */
+  qaChannelIdsFromEnv: readonly string[];
   log: Logger;
 }
 

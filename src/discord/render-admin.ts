@@ -3,6 +3,7 @@ import { diffFacts, type FieldChange } from "../knowledge/fact-diff.js";
 import type { Fact, Source } from "../knowledge/schema.js";
 import type { ImportPlan, Revision } from "../knowledge/store/fact-store.js";
 import type { Gaps, Stats } from "../knowledge/store/feedback-store.js";
+import type { QaChannel, QaChannelChange, QaChannelStats } from "../knowledge/store/qa-store.js";
 import type { Problem } from "../knowledge/validate.js";
 import { truncate } from "../truncate.js";
 import { inputOf, type FactFormValues, type FormProblem } from "./fact-form.js";
@@ -100,8 +101,12 @@ export function renderGaps(gaps: Gaps): MessagePayload {
   });
 }
 
-export function renderStats(stats: Stats): MessagePayload {
+export function renderStats(stats: Stats, channels: readonly QaChannelStats[] = []): MessagePayload {
   const rate = stats.asked === 0 ? "—" : `${Math.round((stats.answered / stats.asked) * 100)}%`;
+  const channelLines = channels.map(
+    (channel) =>
+      `• <#${channel.channelId}>: ${channel.answered} answered, ${channel.shadow} would have been (shadow), ${channel.misses} misses posted · 👍 ${channel.helpful} · 👎 ${channel.notHelpful} · removed ${channel.removed} · human asked ${channel.humanAsked}`,
+  );
   return fitToLimits({
     embeds: [
       {
@@ -112,7 +117,25 @@ export function renderStats(stats: Stats): MessagePayload {
           { name: "Answered", value: `${stats.answered} (${rate})`, inline: true },
           { name: "Feedback", value: `👍 ${stats.helpful} · 👎 ${stats.notHelpful}`, inline: true },
           { name: "Most used facts", value: stats.topFacts.map((entry) => `• \`${entry.fact.id}\` ×${entry.answers}`).join("\n") || "None yet." },
+          ...(channelLines.length > 0 ? [{ name: "Answers in Q&A channels", value: truncate(channelLines.join("\n"), LIMITS.fieldValue) }] : []),
         ],
+      },
+    ],
+  });
+}
+
+/** The channels taking part in Q&A, with their modes and the latest changes to them. */
+export function renderQaChannels(channels: readonly QaChannel[], changes: readonly QaChannelChange[], fromEnv: readonly string[]): MessagePayload {
+  const listed = channels.map((channel) => `• <#${channel.channelId}>: ${channel.mode} (set by ${escapeMarkdown(channel.updatedBy)}, ${channel.updatedAt.slice(0, 16).replace("T", " ")})`);
+  const env = fromEnv.filter((id) => !channels.some((channel) => channel.channelId === id)).map((id) => `• <#${id}>: answer-only (QA_CHANNEL_IDS)`);
+  const history = changes.map((change) => `${change.at.slice(0, 16).replace("T", " ")} · <#${change.channelId}> · ${change.modeBefore ?? "off"} → ${change.modeAfter ?? "off"} · ${escapeMarkdown(change.actor)}`);
+  return fitToLimits({
+    embeds: [
+      {
+        color: COLOUR,
+        title: "Q&A channels",
+        description: [...listed, ...env].join("\n") || "No channel takes part in Q&A; the bot answers @mentions only. Add one with `/trade-admin qa add`.",
+        ...(history.length > 0 ? { fields: [{ name: "Latest changes", value: truncate(history.join("\n"), LIMITS.fieldValue) }] } : {}),
       },
     ],
   });

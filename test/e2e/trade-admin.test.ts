@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import {
+  ChannelType,
   ComponentType,
   MessageFlags,
   PermissionFlagsBits,
@@ -10,6 +11,7 @@ import {
 } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Fact, FactBase } from "../../src/knowledge/schema.js";
+import { FactStore } from "../../src/knowledge/store/fact-store.js";
 import { BOT_TOKEN, BotProcess } from "../support/bot-process.js";
 import { FakeDiscord, type InteractionCallback } from "../support/fake-discord.js";
 import { chatInput, component, FAKE_IDS, modalSubmit, snowflake, type InteractionContext } from "../support/interactions.js";
@@ -720,5 +722,54 @@ describe("another process writing the same database", () => {
     await bot.waitForLog((line) => line.msg === "fact base changed: engine updated" && Array.isArray(line.facts) && line.facts.includes(id), 15_000);
     expect(answeredBy(await ask(question))).not.toBe(id);
     expect(field(embedOf(await showFact(id)), "Status")).toBe("Retired: no longer used to answer questions");
+  });
+});
+
+describe("/trade-admin qa", () => {
+  const FORUM = snowflake();
+  const qaPayload = (sub: string, options: Option[], ctx: InteractionContext = moderator()) => {
+    const payload = chatInput("trade-admin", [{ name: "qa", type: 2, options: [{ name: sub, type: 1, options }] }], ctx);
+    const channel = { id: FORUM, type: ChannelType.GuildForum, name: "ask-about-trade", permissions: "0" };
+    return { ...payload, data: { ...payload.data, resolved: { channels: { [FORUM]: channel } } } } as APIChatInputApplicationCommandInteraction;
+  };
+  const qa = (sub: string, options: Option[] = [], ctx?: InteractionContext) => fake.interact(qaPayload(sub, options, ctx));
+  const channelOption = { name: "channel", type: 7, value: FORUM } as Option;
+  const openStore = () => {
+    const store = FactStore.open(DATABASE_PATH);
+    if (!store.ok) throw new Error(store.error);
+    return store.value;
+  };
+
+  it("opts a forum in, changes its mode, lists it with who changed what, and opts it out: each change audited", async () => {
+    const mod = snowflake();
+    expectPrivateNotice(await qa("add", [channelOption, str("mode", "shadow")], moderator(mod)), `<#${FORUM}> now takes part in Q&A (shadow).`);
+    expectPrivateNotice(await qa("add", [channelOption], moderator(mod)), `<#${FORUM}> now answers in answer-only mode.`);
+    const list = embedOf(await qa("list"));
+    expect(list.description).toContain(`<#${FORUM}>: answer-only (set by user-${mod.slice(-4)} (${mod})`);
+    expect(field(list, "Latest changes")).toMatch(new RegExp(`<#${FORUM}> · shadow → answer-only · user-${mod.slice(-4)}`));
+    expectPrivateNotice(await qa("remove", [channelOption]), `<#${FORUM}> no longer takes part in Q&A.`);
+    expectPrivateNotice(await qa("remove", [channelOption]), `<#${FORUM}> was not taking part in Q&A.`);
+    const store = openStore();
+    expect(store.qa.channels().some((channel) => channel.channelId === FORUM)).toBe(false);
+    expect(store.qa.changes().filter((change) => change.channelId === FORUM).map((change) => [change.modeBefore, change.modeAfter])).toEqual([
+      ["answer-only", null],
+      ["shadow", "answer-only"],
+      [null, "shadow"],
+    ]);
+    store.close();
+  });
+
+  it("refuses a member, changing nothing", async () => {
+    expectPrivateNotice(await qa("add", [channelOption], member()), /moderator|Manage Server/i);
+    const store = openStore();
+    expect(store.qa.channels().some((channel) => channel.channelId === FORUM)).toBe(false);
+    store.close();
+  });
+
+  it("shows answers given in Q&A channels per channel in stats", async () => {
+    const store = openStore();
+    store.qa.recordAutoAnswer({ replyId: snowflake(), questionId: snowflake(), channelId: FORUM, askerId: snowflake(), factId: null, route: "forum-post", outcome: "shadow" });
+    store.close();
+    expect(field(embedOf(await admin("stats")), "Answers in Q&A channels")).toContain(`<#${FORUM}>: 0 answered, 1 would have been (shadow)`);
   });
 });
