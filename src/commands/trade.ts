@@ -10,9 +10,12 @@ import {
 import { coveredTopics } from "../knowledge/answer-view.js";
 import { LIMITS } from "../discord/limits.js";
 import { respond } from "../discord/reply.js";
-import { PICK_FACT_ID, renderFact, renderHelp, renderNotice, renderSources, renderTopics, VOTE_HELPFUL, VOTE_NOT_HELPFUL, withFeedbackButtons } from "../discord/render.js";
+import { PICK_FACT_ID, QA_ASK_HUMAN, QA_REMOVE, QA_SOLVED, renderFact, renderHelp, renderNotice, renderSources, renderTopics, VOTE_HELPFUL, VOTE_NOT_HELPFUL, withFeedbackButtons } from "../discord/render.js";
 import { truncate } from "../truncate.js";
 import { askQuestion } from "./ask-flow.js";
+import { handleQaButton } from "./qa-buttons.js";
+
+const QA_BUTTONS: ReadonlySet<string> = new Set([QA_ASK_HUMAN, QA_REMOVE, QA_SOLVED]);
 import type { BotContext, CommandModule, Outcome } from "../discord/command-contract.js";
 
 export const QUESTION_MAX_LENGTH = 300;
@@ -105,6 +108,7 @@ async function vote(interaction: ButtonInteraction, context: BotContext): Promis
     return "refused";
   }
   const result = context.store.feedback.vote(factId, interaction.user.id, helpful);
+  if (result === "recorded") context.store.qa.countVote(interaction.message.id, helpful);
   const said = helpful ? "helpful" : "not helpful";
   const message = { recorded: `Thanks: you marked this answer ${said}.`, changed: `Changed your vote: ${said}.`, unchanged: `You already marked this answer ${said}.` }[result];
   await respond(interaction, renderNotice(message), { ephemeral: true });
@@ -114,6 +118,7 @@ async function vote(interaction: ButtonInteraction, context: BotContext): Promis
 /** A pick from the "did you mean" menu: the asker's message becomes the answer; anyone else sees it privately. */
 async function handleComponent(interaction: MessageComponentInteraction, context: BotContext): Promise<Outcome> {
   if (interaction.isButton() && (interaction.customId.startsWith(VOTE_HELPFUL) || interaction.customId.startsWith(VOTE_NOT_HELPFUL))) return vote(interaction, context);
+  if (interaction.isButton() && QA_BUTTONS.has(interaction.customId)) return handleQaButton(interaction, context);
   if (!interaction.isStringSelectMenu() || interaction.customId !== PICK_FACT_ID) throw new Error(`unknown component ${interaction.customId}`);
   const engine = context.engine();
   const fact = engine.base.facts.find((candidate) => candidate.id === interaction.values[0] && candidate.status === "active");

@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits } from "discord.js";
+import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
 import type { Logger } from "pino";
 import type { BotConfig } from "../config.js";
 import type { EngineSync } from "../knowledge/engine-sync.js";
@@ -7,6 +7,7 @@ import type { FactStore } from "../knowledge/store/fact-store.js";
 import type { CommandModule } from "./command-contract.js";
 import { createCooldown } from "./cooldown.js";
 import { createInteractionRouter } from "./interaction-router.js";
+import { createQaListener } from "./qa-listener.js";
 
 /** Gateway close codes discord.js does not recover from: without handling, the bot stays connected but deaf. */
 export const FATAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
@@ -35,13 +36,29 @@ export interface BotDependencies {
   onFatal: (reason: string) => void;
 }
 
-/** Connects to Discord and answers interactions; rejects with a readable error when it cannot log in in time. */
+const DISALLOWED_INTENTS = 4014;
+/** Seen before the first retry to fetch a new forum post's first message, and before the second. */
+const STARTER_RETRY_DELAYS_MS = [1_000, 3_000];
+
+/**
+ * The gateway intents the bot asks for: servers and messages always (a message that @mentions the bot carries
+ * its text without any privileged intent), and Message Content only while a channel takes part in Q&A.
+ */
+export function intentsFor(readContent: boolean): GatewayIntentBits[] {
+  return [
+    GatewayIntentBits.Guilds,
+    GatewayIntentBits.GuildMessages,
+    GatewayIntentBits.DirectMessages,
+    ...(readContent ? [GatewayIntentBits.MessageContent] : []),
+  ];
+}
+
+/**
+ * Connects to Discord and answers interactions, mentions and Q&A channels; rejects with a readable error when it
+ * cannot log in in time. When Discord refuses the Message Content intent (close 4014), it connects again
+ * without it and says which Developer Portal switch to turn on: mentions, forum titles and commands still work.
+ */
 export async function startBot({ config, log, engine, store, engineSync, commands, onFatal }: BotDependencies): Promise<RunningBot> {
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [] },
-    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
-  });
   const router = createInteractionRouter([...commands.public, ...commands.admin], {
     engine: () => engine.current,
     store,
@@ -49,39 +66,85 @@ export async function startBot({ config, log, engine, store, engineSync, command
     askCooldown: createCooldown({ uses: config.ASK_COOLDOWN_USES, windowMs: config.ASK_COOLDOWN_SECONDS * 1000 }),
     moderation: { adminGuildIds: config.ADMIN_GUILD_IDS, modRoleIds: config.MOD_ROLE_IDS },
     qaChannelIdsFromEnv: config.QA_CHANNEL_IDS,
+    qa: { helperRoleId: config.QA_HELPER_ROLE_ID, solvedTag: config.QA_SOLVED_TAG },
     log,
   });
-
-  client.on(Events.InteractionCreate, (interaction) => router.dispatch(interaction));
-  client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
-  client.on(Events.ShardReconnecting, (shardId) => log.warn({ shardId }, "gateway connection lost; reconnecting"));
-  client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, "gateway connection resumed"));
-  client.on(Events.ShardDisconnect, ({ code }, shardId) => {
-    const reason = FATAL_CLOSE_CODES.get(code);
-    log.error({ shardId, code }, `gateway closed the connection (${reason ?? "not resumable"})`);
-    if (reason) onFatal(`Discord closed the connection with code ${code}: ${reason}`);
+  /** The connected client, once login succeeds (the Q&A listener reads the bot's own id from it). */
+  const connection: { client?: Client } = {};
+  const qa = createQaListener({
+    engine: () => engine.current,
+    store,
+    log,
+    botUserId: () => connection.client?.user?.id,
+    settings: {
+      channelIdsFromEnv: config.QA_CHANNEL_IDS,
+      minConfidence: config.QA_MIN_CONFIDENCE,
+      channelCooldownSeconds: config.QA_CHANNEL_COOLDOWN_SECONDS,
+      helperRoleId: config.QA_HELPER_ROLE_ID,
+      starterRetryDelaysMs: STARTER_RETRY_DELAYS_MS,
+    },
   });
+  const wantsContent = config.QA_CHANNEL_IDS.length > 0 || store.qa.channels().length > 0;
 
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  try {
-    await withTimeout(
-      client.login(config.DISCORD_TOKEN).then(() => ready),
-      config.LOGIN_TIMEOUT_SECONDS * 1000,
-      `Discord did not answer within ${config.LOGIN_TIMEOUT_SECONDS} s (gateway unreachable?)`,
-    );
-  } catch (error) {
-    await client.destroy();
-    throw new Error(describeLoginError(error, config.DISCORD_API_URL ?? "https://discord.com/api"), { cause: error });
-  }
+  const connect = async (readContent: boolean): Promise<Client> => {
+    const next = new Client({
+      intents: intentsFor(readContent),
+      partials: [Partials.Channel],
+      allowedMentions: { parse: [] },
+      ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+    });
+    next.on(Events.InteractionCreate, (interaction) => router.dispatch(interaction));
+    next.on(Events.MessageCreate, (message) => void qa.onMessage(message));
+    next.on(Events.ThreadCreate, (thread, newlyCreated) => void qa.onThreadCreate(thread, newlyCreated));
+    next.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
+    next.on(Events.ShardReconnecting, (shardId) => log.warn({ shardId }, "gateway connection lost; reconnecting"));
+    next.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, "gateway connection resumed"));
+    let connected = false;
+    next.once(Events.ClientReady, () => (connected = true));
+    next.on(Events.ShardDisconnect, ({ code }, shardId) => {
+      if (code === DISALLOWED_INTENTS && readContent && !connected) return;
+      const reason = FATAL_CLOSE_CODES.get(code);
+      log.error({ shardId, code }, `gateway closed the connection (${reason ?? "not resumable"})`);
+      if (reason) onFatal(`Discord closed the connection with code ${code}: ${reason}`);
+    });
+    const ready = new Promise<void>((resolve) => next.once(Events.ClientReady, () => resolve()));
+    try {
+      await withTimeout(
+        next.login(config.DISCORD_TOKEN).then(() => ready),
+        config.LOGIN_TIMEOUT_SECONDS * 1000,
+        `Discord did not answer within ${config.LOGIN_TIMEOUT_SECONDS} s (gateway unreachable?)`,
+      );
+    } catch (error) {
+      await next.destroy();
+      if (readContent && isDisallowedIntents(error)) {
+        log.warn(
+          "Discord refused the Message Content intent: Q&A channels will see only mentions and forum post titles. Switch it on in the Developer Portal (Bot → Privileged Gateway Intents → Message Content Intent) and restart.",
+        );
+        return connect(false);
+      }
+      throw new Error(describeLoginError(error, config.DISCORD_API_URL ?? "https://discord.com/api"), { cause: error });
+    }
+    return next;
+  };
+
+  const client = await connect(wantsContent);
+  connection.client = client;
   log.info({ user: client.user?.tag, commands: commands.public.map((command) => command.definition.name) }, "ready");
 
   return {
     async stop(graceMs) {
       client.removeAllListeners(Events.InteractionCreate);
+      client.removeAllListeners(Events.MessageCreate);
+      client.removeAllListeners(Events.ThreadCreate);
       await router.drain(graceMs);
       await client.destroy();
     },
   };
+}
+
+function isDisallowedIntents(error: unknown): boolean {
+  const { code, message } = error as { code?: string | number; message?: string };
+  return code === DISALLOWED_INTENTS || code === "DisallowedIntents" || /disallowed intent|4014/i.test(message ?? "");
 }
 
 function describeLoginError(error: unknown, apiUrl: string): string {

@@ -25,6 +25,8 @@ export interface BotContext {
   moderation: ModerationPolicy;
   /** Channels the operator opted in to Q&A in QA_CHANNEL_IDS (moderators add others in the database). */
   qaChannelIdsFromEnv: readonly string[];
+  /** Around answers posted unasked: the role "Ask a human" pings, and the forum tag "Solved" applies. */
+  qa: { helperRoleId: string | undefined; solvedTag: string };
   log: Logger;
 }
 

@@ -9,6 +9,9 @@ import { fitToLimits, LIMITS, type MessagePayload } from "./limits.js";
 export const PICK_FACT_ID = "trade:pick";
 export const VOTE_HELPFUL = "trade:vote:up:";
 export const VOTE_NOT_HELPFUL = "trade:vote:down:";
+export const QA_ASK_HUMAN = "trade:qa:human";
+export const QA_REMOVE = "trade:qa:remove";
+export const QA_SOLVED = "trade:qa:solved";
 
 /** Facts scoring within this of the best one are close calls, offered next to the answer. */
 const CLOSE_CALL = 0.05;
@@ -81,6 +84,30 @@ export function withFeedbackButtons(payload: MessagePayload, factId: string): Me
       ...(payload.components ?? []),
     ],
   };
+}
+
+/** The buttons under an answer posted unasked: ask a human (when a helper role is set), remove it, mark the post solved (in a forum). */
+export function withQaButtons(payload: MessagePayload, { askHuman, solved }: { askHuman: boolean; solved: boolean }): MessagePayload {
+  const button = (label: string, customId: string, emoji: string, style: ButtonStyle.Secondary | ButtonStyle.Success) => ({ type: ComponentType.Button as const, style, emoji: { name: emoji }, label, custom_id: customId });
+  return {
+    ...payload,
+    components: [
+      ...(payload.components ?? []),
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          ...(askHuman ? [button("Ask a human", QA_ASK_HUMAN, "🙋", ButtonStyle.Secondary)] : []),
+          button("Remove", QA_REMOVE, "🗑️", ButtonStyle.Secondary),
+          ...(solved ? [button("Solved", QA_SOLVED, "✅", ButtonStyle.Success)] : []),
+        ],
+      },
+    ],
+  };
+}
+
+/** What a bare @mention gets: two lines on how to ask. */
+export function renderMentionHelp(): MessagePayload {
+  return { content: "Ask me about China–Russia trade: mention me with your question, e.g. “@trade-facts how much did Liaoning export to Russia?”\nOr use `/trade ask`; `/trade help` says what I know." };
 }
 
 /** One fact as an embed, as `/trade fact` shows it. */

@@ -65,7 +65,12 @@ export interface FakeDiscordOptions {
   token?: string;
   applicationId?: string;
   botUserId?: string;
+  /** Close with 4014 an IDENTIFY that asks for the Message Content intent, as Discord does when the switch is off. */
+  refuseMessageContent?: boolean;
 }
+
+/** The Message Content intent (privileged). */
+const MESSAGE_CONTENT_INTENT = 1 << 15;
 
 interface Route {
   method: string;
@@ -138,6 +143,11 @@ export class FakeDiscord {
   private readonly routes: Route[];
   private connection: Connection | undefined;
   private sequence = 0;
+  private readonly refuseMessageContent: boolean;
+  /** Messages in channels (posted by the bot, or put there by a test), by id. */
+  private readonly channelMessages = new Map<string, APIMessage>();
+  /** Channels and threads a test created, by id, as GET and PATCH /channels/{id} see them. */
+  private readonly channels = new Map<string, Record<string, unknown>>();
   private stopping: Promise<void> | undefined;
 
   private constructor(
@@ -150,6 +160,7 @@ export class FakeDiscord {
     this.token = options.token ?? "test-token";
     this.applicationId = options.applicationId ?? FAKE_IDS.applicationId;
     this.botUserId = options.botUserId ?? FAKE_IDS.botUserId;
+    this.refuseMessageContent = options.refuseMessageContent ?? false;
     this.routes = this.buildRoutes();
     server.on("request", (req, res) => void this.onRequest(req, res));
     server.on("upgrade", (req, socket, head) => this.onUpgrade(req, socket as Socket, head));
@@ -190,6 +201,82 @@ export class FakeDiscord {
     const connection = this.connection;
     if (!connection?.ready) throw new Error("FakeDiscord: no ready gateway connection to dispatch to");
     this.sendDispatch(connection, event, data);
+  }
+
+  /** A server with its channels and threads (GUILD_CREATE), so the client caches them as Discord would send them. */
+  addGuild(guild: { id: string; channels: Record<string, unknown>[]; threads?: Record<string, unknown>[] }): void {
+    for (const channel of [...guild.channels, ...(guild.threads ?? [])]) this.channels.set(channel.id as string, { ...channel, guild_id: guild.id });
+    this.dispatch(GatewayDispatchEvents.GuildCreate, {
+      id: guild.id,
+      name: `guild-${guild.id.slice(-4)}`,
+      icon: null,
+      owner_id: snowflake(),
+      afk_channel_id: null,
+      afk_timeout: 60,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [{ id: guild.id, name: "@everyone", color: 0, hoist: false, position: 0, permissions: "0", managed: false, mentionable: false, flags: 0 }],
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: "en-US",
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      safety_alerts_channel_id: null,
+      joined_at: new Date(0).toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      voice_states: [],
+      members: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+      channels: guild.channels,
+      threads: guild.threads ?? [],
+    });
+  }
+
+  /** A message someone posts (MESSAGE_CREATE); it can then be fetched and replied to. */
+  postMessage(message: APIMessage & { guild_id?: string; channel_type?: number }): void {
+    this.channelMessages.set(message.id, message);
+    this.dispatch(GatewayDispatchEvents.MessageCreate, message);
+  }
+
+  /** A message that exists without an event for it (a forum post's first message, fetched later). */
+  putMessage(message: APIMessage): void {
+    this.channelMessages.set(message.id, message);
+  }
+
+  /** A new thread or forum post (THREAD_CREATE with newly_created). */
+  createThread(thread: Record<string, unknown>): void {
+    this.channels.set(thread.id as string, thread);
+    this.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true });
+  }
+
+  channel(id: string): Record<string, unknown> | undefined {
+    return this.channels.get(id);
+  }
+
+  /** The requests in which the bot posted in a channel (POST /channels/{id}/messages), oldest first. */
+  postedIn(channelId: string): RecordedRequest[] {
+    return this.requests.filter((request) => request.method === "POST" && request.path === `/channels/${channelId}/messages`);
+  }
+
+  /** The messages the bot posted in a channel, as Discord holds them (with their ids), oldest first. */
+  botMessagesIn(channelId: string): APIMessage[] {
+    return [...this.channelMessages.values()].filter((message) => message.channel_id === channelId && message.author.id === this.botUserId);
   }
 
   /** Dispatches INTERACTION_CREATE without waiting for an answer (e.g. to check that none comes). */
@@ -306,6 +393,10 @@ export class FakeDiscord {
           connection.socket.close(4004, "Authentication failed.");
           return;
         }
+        if (this.refuseMessageContent && (Number(payload.d.intents) & MESSAGE_CONTENT_INTENT) !== 0) {
+          connection.socket.close(4014, "Disallowed intent(s).");
+          return;
+        }
         this.sequence = 0;
         this.identifies++;
         this.becomeReady(connection, GatewayDispatchEvents.Ready, this.readyData());
@@ -379,6 +470,11 @@ export class FakeDiscord {
       { method: "PATCH", pattern: webhookMessage, handle: (r, p) => this.editMessage(r, p) },
       { method: "DELETE", pattern: webhookMessage, handle: (_r, p) => this.deleteMessage(p) },
       { method: "PUT", pattern: /^\/applications\/(\d+)\/commands$/, auth: true, handle: (r, p) => this.putCommands(r, p) },
+      { method: "POST", pattern: /^\/channels\/(\d+)\/messages$/, auth: true, handle: (r, p) => this.postChannelMessage(r, p) },
+      { method: "GET", pattern: /^\/channels\/(\d+)\/messages\/(\d+)$/, auth: true, handle: (_r, p) => this.getChannelMessage(p) },
+      { method: "DELETE", pattern: /^\/channels\/(\d+)\/messages\/(\d+)$/, auth: true, handle: (_r, p) => this.deleteChannelMessage(p) },
+      { method: "GET", pattern: /^\/channels\/(\d+)$/, auth: true, handle: (_r, p) => this.getChannel(p) },
+      { method: "PATCH", pattern: /^\/channels\/(\d+)$/, auth: true, handle: (r, p) => this.patchChannel(r, p) },
       {
         method: "PUT",
         pattern: /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/,
@@ -469,6 +565,41 @@ export class FakeDiscord {
     const interaction = this.answered(params);
     if (!interaction) return UNKNOWN_WEBHOOK;
     return interaction.messages.delete(messageRef(params)) ? NO_CONTENT : UNKNOWN_MESSAGE;
+  }
+
+  /** A reply to a message that does not exist fails, as Discord's does unless fail_if_not_exists is false. */
+  private postChannelMessage(request: RecordedRequest, [channelId]: string[]): RestReply {
+    const body = request.body as { message_reference?: { message_id?: string; fail_if_not_exists?: boolean } } & Record<string, unknown>;
+    const reference = body.message_reference;
+    if (reference?.message_id && !this.channelMessages.has(reference.message_id) && reference.fail_if_not_exists !== false) return INVALID_FORM_BODY;
+    const message = messagePayload({ channel_id: channelId, author: botUser(this.botUserId), ...messageFields(body) });
+    this.channelMessages.set(message.id, message);
+    return { status: 200, body: message };
+  }
+
+  private getChannelMessage([channelId, messageId]: string[]): RestReply {
+    const message = this.channelMessages.get(messageId ?? "");
+    return message && message.channel_id === channelId ? { status: 200, body: message } : UNKNOWN_MESSAGE;
+  }
+
+  private deleteChannelMessage([channelId, messageId]: string[]): RestReply {
+    const message = this.channelMessages.get(messageId ?? "");
+    if (!message || message.channel_id !== channelId) return UNKNOWN_MESSAGE;
+    this.channelMessages.delete(messageId ?? "");
+    return NO_CONTENT;
+  }
+
+  private getChannel([channelId]: string[]): RestReply {
+    const channel = this.channels.get(channelId ?? "");
+    return channel ? { status: 200, body: channel } : { status: 404, body: { message: "Unknown Channel", code: 10003 } };
+  }
+
+  private patchChannel(request: RecordedRequest, [channelId]: string[]): RestReply {
+    const channel = this.channels.get(channelId ?? "");
+    if (!channel) return { status: 404, body: { message: "Unknown Channel", code: 10003 } };
+    const updated = { ...channel, ...(request.body as object) };
+    this.channels.set(channelId ?? "", updated);
+    return { status: 200, body: updated };
   }
 
   private putCommands(request: RecordedRequest, [appId, guildId]: string[]): RestReply {

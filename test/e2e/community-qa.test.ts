@@ -1,0 +1,223 @@
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
+import { ChannelType, MessageType, PermissionFlagsBits, type APIEmbed, type APIMessage } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FactStore } from "../../src/knowledge/store/fact-store.js";
+import { BotProcess } from "../support/bot-process.js";
+import { FakeDiscord, type RecordedRequest } from "../support/fake-discord.js";
+import { botUser, component, messagePayload, snowflake, user } from "../support/interactions.js";
+import { seedBase } from "../support/seed.js";
+import { tempDbPath } from "../support/temp-db.js";
+
+const GUILD = snowflake();
+const ASK_CHANNEL = snowflake();
+const QUIET_CHANNEL = snowflake();
+const OTHER_CHANNEL = snowflake();
+const FORUM = snowflake();
+const ALWAYS_FORUM = snowflake();
+const SHADOW_CHANNEL = snowflake();
+const HELPERS = snowflake();
+const SOLVED_TAG = snowflake();
+const DATABASE_PATH = tempDbPath();
+
+let fake: FakeDiscord;
+let bot: BotProcess;
+
+const textChannel = (id: string) => ({ id, type: ChannelType.GuildText, name: `chan-${id.slice(-4)}`, position: 0, permission_overwrites: [], guild_id: GUILD });
+const forumChannel = (id: string) => ({
+  ...textChannel(id),
+  type: ChannelType.GuildForum,
+  available_tags: [{ id: SOLVED_TAG, name: "Solved", moderated: false, emoji_id: null, emoji_name: null }],
+});
+
+beforeAll(async () => {
+  const store = FactStore.open(DATABASE_PATH, { seed: seedBase() });
+  if (!store.ok) throw new Error(store.error);
+  store.value.qa.setChannel(ALWAYS_FORUM, GUILD, "always", "setup");
+  store.value.qa.setChannel(SHADOW_CHANNEL, GUILD, "shadow", "setup");
+  store.value.close();
+  fake = await FakeDiscord.start();
+  bot = BotProcess.start(fake, {
+    DATABASE_PATH,
+    LOG_LEVEL: "debug",
+    QA_CHANNEL_IDS: [ASK_CHANNEL, QUIET_CHANNEL, FORUM].join(","),
+    QA_CHANNEL_COOLDOWN_SECONDS: "3600",
+    QA_HELPER_ROLE_ID: HELPERS,
+  });
+  await bot.waitForLog((line) => line.msg === "ready");
+  fake.addGuild({
+    id: GUILD,
+    channels: [textChannel(ASK_CHANNEL), textChannel(QUIET_CHANNEL), textChannel(OTHER_CHANNEL), textChannel(SHADOW_CHANNEL), forumChannel(FORUM), forumChannel(ALWAYS_FORUM)],
+  });
+});
+
+afterAll(async () => {
+  const { code } = await bot.stop();
+  await fake.stop();
+  rmSync(dirname(DATABASE_PATH), { recursive: true, force: true });
+  expect(code).toBe(0);
+  expect(bot.logs.filter((line) => (line.level ?? 0) >= 50)).toEqual([]);
+});
+
+// ---------------------------------------------------------------- messages people post
+
+interface Post {
+  channelId: string;
+  content: string;
+  authorId?: string;
+  mentionsBot?: boolean;
+  bot?: boolean;
+  replyTo?: APIMessage;
+  guild?: boolean;
+}
+
+function post({ channelId, content, authorId = snowflake(), mentionsBot = false, bot: isBot = false, replyTo, guild = true }: Post): APIMessage {
+  const author = isBot ? { ...user(authorId), bot: true } : user(authorId);
+  const message = messagePayload({
+    channel_id: channelId,
+    author,
+    content,
+    mentions: [...(mentionsBot ? [botUser(fake.botUserId)] : []), ...(replyTo ? [replyTo.author] : [])],
+    ...(replyTo ? { type: MessageType.Reply, message_reference: { message_id: replyTo.id, channel_id: channelId }, referenced_message: replyTo } : {}),
+  });
+  fake.postMessage({ ...message, ...(guild ? { guild_id: GUILD } : { channel_type: ChannelType.DM }) });
+  return message;
+}
+
+/** The log line the bot writes for a message it considered. */
+const considered = (messageId: string) => bot.waitForLog((line) => line.msg === "message considered" && line.messageId === messageId);
+const replyTo = (message: APIMessage) =>
+  fake.waitForRequest((request) => request.method === "POST" && (request.body as { message_reference?: { message_id?: string } }).message_reference?.message_id === message.id);
+
+function embedOf(request: RecordedRequest): APIEmbed {
+  const embed = (request.body as { embeds?: APIEmbed[] }).embeds?.[0];
+  if (!embed) throw new Error(`no embed in ${JSON.stringify(request.body)}`);
+  return embed;
+}
+const factOf = (request: RecordedRequest) => /^`(.+)`$/.exec(embedOf(request).fields?.find((field) => field.name === "Fact")?.value ?? "")?.[1];
+const buttonIds = (request: RecordedRequest) =>
+  ((request.body as { components?: { components: { custom_id?: string }[] }[] }).components ?? []).flatMap((row) => row.components.map((item) => item.custom_id));
+
+function expectNoPing(request: RecordedRequest): void {
+  expect((request.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [], replied_user: false, roles: [] });
+}
+
+describe("@mentions", () => {
+  it("answers a mention in a channel that is not opted in, as a reply that pings nobody, with the answer's buttons", async () => {
+    const question = post({ channelId: OTHER_CHANNEL, content: `<@${fake.botUserId}> how much did liaoning export 2 russia? @everyone`, mentionsBot: true });
+    const reply = await replyTo(question);
+    expectNoPing(reply);
+    expect(factOf(reply)).toBe("liaoning-exports-to-russia-value");
+    expect(buttonIds(reply)).toEqual(["trade:vote:up:liaoning-exports-to-russia-value", "trade:vote:down:liaoning-exports-to-russia-value"]);
+  });
+
+  it("gives the honest miss to a mention it cannot answer, and help to a bare mention", async () => {
+    const miss = await replyTo(post({ channelId: OTHER_CHANNEL, content: `<@${fake.botUserId}> what is the population of Liaoning?`, mentionsBot: true }));
+    expect(embedOf(miss).title).toBe("No sourced answer");
+    const help = await replyTo(post({ channelId: OTHER_CHANNEL, content: `<@${fake.botUserId}>`, mentionsBot: true }));
+    expect((help.body as { content?: string }).content).toMatch(/mention me with your question/);
+    expectNoPing(help);
+  });
+
+  it("answers in a DM without a mention", async () => {
+    const dm = snowflake();
+    const question = post({ channelId: dm, content: "where did xi and putin meet last week", guild: false });
+    const reply = await replyTo(question);
+    expect(factOf(reply)).toBe("xi-putin-beijing-meeting");
+  });
+});
+
+describe("an opted-in text channel", () => {
+  it("answers a question it is sure of, then keeps quiet in that channel for the cooldown", async () => {
+    const first = post({ channelId: ASK_CHANNEL, content: "How many containers did the train from Shenyang carry?" });
+    const reply = await replyTo(first);
+    expectNoPing(reply);
+    expect(factOf(reply)).toBe("shenyang-freight-train-hub-opening");
+    expect(buttonIds(reply)).toEqual(expect.arrayContaining(["trade:qa:human", "trade:qa:remove"]));
+    expect(buttonIds(reply)).not.toContain("trade:qa:solved");
+    const second = post({ channelId: ASK_CHANNEL, content: "Where did Xi and Putin meet last week?" });
+    expect(await considered(second.id)).toMatchObject({ decision: "silent (cooldown)" });
+  });
+
+  it.each([
+    ["a statement", { content: "Liaoning exports went up a lot this year" }, "not-a-question"],
+    ["another bot", { content: "How much did Liaoning export to Russia?", bot: true }, "bot-author"],
+  ])("ignores %s", async (_name, change, why) => {
+    const message = post({ channelId: QUIET_CHANNEL, ...change });
+    expect(await considered(message.id)).toMatchObject({ decision: "ignored", why });
+    expect(fake.postedIn(QUIET_CHANNEL)).toEqual([]);
+  });
+
+  it("stays out of a conversation between people, and out of channels not opted in", async () => {
+    const earlier = post({ channelId: QUIET_CHANNEL, content: "anyone know about Liaoning?" });
+    await considered(earlier.id);
+    const reply = post({ channelId: QUIET_CHANNEL, content: "How much did Liaoning export to Russia?", replyTo: earlier });
+    expect(await considered(reply.id)).toMatchObject({ decision: "ignored", why: "reply-to-person" });
+    const elsewhere = post({ channelId: OTHER_CHANNEL, content: "How much did Liaoning export to Russia?" });
+    expect(await considered(elsewhere.id)).toMatchObject({ decision: "ignored", why: "not-opted-in" });
+  });
+
+  it("posts nothing in a shadow channel, and counts what it would have answered", async () => {
+    const message = post({ channelId: SHADOW_CHANNEL, content: "How many Russian companies set up in Liaoning between January and September?" });
+    expect(await considered(message.id)).toMatchObject({ decision: "shadow (would answer with russian-companies-in-liaoning)" });
+    expect(fake.postedIn(SHADOW_CHANNEL)).toEqual([]);
+  });
+});
+
+describe("an opted-in forum", () => {
+  const newPost = (forumId: string, title: string, body: string, ownerId = snowflake()) => {
+    const id = snowflake();
+    fake.putMessage({ ...messagePayload({ id, channel_id: id, author: user(ownerId) }), content: body });
+    fake.createThread({
+      id,
+      type: ChannelType.PublicThread,
+      guild_id: GUILD,
+      parent_id: forumId,
+      owner_id: ownerId,
+      name: title,
+      applied_tags: [],
+      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+      message_count: 0,
+      member_count: 1,
+    });
+    return id;
+  };
+  const forumLog = (threadId: string) => bot.waitForLog((line) => line.msg === "forum post considered" && line.channelId === threadId);
+
+  it("answers a new post from its title and first message, with Solved among the buttons", async () => {
+    const thread = newPost(FORUM, "Liaoning exports", "how much did liaoning sell to russia in the first nine months?");
+    const reply = await fake.waitForRequest((request) => request.method === "POST" && request.path === `/channels/${thread}/messages`);
+    expect(factOf(reply)).toBe("liaoning-exports-to-russia-value");
+    expect(buttonIds(reply)).toEqual(expect.arrayContaining(["trade:qa:remove", "trade:qa:solved"]));
+    expectNoPing(reply);
+  });
+
+  it("stays silent on a post it cannot answer, unless the forum says always", async () => {
+    const silent = newPost(FORUM, "Population of Shenyang", "What is the population of Shenyang?");
+    expect(await forumLog(silent)).toMatchObject({ decision: "silent (no-answer)" });
+    expect(fake.postedIn(silent)).toEqual([]);
+    const always = newPost(ALWAYS_FORUM, "Population of Shenyang", "What is the population of Shenyang?");
+    const reply = await fake.waitForRequest((request) => request.method === "POST" && request.path === `/channels/${always}/messages`);
+    expect(embedOf(reply).title).toBe("No sourced answer");
+  });
+
+  it("lets the asker remove the answer and mark the post solved; refuses a stranger", async () => {
+    const asker = snowflake();
+    const thread = newPost(FORUM, "train from shenyang", "How many containers were on the train that left Shenyang?", asker);
+    await bot.waitForLog((line) => line.msg === "forum post considered" && line.channelId === thread);
+    const [message] = fake.botMessagesIn(thread);
+    if (!message) throw new Error("no answer posted in the forum post");
+    const press = (customId: string, userId: string, permissions: bigint = PermissionFlagsBits.ViewChannel) =>
+      fake.interact(component(customId, { componentType: 2, message }, { guildId: GUILD, channelId: thread, userId, permissions }));
+
+    const refused = await press("trade:qa:remove", snowflake());
+    expect(refused.data?.content).toBe("Only the person who asked, or a moderator, can remove this answer.");
+    const solved = await press("trade:qa:solved", asker);
+    expect(solved.data?.content).toBe("Marked solved (tag “Solved”).");
+    expect(fake.channel(thread)?.applied_tags).toEqual([SOLVED_TAG]);
+    const removed = await press("trade:qa:remove", asker);
+    expect(removed.data?.content).toMatch(/^Removed\./);
+    await fake.waitForRequest((request) => request.method === "DELETE" && request.path === `/channels/${thread}/messages/${message.id}`);
+    expect(fake.botMessagesIn(thread)).toEqual([]);
+  });
+});
