@@ -221,3 +221,66 @@ describe("an opted-in forum", () => {
     expect(fake.botMessagesIn(thread)).toEqual([]);
   });
 });
+
+describe("odd input and failures", () => {
+  it("reads only the start of a 4,000-character message full of markdown, and answers it once", async () => {
+    const long = `<@${fake.botUserId}> \`\`\`js\nconsole.log(1)\n\`\`\` **how much did liaoning export to russia?** ${"<@&1> ~~x~~ ".repeat(300)}`.slice(0, 4000);
+    const question = post({ channelId: OTHER_CHANNEL, content: long, mentionsBot: true });
+    const reply = await replyTo(question);
+    expectNoPing(reply);
+    await considered(question.id);
+    expect(fake.requests.filter((request) => (request.body as { message_reference?: { message_id?: string } } | undefined)?.message_reference?.message_id === question.id)).toHaveLength(1);
+  });
+
+  it("logs, and sends nothing, when the question is deleted before the reply or the channel refuses the bot", async () => {
+    const question = messagePayload({ channel_id: OTHER_CHANNEL, author: user(snowflake()), content: `<@${fake.botUserId}> where is vladivostok`, mentions: [botUser(fake.botUserId)] });
+    fake.dispatch("MESSAGE_CREATE", { ...question, guild_id: GUILD });
+    expect(await bot.waitForLog((line) => line.msg === "could not answer the message" && line.messageId === question.id)).toMatchObject({ why: "the question was deleted before the reply" });
+
+    const FORBIDDEN = snowflake();
+    fake.addGuild({ id: snowflake(), channels: [{ ...textChannel(FORBIDDEN) }] });
+    fake.overrideRest("POST", `/channels/${FORBIDDEN}/messages`, () => ({ status: 403, body: { message: "Missing Permissions", code: 50013 } }));
+    const refused = post({ channelId: FORBIDDEN, content: `<@${fake.botUserId}> where is vladivostok`, mentionsBot: true });
+    expect(await bot.waitForLog((line) => line.msg === "could not answer the message" && line.messageId === refused.id)).toMatchObject({ why: "missing permission to post there" });
+  });
+
+  it("pings the helper role, and only it, once per question on 'Ask a human'", async () => {
+    const channel = snowflake();
+    fake.addChannel(textChannel(channel));
+    const store = FactStore.open(DATABASE_PATH);
+    if (!store.ok) throw new Error(store.error);
+    store.value.qa.setChannel(channel, GUILD, "answer-only", "test");
+    store.value.close();
+    const asked = post({ channelId: channel, content: "Which provinces are in northeast China?" });
+    await replyTo(asked);
+    await considered(asked.id);
+    const [answer] = fake.botMessagesIn(channel);
+    if (!answer) throw new Error("no answer posted");
+    const press = () => fake.interact(component("trade:qa:human", { componentType: 2, message: answer }, { guildId: GUILD, channelId: channel, userId: snowflake() }));
+    expect((await press()).data?.content).toBe("I asked the helpers; someone will be along.");
+    const ping = fake.postedIn(channel).find((request) => (request.body as { content?: string }).content?.startsWith(`<@&${HELPERS}>`));
+    expect(ping?.body).toMatchObject({ allowed_mentions: { parse: [], replied_user: false, roles: [HELPERS] } });
+    expect((await press()).data?.content).toBe("Someone already asked the helpers about this question.");
+    expect(fake.postedIn(channel).filter((request) => (request.body as { content?: string }).content?.startsWith(`<@&${HELPERS}>`))).toHaveLength(1);
+  });
+});
+
+describe("when Discord refuses the Message Content intent", () => {
+  it("connects without it, says which switch to turn on, and still answers mentions", async () => {
+    const refusing = await FakeDiscord.start({ refuseMessageContent: true });
+    const limited = BotProcess.start(refusing, { QA_CHANNEL_IDS: ASK_CHANNEL });
+    try {
+      expect(await limited.waitForLog((line) => typeof line.msg === "string" && line.msg.startsWith("Discord refused the Message Content intent"))).toMatchObject({ level: 40 });
+      await limited.waitForLog((line) => line.msg === "ready");
+      refusing.addGuild({ id: GUILD, channels: [textChannel(ASK_CHANNEL)] });
+      const question = messagePayload({ channel_id: ASK_CHANNEL, author: user(snowflake()), content: `<@${refusing.botUserId}> how much did liaoning export to russia`, mentions: [botUser(refusing.botUserId)] });
+      refusing.postMessage({ ...question, guild_id: GUILD });
+      const reply = await refusing.waitForRequest((request) => request.method === "POST" && request.path === `/channels/${ASK_CHANNEL}/messages`);
+      expect((reply.body as { message_reference?: { message_id?: string } }).message_reference?.message_id).toBe(question.id);
+    } finally {
+      const { code } = await limited.stop();
+      await refusing.stop();
+      expect(code).toBe(0);
+    }
+  });
+});

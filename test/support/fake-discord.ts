@@ -248,6 +248,12 @@ export class FakeDiscord {
     });
   }
 
+  /** A channel created in a server the client already has (CHANNEL_CREATE). */
+  addChannel(channel: Record<string, unknown> & { id: string; guild_id: string }): void {
+    this.channels.set(channel.id, channel);
+    this.dispatch(GatewayDispatchEvents.ChannelCreate, channel);
+  }
+
   /** A message someone posts (MESSAGE_CREATE); it can then be fetched and replied to. */
   postMessage(message: APIMessage & { guild_id?: string; channel_type?: number }): void {
     this.channelMessages.set(message.id, message);
