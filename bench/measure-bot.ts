@@ -4,17 +4,23 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ChannelType } from "discord.js";
+import { FactStore } from "../src/knowledge/store/fact-store.js";
 import { FakeDiscord } from "../test/support/fake-discord.js";
-import { chatInput } from "../test/support/interactions.js";
+import { chatInput, messagePayload, snowflake, user } from "../test/support/interactions.js";
 import { percentile } from "./stats.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GbenchT.bench-token-never-logged";
+const GUILD = "323456789012345678";
+const QA_CHANNEL = "223456789012345678";
 
 export interface BotMeasurement {
   asks: number;
   p50Ms: number;
   p99Ms: number;
+  /** Channel messages in an opted-in channel (mode always, no cooldown): half questions, half not. */
+  messages: { sent: number; questions: number; replies: number; p50Ms: number; p99Ms: number };
   /** Resident memory of the bot process once ready, and after the asks. */
   readyRssMB: number;
   rssMB: number;
@@ -24,16 +30,30 @@ export interface BotMeasurement {
  * The bot as operators run it (`npm start`: the compiled entry point, with its node flags) against the fake Discord on loopback:
  * the time from dispatching each `/trade ask` to its reply arriving, over `asks` asks one after another.
  */
-export async function measureBot(questions: readonly string[], asks: number, progress: (message: string) => void): Promise<BotMeasurement> {
+export async function measureBot(questions: readonly string[], asks: number, messages: number, progress: (message: string) => void): Promise<BotMeasurement> {
   progress("building the bot (npm run build)");
   const build = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
 
   const fake = await FakeDiscord.start({ token: TOKEN });
   const dataDir = mkdtempSync(join(tmpdir(), "trade-facts-bench-"));
+  const databasePath = join(dataDir, "facts.db");
+  const store = FactStore.open(databasePath);
+  if (!store.ok) throw new Error(store.error);
+  store.value.qa.setChannel(QA_CHANNEL, GUILD, "always", "bench");
+  store.value.close();
   const bot = spawn(process.execPath, startArguments(), {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, ASK_COOLDOWN_SECONDS: "0", LOG_LEVEL: "warn", DATABASE_PATH: join(dataDir, "facts.db") },
+    env: {
+      PATH: process.env.PATH,
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: fake.applicationId,
+      DISCORD_API_URL: fake.apiUrl,
+      ASK_COOLDOWN_SECONDS: "0",
+      QA_CHANNEL_COOLDOWN_SECONDS: "0",
+      LOG_LEVEL: "warn",
+      DATABASE_PATH: databasePath,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
@@ -48,13 +68,46 @@ export async function measureBot(questions: readonly string[], asks: number, pro
       if (value.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`ask ${i} got response type ${value.type}`);
       latencies.push(ms);
     }
-    return { asks, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), readyRssMB, rssMB: residentMB(bot.pid!) };
+    progress(`timing ${messages} channel messages, half of them not questions`);
+    const channel = await measureChannelMessages(fake, questions, messages);
+    return { asks, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), messages: channel, readyRssMB, rssMB: residentMB(bot.pid!) };
   } finally {
     bot.kill("SIGTERM");
     await new Promise((resolve) => bot.once("exit", resolve));
     await fake.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Statements people post in a Q&A channel: the question filter drops them before the engine. */
+const CHATTER = ["thanks, that helps", "Liaoning exports went up a lot this year", "lol", "good morning everyone", "I read the article yesterday", "agreed"];
+
+/**
+ * Messages posted one after another in an opted-in channel (mode always, so every question gets a reply): the
+ * time from MESSAGE_CREATE to the reply arriving, for the questions; the statements must get no reply.
+ */
+async function measureChannelMessages(fake: FakeDiscord, questions: readonly string[], count: number): Promise<BotMeasurement["messages"]> {
+  fake.addGuild({ id: GUILD, channels: [{ id: QA_CHANNEL, type: ChannelType.GuildText, name: "ask-trade", position: 0, permission_overwrites: [], guild_id: GUILD }] });
+  const latencies: number[] = [];
+  let asked = 0;
+  for (let i = 0; i < count; i++) {
+    const isQuestion = i % 2 === 0;
+    const text = isQuestion ? `${questions[asked % questions.length]!.replace(/\?*$/, "")}?` : CHATTER[i % CHATTER.length]!;
+    const message = { ...messagePayload({ channel_id: QA_CHANNEL, author: user(snowflake()), content: text }), guild_id: GUILD };
+    if (!isQuestion) {
+      fake.postMessage(message);
+      continue;
+    }
+    asked++;
+    const since = fake.requests.length;
+    const started = performance.now();
+    fake.postMessage(message);
+    await fake.waitForRequest((request) => (request.body as { message_reference?: { message_id?: string } } | undefined)?.message_reference?.message_id === message.id, 10_000, since);
+    latencies.push(performance.now() - started);
+  }
+  const replies = fake.postedIn(QA_CHANNEL).length;
+  if (replies !== asked) throw new Error(`${asked} questions got ${replies} replies: statements must get none`);
+  return { sent: count, questions: asked, replies, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
 }
 
 /** The node arguments of `npm start`, so the bench runs the bot exactly as operators do (flags included). */

@@ -21,6 +21,7 @@ const DEFAULT_SIZES = "1000,10000,100000";
 const FACT_SEED = 20_240_601;
 const QUESTION_SEED = 7;
 const BOT_ASKS = 1_000;
+const BOT_CHANNEL_MESSAGES = 1_000;
 /** Above this many facts, MiniSearch takes seconds a question and Fuse.js tens of seconds: fewer questions there. */
 const LARGE_BASE = 20_000;
 
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
       runs.push(benchmark("generated", generation.value));
     }
   }
-  const bot = values.only === "engine" ? undefined : await measureBot(botQuestions(realBase), BOT_ASKS, progress);
+  const bot = values.only === "engine" ? undefined : await measureBot(botQuestions(realBase), BOT_ASKS, BOT_CHANNEL_MESSAGES, progress);
 
   progress(`bench took ${((Date.now() - started) / 60_000).toFixed(1)} min`);
 
