@@ -32,18 +32,21 @@ export function normaliseQuestion(raw: string): string {
   return spellFiguresAndPeriods(rewriteChat(plainLowercase(raw)));
 }
 
+/** Punctuation Unicode offers in several forms, each written the one ASCII way. */
+const PUNCTUATION: Record<string, string> = { "‘": "'", "’": "'", "‛": "'", "′": "'", "`": "'", "“": '"', "”": '"', "„": '"', "″": '"', "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-" };
+
 function plainLowercase(raw: string): string {
   let text = raw.slice(0, MAX_QUESTION_CHARS);
   if (/[<@]/.test(text)) text = text.replace(DISCORD_MARKUP, " ");
   if (/[^\x20-\x7e]/.test(text)) {
-    text = text
-      .normalize("NFKD")
-      .replace(/\p{M}+/gu, "")
-      .replace(/[ßæœøłđþ]/gi, (letter) => LATIN_LETTERS[letter.toLowerCase()] ?? letter)
-      .replace(/[\p{Cc}\p{Cf}]+/gu, " ")
-      .replace(/[‘’‛′`]/g, "'")
-      .replace(/[“”„″]/g, '"')
-      .replace(/[‐‑‒–—―]/g, "-");
+    text = text.replace(/[‘’‛′`“”„″‐‑‒–—―]/g, (mark) => PUNCTUATION[mark] ?? mark);
+    if (/[^\x20-\x7e]/.test(text)) {
+      text = text
+        .normalize("NFKD")
+        .replace(/\p{M}+/gu, "")
+        .replace(/[ßæœøłđþ]/gi, (letter) => LATIN_LETTERS[letter.toLowerCase()] ?? letter)
+        .replace(/[\p{Cc}\p{Cf}]+/gu, " ");
+    }
   }
   text = text.toLowerCase();
   if (text.includes(",")) text = text.replace(/(\d),(?=\d{3}\b)/g, "$1");
@@ -52,13 +55,12 @@ function plainLowercase(raw: string): string {
 
 function spellFiguresAndPeriods(lowercase: string): string {
   let text = numberWordsAsFigures(lowercase);
-  if (/[$¥￥%\d]/.test(text)) {
-    text = text
-      .replace(/(?:us)?\$\s?(\d+(?:\.\d+)?)\s?(bn|b|mn|mln|m|k|tn)?\b/g, (_m, n: string, suffix?: string) => ` ${n}${suffix ? ` ${MONEY_SUFFIXES[suffix]}` : ""} dollar `)
-      .replace(/[¥￥]\s?(\d+(?:\.\d+)?)/g, " $1 yuan ")
-      .replace(/(\d+(?:\.\d+)?)\s?(bn|mn|mln|tn)\b/g, (_m, n: string, suffix: string) => ` ${n} ${MONEY_SUFFIXES[suffix]} `)
-      .replace(/(\d+(?:\.\d+)?)\s?%/g, " $1 percent ");
+  if (text.includes("$")) {
+    text = text.replace(/(?:us)?\$\s?(\d+(?:\.\d+)?)\s?(bn|b|mn|mln|m|k|tn)?\b/g, (_m, n: string, suffix?: string) => ` ${n}${suffix ? ` ${MONEY_SUFFIXES[suffix]}` : ""} dollar `);
   }
+  if (/[¥￥]/.test(text)) text = text.replace(/[¥￥]\s?(\d+(?:\.\d+)?)/g, " $1 yuan ");
+  if (/\d\s?(?:bn|mn|mln|tn)\b/.test(text)) text = text.replace(/(\d+(?:\.\d+)?)\s?(bn|mn|mln|tn)\b/g, (_m, n: string, suffix: string) => ` ${n} ${MONEY_SUFFIXES[suffix]} `);
+  if (text.includes("%")) text = text.replace(/(\d+(?:\.\d+)?)\s?%/g, " $1 percent ");
   text = canonicalPeriods(text);
   return text.includes("-") ? text.replace(/\b([\p{L}\p{N}]{1,2})-(?=[\p{L}])/gu, "$1") : text;
 }
