@@ -66,7 +66,12 @@ async function markSolved(interaction: ButtonInteraction, context: BotContext): 
   if (!tag) return refuse(`This forum has no “${context.qa.solvedTag}” tag; a moderator can add one.`);
   if (thread.appliedTags.includes(tag.id)) return refuse("This post is already marked solved.");
   if (thread.appliedTags.length >= 5) return refuse("This post already has the most tags Discord allows (5).");
-  await thread.setAppliedTags([...thread.appliedTags, tag.id], `marked solved by ${interaction.user.id}`);
+  try {
+    await thread.setAppliedTags([...thread.appliedTags, tag.id], `marked solved by ${interaction.user.id}`);
+  } catch (error) {
+    if ((error as { status?: number }).status !== 403) throw error;
+    return refuse("I may not tag posts in this forum: a server admin can give me Manage Threads.");
+  }
   await respond(interaction, renderNotice(`Marked solved (tag “${tag.name}”).`), { ephemeral: true });
   return "answered";
 }

@@ -243,7 +243,11 @@ async function manageQaChannels(interaction: ChatInputCommandInteraction, contex
   }
   const result = qa.setChannel(channel.id, interaction.guildId ?? "", mode, actorOf(interaction));
   const said = { added: `<#${channel.id}> now takes part in Q&A (${mode}).`, changed: `<#${channel.id}> now answers in ${mode} mode.`, unchanged: `<#${channel.id}> was already in ${mode} mode.` }[result];
-  await respond(interaction, renderNotice(`${said} The bot needs the Message Content intent to read questions there (see the README).`), { ephemeral: true });
+  await respond(
+    interaction,
+    renderNotice(`${said} To read questions there the bot needs the Message Content intent, which it asks for at start: restart it if no channel took part when it started (see the README, Community Q&A).`),
+    { ephemeral: true },
+  );
   return "answered";
 }
 

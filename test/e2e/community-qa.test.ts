@@ -243,6 +243,7 @@ describe("an opted-in forum", () => {
     const solved = await press("trade:qa:solved", asker);
     expect(solved.data?.content).toBe("Marked solved (tag “Solved”).");
     expect(fake.channel(thread)?.applied_tags).toEqual([SOLVED_TAG]);
+    expect((await press("trade:qa:solved", asker)).data?.content).toBe("This post is already marked solved.");
     const byModerator = await press("trade:qa:remove", snowflake(), PermissionFlagsBits.ViewChannel | PermissionFlagsBits.ManageMessages);
     expect(byModerator.data?.content).toMatch(/^Removed\./);
     await fake.waitForRequest((request) => request.method === "DELETE" && request.path === `/channels/${thread}/messages/${message.id}`);
@@ -251,6 +252,20 @@ describe("an opted-in forum", () => {
 });
 
 describe("odd input and failures", () => {
+  it("says so privately when it may not tag the post Solved, changing nothing", async () => {
+    const asker = snowflake();
+    const id = snowflake();
+    fake.putMessage({ ...messagePayload({ id, channel_id: id, author: user(asker) }), content: "Where is the largest port in the Russian Far East?" });
+    fake.createThread({ id, type: ChannelType.PublicThread, guild_id: GUILD, parent_id: FORUM, owner_id: asker, name: "ports", applied_tags: [], thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } });
+    await bot.waitForLog((line) => line.msg === "forum post considered" && line.channelId === id);
+    const [message] = fake.botMessagesIn(id);
+    if (!message) throw new Error("no answer posted");
+    fake.overrideRest("PATCH", `/channels/${id}`, () => ({ status: 403, body: { message: "Missing Permissions", code: 50013 } }));
+    const reply = await fake.interact(component("trade:qa:solved", { componentType: 2, message }, { guildId: GUILD, channelId: id, userId: asker }));
+    expect(reply.data?.content).toBe("I may not tag posts in this forum: a server admin can give me Manage Threads.");
+    expect(fake.channel(id)?.applied_tags).toEqual([]);
+  });
+
   it("reads only the start of a 4,000-character message full of markdown, and answers it once", async () => {
     const long = `<@${fake.botUserId}> \`\`\`js\nconsole.log(1)\n\`\`\` **how much did liaoning export to russia?** ${"<@&1> ~~x~~ ".repeat(300)}`.slice(0, 4000);
     const question = post({ channelId: OTHER_CHANNEL, content: long, mentionsBot: true });
