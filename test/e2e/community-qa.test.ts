@@ -1,9 +1,7 @@
-import { rmSync } from "node:fs";
-import { dirname } from "node:path";
 import { ChannelType, MessageType, PermissionFlagsBits, type APIEmbed, type APIMessage } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FactStore } from "../../src/knowledge/store/fact-store.js";
-import { BotProcess } from "../support/bot-process.js";
+import { BotProcess, stopCleanly } from "../support/bot-process.js";
 import { FakeDiscord, type RecordedRequest } from "../support/fake-discord.js";
 import { botUser, component, messagePayload, snowflake, user } from "../support/interactions.js";
 import { seedBase } from "../support/seed.js";
@@ -51,13 +49,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  const { code } = await bot.stop();
-  await fake.stop();
-  rmSync(dirname(DATABASE_PATH), { recursive: true, force: true });
-  expect(code).toBe(0);
-  expect(bot.logs.filter((line) => (line.level ?? 0) >= 50)).toEqual([]);
-});
+afterAll(() => stopCleanly(bot, fake, DATABASE_PATH));
 
 // ---------------------------------------------------------------- messages people post
 

@@ -1,5 +1,5 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import {
   ChannelType,
   ComponentType,
@@ -12,7 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Fact, FactBase } from "../../src/knowledge/schema.js";
 import { FactStore } from "../../src/knowledge/store/fact-store.js";
-import { BOT_TOKEN, BotProcess } from "../support/bot-process.js";
+import { BOT_TOKEN, BotProcess, stopCleanly } from "../support/bot-process.js";
 import { FakeDiscord, type InteractionCallback } from "../support/fake-discord.js";
 import { chatInput, component, FAKE_IDS, modalSubmit, snowflake, type InteractionContext } from "../support/interactions.js";
 import { freshTempDir, ROOT, runCli } from "../support/run-cli.js";
@@ -35,13 +35,7 @@ beforeAll(async () => {
   await bot.waitForLog((line) => line.msg === "ready");
 });
 
-afterAll(async () => {
-  const { code } = await bot.stop();
-  await fake.stop();
-  rmSync(dirname(DATABASE_PATH), { recursive: true, force: true });
-  expect(code).toBe(0);
-  expect(bot.logs.filter((line) => (line.level ?? 0) >= 50)).toEqual([]);
-});
+afterAll(() => stopCleanly(bot, fake, DATABASE_PATH));
 
 // ---------------------------------------------------------------- who is asking
 

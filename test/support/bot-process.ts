@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
+import { expect } from "vitest";
 import { ROOT } from "./run-cli.js";
 import { tempDbPath } from "./temp-db.js";
 import type { FakeDiscord } from "./fake-discord.js";
@@ -70,4 +73,13 @@ export class BotProcess {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
     return this.exited;
   }
+}
+
+/** Ends a test file's bot and fake Discord: the bot must exit 0 with no error logged; its database goes too. */
+export async function stopCleanly(bot: BotProcess, fake: FakeDiscord, databasePath: string): Promise<void> {
+  const { code } = await bot.stop();
+  await fake.stop();
+  rmSync(dirname(databasePath), { recursive: true, force: true });
+  expect(code).toBe(0);
+  expect(bot.logs.filter((line) => (line.level ?? 0) >= 50)).toEqual([]);
 }
