@@ -165,8 +165,8 @@ interface IndexContext {
   vocabulary: Map<string, string>;
   /** Normalised texts and their terms, of the fields facts repeat (keywords, entities, topic, attribution, source…). */
   repeatedTexts: Map<string, { normalised: string; terms: string[] }>;
-  /** Canonical word -> index term: the stemmer runs once a word. */
-  terms: Map<string, string>;
+  /** Surface word -> its index term, or null for a stopword: each word is read once. */
+  terms: Map<string, string | null>;
   answerTypes: Map<string, readonly AnswerType[]>;
 }
 
@@ -248,20 +248,26 @@ function readField(text: string, repeated: boolean, context: IndexContext): { no
 function analyse(normalised: string, context: IndexContext): string[] {
   const terms: string[] = [];
   for (const surface of words(normalised)) {
-    const word = canonicalWord(surface);
-    if (!isContentWord(word)) continue;
-    let term = context.terms.get(word);
+    let term = context.terms.get(surface);
     if (term === undefined) {
-      term = termOf(word, context.names);
-      context.terms.set(word, term);
+      term = termOfSurface(surface, context);
+      context.terms.set(surface, term);
     }
-    terms.push(term);
-    if (!context.vocabulary.has(surface)) {
-      context.vocabulary.set(surface, term);
-      for (const synonym of synonymsOf(word)) context.vocabulary.set(synonym, term);
-    }
+    if (term !== null) terms.push(term);
   }
   return terms;
+}
+
+/** A surface word's index term (null for a stopword), seen for the first time: it joins the vocabulary. */
+function termOfSurface(surface: string, context: IndexContext): string | null {
+  const word = canonicalWord(surface);
+  if (!isContentWord(word)) return null;
+  const term = termOf(word, context.names);
+  if (!context.vocabulary.has(surface)) {
+    context.vocabulary.set(surface, term);
+    for (const synonym of synonymsOf(word)) context.vocabulary.set(synonym, term);
+  }
+  return term;
 }
 
 function nameWords(facts: readonly Fact[]): Set<string> {
