@@ -111,6 +111,22 @@ describe("@mentions", () => {
     expectNoPing(help);
   });
 
+  it("answers a mention in a thread of a channel that is not opted in", async () => {
+    const thread = snowflake();
+    fake.createThread({
+      id: thread,
+      type: ChannelType.PublicThread,
+      guild_id: GUILD,
+      parent_id: OTHER_CHANNEL,
+      owner_id: snowflake(),
+      name: "trade chat",
+      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+    });
+    const reply = await replyTo(post({ channelId: thread, content: `<@${fake.botUserId}> which provinces are in northeast china`, mentionsBot: true }));
+    expect(factOf(reply)).toBe("northeast-china-provinces");
+    expect(reply.path).toBe(`/channels/${thread}/messages`);
+  });
+
   it("answers in a DM without a mention", async () => {
     const dm = snowflake();
     const question = post({ channelId: dm, content: "where did xi and putin meet last week", guild: false });
@@ -137,6 +153,21 @@ describe("an opted-in text channel", () => {
   ])("ignores %s", async (_name, change, why) => {
     const message = post({ channelId: QUIET_CHANNEL, ...change });
     expect(await considered(message.id)).toMatchObject({ decision: "ignored", why });
+    expect(fake.postedIn(QUIET_CHANNEL)).toEqual([]);
+  });
+
+  it("ignores an edit, and a message of attachments or stickers alone", async () => {
+    const original = post({ channelId: QUIET_CHANNEL, content: "liaoning exports" });
+    await considered(original.id);
+    fake.dispatch("MESSAGE_UPDATE", { ...original, guild_id: GUILD, content: "How much did Liaoning export to Russia?", edited_timestamp: new Date().toISOString() });
+    const attachments = { ...messagePayload({ channel_id: QUIET_CHANNEL, author: user(snowflake()), content: "" }), guild_id: GUILD };
+    fake.postMessage({
+      ...attachments,
+      attachments: [{ id: snowflake(), filename: "chart.png", size: 10, url: "https://cdn.example/chart.png", proxy_url: "https://cdn.example/chart.png" }],
+      sticker_items: [{ id: snowflake(), name: "wave", format_type: 1 }],
+    });
+    expect(await considered(attachments.id)).toMatchObject({ decision: "ignored", why: "not-a-question" });
+    expect(bot.logs.filter((line) => line.messageId === original.id)).toHaveLength(1);
     expect(fake.postedIn(QUIET_CHANNEL)).toEqual([]);
   });
 
@@ -188,6 +219,10 @@ describe("an opted-in forum", () => {
     const silent = newPost(FORUM, "Population of Shenyang", "What is the population of Shenyang?");
     expect(await forumLog(silent)).toMatchObject({ decision: "silent (no-answer)" });
     expect(fake.postedIn(silent)).toEqual([]);
+    const store = FactStore.open(DATABASE_PATH);
+    if (!store.ok) throw new Error(store.error);
+    expect(store.value.feedback.gaps(50).unanswered.map((gap) => gap.question)).toContain("Population of Shenyang What is the population of Shenyang?");
+    store.value.close();
     const always = newPost(ALWAYS_FORUM, "Population of Shenyang", "What is the population of Shenyang?");
     const reply = await fake.waitForRequest((request) => request.method === "POST" && request.path === `/channels/${always}/messages`);
     expect(embedOf(reply).title).toBe("No sourced answer");
