@@ -2,12 +2,15 @@ import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
 import { err, ok, type Result } from "./result.js";
 
+/** Where the database goes unless DATABASE_PATH says otherwise; the only directory the bot creates itself. */
+export const DEFAULT_DATABASE_PATH = "./data/trade-facts.db";
+
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /** What every entry point reads from the environment. */
 export const BaseEnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
-  DATABASE_PATH: z.string().min(1).default("./data/trade-facts.db"),
+  DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
   FACTS_FILE: z.string().optional(),
 });
 

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { BotEnvSchema, loadDotenvFile, parseEnv } from "./config.js";
+import { BotEnvSchema, DEFAULT_DATABASE_PATH, loadDotenvFile, parseEnv } from "./config.js";
 import { COMMANDS } from "./commands/index.js";
 import { startBot } from "./discord/bot.js";
 import { formatFileProblem, readFactBaseFile, SEED_PATH } from "./knowledge/fact-base-file.js";
@@ -22,7 +22,7 @@ if (!seed.ok) {
   for (const problem of seed.error) log.fatal(formatFileProblem(problem));
   process.exit(1);
 }
-const opened = FactStore.open(resolve(config.DATABASE_PATH), { seed: seed.value });
+const opened = FactStore.open(resolve(config.DATABASE_PATH), { seed: seed.value, mayCreateDirectory: config.DATABASE_PATH === DEFAULT_DATABASE_PATH });
 if (!opened.ok) {
   log.fatal(opened.error);
   process.exit(1);

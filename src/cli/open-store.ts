@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { BaseEnvSchema, loadDotenvFile, parseEnv } from "../config.js";
+import { BaseEnvSchema, DEFAULT_DATABASE_PATH, loadDotenvFile, parseEnv } from "../config.js";
 import { buildEngine, type Engine } from "../knowledge/engine.js";
 import { formatFileProblem, readFactBaseFile, SEED_PATH } from "../knowledge/fact-base-file.js";
 import { FactStore } from "../knowledge/store/fact-store.js";
@@ -23,7 +23,7 @@ export function openStoreOrExit(): OpenedStore {
   const seed = readFactBaseFile(env.value.FACTS_FILE ?? SEED_PATH);
   if (!seed.ok) exitWithError(seed.error.map(formatFileProblem));
   const path = resolve(env.value.DATABASE_PATH);
-  const store = FactStore.open(path, { seed: seed.value });
+  const store = FactStore.open(path, { seed: seed.value, mayCreateDirectory: env.value.DATABASE_PATH === DEFAULT_DATABASE_PATH });
   if (!store.ok) exitWithError([store.error]);
   return { store: store.value, path };
 }

@@ -6,7 +6,7 @@ import { FactSchema, SourceSchema, type Fact, type FactBase, type Source } from 
 import { isContentWord, normaliseText, words } from "../text/analyze.js";
 import { claimProblems, validateFactBase, type Problem } from "../validate.js";
 import { ChangeFeed } from "./change-feed.js";
-import { openDatabase, type Db } from "./database.js";
+import { openDatabase, type Db, type OpenOptions } from "./database.js";
 import { FeedbackStore } from "./feedback-store.js";
 import { QaStore } from "./qa-store.js";
 import { unreadableRows } from "./unreadable-rows.js";
@@ -76,8 +76,8 @@ export class FactStore {
   }
 
   /** Opens the store, creating it and adding any seed fact or source it does not hold yet (never overwriting one). */
-  static open(path: string, options: { seed?: FactBase; clock?: () => Date } = {}): Result<FactStore, string> {
-    const db = openDatabase(path);
+  static open(path: string, options: { seed?: FactBase; clock?: () => Date } & OpenOptions = {}): Result<FactStore, string> {
+    const db = openDatabase(path, options);
     if (!db.ok) return db;
     const store = new FactStore(db.value, options.clock ?? (() => new Date()));
     const rows = unreadableRows(db.value);
