@@ -1,3 +1,4 @@
+import { truncate } from "../truncate.js";
 import { describeAbstention } from "./abstention.js";
 import type { Answer, Engine } from "./engine.js";
 import type { Fact, Source } from "./schema.js";
@@ -42,6 +43,5 @@ export function coveredTopics(facts: readonly Fact[]): string[] {
 
 /** User text made safe to echo: no control characters, bounded length. */
 export function displayableQuery(query: string, max = 200): string {
-  const clean = query.replace(/[\p{Cc}\p{Cf}]+/gu, " ").replace(/\s+/g, " ").trim();
-  return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
+  return truncate(query.replace(/[\p{Cc}\p{Cf}]+/gu, " ").replace(/\s+/g, " ").trim(), max);
 }
