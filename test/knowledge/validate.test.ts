@@ -1,6 +1,8 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseFactBaseText, readFactBaseFile, SEED_PATH } from "../../src/knowledge/fact-base-file.js";
+import { formatFileProblem, MAX_FACT_FILE_BYTES, parseFactBaseText, readFactBaseFile, SEED_PATH } from "../../src/knowledge/fact-base-file.js";
 import { figuresMissingFromQuote, quoteAppearsIn, validateFactBase } from "../../src/knowledge/validate.js";
 import { seedBase } from "../support/seed.js";
 
@@ -78,5 +80,33 @@ describe("quote and figure checks", () => {
   it("finds statement figures missing from the quote", () => {
     expect(figuresMissingFromQuote("rose 82.3% to $5.83 billion in 2023", "rose 82.3% to 5.83 billion")).toEqual(["2023"]);
     expect(figuresMissingFromQuote("3,000 containers", "3000 containers")).toEqual([]);
+  });
+});
+
+describe("reading a fact base file that is hostile or huge", () => {
+  const tempFile = (name: string) => join(mkdtempSync(join(tmpdir(), "trade-facts-file-")), name);
+
+  it("reports a 33,000-character id as a problem on its line, without building a pattern from it", () => {
+    const base = seedBase();
+    const longId = `x${"(a+)+".repeat(6_600)}`;
+    const text = JSON.stringify({ ...base, facts: [{ ...base.facts[0]!, id: longId }] }, null, 2);
+    const result = parseFactBaseText(text, "long-id.json");
+    const problems = result.ok ? [] : result.error;
+    expect(problems.some((problem) => problem.field === "id" && problem.line === text.split("\n").findIndex((line) => line.includes('"id": "x(a+)')) + 1)).toBe(true);
+    for (const problem of problems) expect(formatFileProblem(problem)).not.toContain("\n");
+  });
+
+  it("names the line of a JSON syntax error at the end of the file, and keeps every problem on one line", () => {
+    const result = parseFactBaseText('{\n  "sources": [\n', "cut.json");
+    expect(result.ok ? undefined : result.error[0]?.line).toBe(3);
+    expect(formatFileProblem({ file: "f.json", subject: "fact a", field: "quote", reason: "first\nsecond\r\nthird" })).toBe("f.json: fact a, quote: first second third");
+  });
+
+  it("refuses a file over the limit before reading it", () => {
+    const file = tempFile("huge.json");
+    writeFileSync(file, "");
+    truncateSync(file, MAX_FACT_FILE_BYTES + 1);
+    const result = readFactBaseFile(file);
+    expect(result.ok ? "" : result.error[0]?.reason).toBe(`is ${(MAX_FACT_FILE_BYTES + 1).toLocaleString("en-US")} bytes; the limit is 64 MB`);
   });
 });
