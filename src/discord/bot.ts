@@ -137,6 +137,8 @@ export async function startBot({ config, log, engine, store, engineSync, command
       client.removeAllListeners(Events.MessageCreate);
       client.removeAllListeners(Events.ThreadCreate);
       await router.drain(graceMs);
+      client.removeAllListeners(Events.ShardReconnecting);
+      client.removeAllListeners(Events.ShardDisconnect);
       await client.destroy();
     },
   };

@@ -55,13 +55,19 @@ describe("running", () => {
     expect(bot.logs.find((line) => line.level === 60)?.msg).toMatch(/code 4004: authentication failed/);
   });
 
-  it("finishes a reply in flight on SIGTERM, then exits 0", async () => {
+  it("finishes a reply in flight on SIGTERM, then exits 0, logging the stop as one", async () => {
     const { fake, bot } = await startReady();
+    const release = fake.hold("POST", /^\/interactions\/\d+\/[^/]+\/callback$/);
     const reply = fake.interact(ask("How much did Liaoning export to Russia?"));
+    await fake.waitForRequest((request) => request.method === "POST" && request.path.endsWith("/callback"));
     bot.child.kill("SIGTERM");
+    await bot.waitForLog((line) => line.msg === "shutting down: finishing replies in flight");
+    release();
     expect((await reply).type).toBe(4);
     expect((await bot.exited).code).toBe(0);
-    expect(bot.logs.map((line) => line.msg)).toContain("stopped");
+    const messages = bot.logs.map((line) => line.msg);
+    const stop = messages.indexOf("shutting down: finishing replies in flight");
+    expect(messages.slice(stop)).toEqual(["shutting down: finishing replies in flight", "interaction", "stopped"]);
   });
 });
 

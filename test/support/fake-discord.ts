@@ -139,6 +139,7 @@ export class FakeDiscord {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly changes = new EventEmitter().setMaxListeners(0);
   private readonly overrides: Override[] = [];
+  private readonly holds: { method: string; path: string | RegExp; released: Promise<void> }[] = [];
   private readonly interactions = new Map<string, TrackedInteraction>();
   private readonly routes: Route[];
   private connection: Connection | undefined;
@@ -326,6 +327,20 @@ export class FakeDiscord {
     this.overrides.push({ method, path, respond });
   }
 
+  /**
+   * Holds the answers to matching requests (they are recorded at once) until the returned function is called: a
+   * request the bot is waiting on stays in flight for as long as a test needs.
+   */
+  hold(method: string, path: string | RegExp): () => void {
+    let release: () => void = () => undefined;
+    const entry = { method, path, released: new Promise<void>((resolve) => (release = resolve)) };
+    this.holds.push(entry);
+    return () => {
+      this.holds.splice(this.holds.indexOf(entry), 1);
+      release();
+    };
+  }
+
   closeGateway(code: number, reason?: string): void {
     const connection = this.connection;
     if (!connection) throw new Error("FakeDiscord: no gateway connection to close");
@@ -445,6 +460,9 @@ export class FakeDiscord {
     try {
       const request = await record(req);
       this.requests.push(request);
+      this.changed();
+      const hold = this.holds.find((candidate) => candidate.method === request.method && matches(candidate.path, request.path));
+      if (hold) await hold.released;
       reply(res, this.respond(request));
       this.changed();
     } catch (error) {
