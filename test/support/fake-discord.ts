@@ -460,9 +460,11 @@ export class FakeDiscord {
     try {
       const request = await record(req);
       this.requests.push(request);
-      this.changed();
       const hold = this.holds.find((candidate) => candidate.method === request.method && matches(candidate.path, request.path));
-      if (hold) await hold.released;
+      if (hold) {
+        this.changed();
+        await hold.released;
+      }
       reply(res, this.respond(request));
       this.changed();
     } catch (error) {
