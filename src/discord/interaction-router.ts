@@ -74,6 +74,7 @@ export function createInteractionRouter(commands: readonly CommandModule[], cont
       void running.finally(() => inFlight.delete(running));
     },
     async drain(timeoutMs) {
+      if (inFlight.size > 0) log.info({ inFlight: inFlight.size, timeoutMs }, "waiting for replies in flight");
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
       await Promise.race([Promise.allSettled([...inFlight]), timeout]);

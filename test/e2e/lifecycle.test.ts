@@ -61,13 +61,13 @@ describe("running", () => {
     const reply = fake.interact(ask("How much did Liaoning export to Russia?"));
     await fake.waitForRequest((request) => request.method === "POST" && request.path.endsWith("/callback"));
     bot.child.kill("SIGTERM");
-    await bot.waitForLog((line) => line.msg === "shutting down: finishing replies in flight");
+    expect(await bot.waitForLog((line) => line.msg === "waiting for replies in flight")).toMatchObject({ inFlight: 1 });
     release();
     expect((await reply).type).toBe(4);
     expect((await bot.exited).code).toBe(0);
     const messages = bot.logs.map((line) => line.msg);
     const stop = messages.indexOf("shutting down: finishing replies in flight");
-    expect(messages.slice(stop)).toEqual(["shutting down: finishing replies in flight", "interaction", "stopped"]);
+    expect(messages.slice(stop)).toEqual(["shutting down: finishing replies in flight", "waiting for replies in flight", "interaction", "stopped"]);
   });
 });
 
