@@ -1,4 +1,5 @@
 import type { MessagePayload } from "../discord/limits.js";
+import { recordAskSafely } from "../discord/record-ask.js";
 import { renderAnswer, renderFact, renderNotice, withFeedbackButtons } from "../discord/render.js";
 import type { BotContext, Outcome } from "../discord/command-contract.js";
 
@@ -34,7 +35,7 @@ export function askQuestion(context: BotContext, userId: string, question: strin
       payload: withFeedbackButtons(renderFact(picked, engine.base), picked.id),
       outcome: "answered",
       ephemeral: false,
-      record: () => recordAsk(context, question, picked.id),
+      record: () => recordAskSafely(context.store.feedback, context.log, question, picked.id),
     };
   }
   const answer = engine.answer(question);
@@ -44,15 +45,6 @@ export function askQuestion(context: BotContext, userId: string, question: strin
     payload: top ? withFeedbackButtons(payload, top.id) : payload,
     outcome: top ? "answered" : "abstained",
     ephemeral: false,
-    record: () => recordAsk(context, question, top?.id ?? null),
+    record: () => recordAskSafely(context.store.feedback, context.log, question, top?.id ?? null),
   };
-}
-
-/** Counting a question must never cost the asker their answer: a failed write is logged, not thrown. */
-function recordAsk(context: BotContext, question: string, factId: string | null): void {
-  try {
-    context.store.feedback.recordAsk(question, factId);
-  } catch (error) {
-    context.log.warn({ err: error }, "could not record the question for stats and gaps");
-  }
 }

@@ -1,5 +1,6 @@
 import { PermissionFlagsBits, type ButtonInteraction } from "discord.js";
 import type { BotContext, Outcome } from "../discord/command-contract.js";
+import { memberRoleIds } from "../discord/moderation-access.js";
 import { postInChannel, respond } from "../discord/reply.js";
 import { QA_ASK_HUMAN, QA_REMOVE, QA_SOLVED, renderNotice } from "../discord/render.js";
 
@@ -11,11 +12,10 @@ export async function handleQaButton(interaction: ButtonInteraction, context: Bo
     return "refused";
   }
   const actor = `${interaction.user.username} (${interaction.user.id})`;
-  const roles = interaction.member && !Array.isArray(interaction.member.roles) ? [...interaction.member.roles.cache.keys()] : (interaction.member?.roles as string[] | undefined) ?? [];
   const mayManage =
     interaction.user.id === answer.askerId ||
     (interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false) ||
-    roles.some((role) => context.moderation.modRoleIds.includes(role));
+    memberRoleIds(interaction.member).some((role) => context.moderation.modRoleIds.includes(role));
 
   if (interaction.customId === QA_ASK_HUMAN) {
     const role = context.qa.helperRoleId;

@@ -14,7 +14,7 @@ import {
 } from "discord.js";
 import { factFormValues, factModal, parseFactForm, parseSourceForm, sourceModal, SOURCE_FORM, FACT_FORM, type FactFormValues, type SourceFormValues } from "../discord/fact-form.js";
 import { LIMITS } from "../discord/limits.js";
-import { checkModerator } from "../discord/moderation-access.js";
+import { checkModerator, memberRoleIds } from "../discord/moderation-access.js";
 import { Pending } from "../discord/pending.js";
 import { respond } from "../discord/reply.js";
 import { renderFact, renderNotice } from "../discord/render.js";
@@ -130,8 +130,7 @@ const definition = new SlashCommandBuilder()
   );
 
 function moderatorVerdict(interaction: Interaction, context: BotContext) {
-  const member = interaction.member;
-  const roleIds = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+  const roleIds = memberRoleIds(interaction.member);
   return checkModerator({ guildId: interaction.guildId, permissions: interaction.memberPermissions?.bitfield ?? null, roleIds }, context.moderation);
 }
 

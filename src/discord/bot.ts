@@ -44,7 +44,7 @@ const STARTER_RETRY_DELAYS_MS = [1_000, 3_000];
  * The gateway intents the bot asks for: servers and messages always (a message that @mentions the bot carries
  * its text without any privileged intent), and Message Content only while a channel takes part in Q&A.
  */
-export function intentsFor(readContent: boolean): GatewayIntentBits[] {
+function intentsFor(readContent: boolean): GatewayIntentBits[] {
   return [
     GatewayIntentBits.Guilds,
     GatewayIntentBits.GuildMessages,

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits } from "discord.js";
+import { PermissionFlagsBits, type Interaction } from "discord.js";
 
 export interface Moderator {
   guildId: string | null;
@@ -25,4 +25,10 @@ export function checkModerator(member: Moderator, policy: ModerationPolicy): Acc
   const managesServer = member.permissions !== null && (member.permissions & PermissionFlagsBits.ManageGuild) === PermissionFlagsBits.ManageGuild;
   if (managesServer || member.roleIds.some((role) => policy.modRoleIds.includes(role))) return { allowed: true };
   return { allowed: false, reason: "Only moderators (Manage Server, or a moderator role) can change the fact base." };
+}
+
+/** The role ids of the member behind an interaction (a cached member or the raw API one); none outside a guild. */
+export function memberRoleIds(member: Interaction["member"]): readonly string[] {
+  if (!member) return [];
+  return Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
 }

@@ -4,7 +4,8 @@ import type { Answer, Engine } from "../knowledge/engine.js";
 import type { FactStore } from "../knowledge/store/fact-store.js";
 import type { QaMode } from "../knowledge/store/qa-store.js";
 import { createCooldown } from "./cooldown.js";
-import { decideMessage, decideReply, questionText, type QaRoute } from "./qa-policy.js";
+import { decideMessage, decideReply, questionText, type QaRoute, type ReplyDecision } from "./qa-policy.js";
+import { recordAskSafely } from "./record-ask.js";
 import { postInChannel } from "./reply.js";
 import { renderAnswer, renderMentionHelp, withFeedbackButtons, withQaButtons } from "./render.js";
 
@@ -21,6 +22,17 @@ export interface QaSettings {
 export interface QaListener {
   onMessage(message: Message): Promise<void>;
   onThreadCreate(thread: AnyThreadChannel, newlyCreated: boolean): Promise<void>;
+}
+
+/** Where an unasked answer goes and what it is recorded against. */
+interface Target {
+  channel: SendableChannels;
+  replyTo?: string;
+  /** The opted-in channel (a thread's parent). */
+  channelId: string;
+  questionId: string;
+  askerId: string;
+  inForum: boolean;
 }
 
 const FORUMS: ReadonlySet<ChannelType> = new Set([ChannelType.GuildForum, ChannelType.GuildMedia]);
@@ -41,23 +53,31 @@ export function createQaListener({ engine, store, settings, log, botUserId }: {
 
   const modeOf = (channelId: string | null | undefined): QaMode | undefined => {
     if (!channelId) return undefined;
-    return store.qa.channels().find((channel) => channel.channelId === channelId)?.mode ?? (settings.channelIdsFromEnv.includes(channelId) ? "answer-only" : undefined);
+    return store.qa.modeOf(channelId) ?? (settings.channelIdsFromEnv.includes(channelId) ? "answer-only" : undefined);
   };
 
-  async function answerInChannel(target: { channel: SendableChannels; replyTo?: string; channelId: string; questionId: string; askerId: string; inForum: boolean }, route: QaRoute, mode: QaMode | undefined, question: string): Promise<string> {
+  async function answerInChannel(target: Target, route: QaRoute, mode: QaMode | undefined, question: string): Promise<string> {
     const answer = engine().answer(question);
     const decision = decideReply(route, mode, answer, { minConfidence: settings.minConfidence, cooldownAllows: () => cooldown.take(target.channelId).allowed });
     const top = answer.answered ? answer.results[0]?.fact : undefined;
-    recordAsk(question, top?.id ?? null);
+    try {
+      return await postOrCount(target, route, answer, decision);
+    } finally {
+      recordAskSafely(store.feedback, log, question, top?.id ?? null);
+    }
+  }
+
+  /** Posts the answer or the miss, or counts a shadow answer; says what it did, for the log line. */
+  async function postOrCount(target: Target, route: QaRoute, answer: Answer, decision: ReplyDecision): Promise<string> {
+    const top = answer.answered ? answer.results[0]?.fact : undefined;
+    const recorded = { questionId: target.questionId, channelId: target.channelId, askerId: target.askerId, factId: top?.id ?? null, route };
     if (decision.post === "nothing") {
-      if (decision.why === "shadow" && top && (route === "forum-post" || answer.confidence >= settings.minConfidence)) {
-        store.qa.recordAutoAnswer({ replyId: `shadow-${target.questionId}`, questionId: target.questionId, channelId: target.channelId, askerId: target.askerId, factId: top.id, route, outcome: "shadow" });
-        return `shadow (would answer with ${top.id})`;
-      }
-      return `silent (${decision.why})`;
+      if (decision.why !== "shadow" || !top || (route !== "forum-post" && answer.confidence < settings.minConfidence)) return `silent (${decision.why})`;
+      store.qa.recordAutoAnswer({ ...recorded, replyId: `shadow-${target.questionId}`, outcome: "shadow" });
+      return `shadow (would answer with ${top.id})`;
     }
     const reply = await postInChannel(target.channel, payloadFor(answer, route, target.inForum), target.replyTo ? { replyTo: target.replyTo } : {});
-    store.qa.recordAutoAnswer({ replyId: reply.id, questionId: target.questionId, channelId: target.channelId, askerId: target.askerId, factId: top?.id ?? null, route, outcome: decision.post === "answer" ? "answered" : "miss" });
+    store.qa.recordAutoAnswer({ ...recorded, replyId: reply.id, outcome: decision.post === "answer" ? "answered" : "miss" });
     return decision.post === "answer" ? `answered with ${top?.id}` : "posted the honest miss";
   }
 
@@ -68,14 +88,6 @@ export function createQaListener({ engine, store, settings, log, botUserId }: {
     const withVotes = top ? withFeedbackButtons(rendered, top.id) : rendered;
     if (route === "mention") return withVotes;
     return withQaButtons(withVotes, { askHuman: settings.helperRoleId !== undefined, solved: inForum });
-  }
-
-  function recordAsk(question: string, factId: string | null): void {
-    try {
-      store.feedback.recordAsk(question, factId);
-    } catch (error) {
-      log.warn({ err: error }, "could not record the question for stats and gaps");
-    }
   }
 
   async function onMessage(message: Message): Promise<void> {

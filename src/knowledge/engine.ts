@@ -3,18 +3,19 @@ import { FactIndex, statedSlotsOf, statementTerms, subjectTerms, type IndexedFac
 import { mergeFacts } from "./merge-facts.js";
 import { readQuestion, type Language, type Question } from "./question.js";
 import type { Fact, FactBase } from "./schema.js";
-import { missingSlot, type SlotMiss } from "./slots.js";
+import { missingSlot } from "./slots.js";
 import { truncate } from "../truncate.js";
 
 /** Share of the question's weight the best fact must cover before the engine answers. */
 const MIN_COVERAGE = 0.5;
 const CANDIDATES = 30;
 const RESULTS = 5;
-/** How many facts after the best one may answer instead when the best misses a slot, and how close they must score. */
+/**
+ * How many facts after the best one may answer instead when the best misses a slot, and how close they must score.
+ * A runner-up must itself cover enough of the question and state every slot it asks.
+ */
 const RUNNERS_UP = 2;
 const RUNNER_UP_SHARE = 0.75;
-/** A runner-up may answer when the best fact gives the wrong kind of answer, never when it is about something else. */
-const RUNNER_UP_SLOTS: ReadonlySet<SlotMiss["slot"]> = new Set(["answer-type", "counted", "period", "speaker", "name", "opposite", "word"]);
 const TYPE_BONUS = 0.12;
 const FOCUS_BONUS = 0.1;
 const MISSING_NAME_FACTOR = 0.5;
@@ -94,12 +95,10 @@ function decide(index: FactIndex, question: Question, ranked: readonly Ranked[])
   const check = ({ doc }: Ranked) => missingSlot(question.asked, doc.answerTypes, statedSlotsOf(doc, index.names), subjectTerms(doc), doc.terms, index.names);
   const miss = check(top);
   if (!miss) return { chosen: top };
-  if (RUNNER_UP_SLOTS.has(miss.slot)) {
-    const runnerUp = ranked
-      .slice(1, RUNNERS_UP + 1)
-      .find((candidate) => candidate.coverage >= MIN_COVERAGE && candidate.score >= RUNNER_UP_SHARE * top.score && !check(candidate));
-    if (runnerUp) return { chosen: runnerUp };
-  }
+  const runnerUp = ranked
+    .slice(1, RUNNERS_UP + 1)
+    .find((candidate) => candidate.coverage >= MIN_COVERAGE && candidate.score >= RUNNER_UP_SHARE * top.score && !check(candidate));
+  if (runnerUp) return { chosen: runnerUp };
   return { abstention: { reason: "slot", factId: top.doc.fact.id, miss } };
 }
 

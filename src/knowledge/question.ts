@@ -44,8 +44,9 @@ let worldPlaces: ReadonlySet<string> | undefined;
 export function readQuestion(index: FactIndex, raw: string, prefixLast = false): Question {
   const text = raw.slice(0, MAX_QUESTION_CHARS);
   const normalised = normaliseQuestion(text);
+  const tokens = words(normalised);
   const halves = new Set<string>();
-  const surface = splitJoinedWords(joinSplitWords(words(normalised), index), index, halves);
+  const surface = splitJoinedWords(joinSplitWords(tokens, index), index, halves);
   const unique = [...new Set(surface.map(canonicalWord).filter(isContentWord))].slice(0, MAX_QUERY_WORDS);
   const capitalised = capitalisedWords(text);
   const activeCount = Math.max(1, index.activeCount);
@@ -64,8 +65,9 @@ export function readQuestion(index: FactIndex, raw: string, prefixLast = false):
   worldPlaces ??= worldPlaceNames(normaliseText);
   const knownWords = new Set(unique.filter((word) => index.vocabulary.has(word)));
   const corrected = new Map(unique.map((word, i) => [word, resolvedWords[i]!]));
-  const correctedText = canonicalPeriods(words(normalised).map((word) => corrected.get(word) ?? word).join(" "));
-  unknownName ??= phrases(words(normalised)).find((phrase) => worldPlaces!.has(phrase) && !knownWords.has(phrase));
+  const correctedText = canonicalPeriods(tokens.map((word) => corrected.get(word) ?? word).join(" "));
+  const resolvedText = resolvedWords.join(" ");
+  unknownName ??= phrases(tokens).find((phrase) => worldPlaces!.has(phrase) && !knownWords.has(phrase));
   return {
     language: languageOf(text),
     terms,
@@ -78,8 +80,8 @@ export function readQuestion(index: FactIndex, raw: string, prefixLast = false):
       counted: countedWords(normalised).map((word) => resolvedWords[unique.indexOf(word)] ?? word),
       names: resolvedWords.filter((word, i) => terms[i]?.isName && terms[i]?.term !== undefined),
       words: resolvedWords,
-      actor: flowActor(resolvedWords.join(" "), index.names),
-      partner: tradePartner(resolvedWords.join(" "), index.names),
+      actor: flowActor(resolvedText, index.names),
+      partner: tradePartner(resolvedText, index.names),
       category: askedCategory(correctedText),
     },
   };

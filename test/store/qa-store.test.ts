@@ -15,9 +15,11 @@ describe("Q&A channel settings", () => {
 
     const reopened = openSeededStore(path);
     expect(reopened.qa.channels()).toMatchObject([{ channelId: CHANNEL, guildId: GUILD, mode: "answer-only", updatedBy: "mod-b" }]);
+    expect(reopened.qa.modeOf(CHANNEL)).toBe("answer-only");
     expect(reopened.qa.removeChannel(CHANNEL, "mod-c")).toBe(true);
     expect(reopened.qa.removeChannel(CHANNEL, "mod-c")).toBe(false);
     expect(reopened.qa.channels()).toEqual([]);
+    expect(reopened.qa.modeOf(CHANNEL)).toBeUndefined();
     expect(reopened.qa.changes().map(({ modeBefore, modeAfter, actor }) => [modeBefore, modeAfter, actor])).toEqual([
       ["answer-only", null, "mod-c"],
       ["shadow", "answer-only", "mod-b"],

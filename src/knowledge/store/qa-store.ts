@@ -62,6 +62,11 @@ export class QaStore {
     }));
   }
 
+  /** The mode of one channel, if it takes part. */
+  modeOf(channelId: string): QaMode | undefined {
+    return (this.db.prepare("SELECT mode FROM qa_channels WHERE channel_id = ?").get(channelId) as Row | undefined)?.mode as QaMode | undefined;
+  }
+
   /** Opts a channel in, or changes its mode; the change is audited. */
   setChannel(channelId: string, guildId: string, mode: QaMode, actor: string): "added" | "changed" | "unchanged" {
     const at = this.clock().toISOString();
