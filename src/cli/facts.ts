@@ -3,7 +3,8 @@ import { parseArgs } from "node:util";
 import { displayPath, formatFileProblem, readFactBaseFile, SEED_PATH } from "../knowledge/fact-base-file.js";
 import { diffFacts } from "../knowledge/fact-diff.js";
 import type { Fact, FactBase } from "../knowledge/schema.js";
-import type { FactStore, ImportPlan, Revision, StoreError } from "../knowledge/store/fact-store.js";
+import type { ImportPlan } from "../knowledge/store/fact-import.js";
+import type { FactStore, Revision, StoreError } from "../knowledge/store/fact-store.js";
 import type { Problem } from "../knowledge/validate.js";
 import { truncate } from "../truncate.js";
 import { describeArgsError, endQuietlyWhenStdoutCloses, exitWithError, exitWithUsage } from "./cli-io.js";
@@ -198,7 +199,7 @@ function importFile(store: FactStore, database: string, file: string, dryRun: bo
     exitWithError(read.error.map(formatFileProblem));
   }
   const base: FactBase = read.value;
-  const plan = store.planImport(base);
+  const plan = store.imports.plan(base);
   if (!plan.ok) {
     store.close();
     exitWithError(describeStoreError(plan.error, file));
@@ -210,7 +211,7 @@ function importFile(store: FactStore, database: string, file: string, dryRun: bo
     lines.push("dry run: nothing changed.");
   } else {
     const by = actor();
-    const applied = store.applyImport(base, plan.value.fingerprint, by);
+    const applied = store.imports.apply(base, plan.value.fingerprint, by);
     if (!applied.ok) {
       store.close();
       process.stdout.write(`${lines.join("\n")}\n`);

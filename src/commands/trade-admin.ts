@@ -265,7 +265,7 @@ async function previewImport(interaction: ChatInputCommandInteraction, context: 
     await respond(interaction, renderNotice([`**Not imported: ${file.name} has ${lines.length} problem${lines.length === 1 ? "" : "s"}.** Nothing changed.`, ...lines].join("\n")));
     return "refused";
   }
-  const plan = context.store.planImport(parsed.value);
+  const plan = context.store.imports.plan(parsed.value);
   if (!plan.ok) {
     await respond(interaction, renderNotice(describeStoreError(plan.error)));
     return "refused";
@@ -305,7 +305,7 @@ async function handleComponent(component: MessageComponentInteraction, context: 
       await respond(interaction, renderNotice("That import preview has expired. Run the import again."), { ephemeral: true });
       return "refused";
     }
-    const result = context.store.applyImport(pending.base, pending.fingerprint, actorOf(interaction));
+    const result = context.store.imports.apply(pending.base, pending.fingerprint, actorOf(interaction));
     if (!result.ok) {
       await respond(interaction, { ...renderNotice(describeStoreError(result.error)), embeds: [], components: [] }, { update: true });
       return "refused";

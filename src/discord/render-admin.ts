@@ -1,7 +1,8 @@
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIEmbed } from "discord.js";
 import { diffFacts, type FieldChange } from "../knowledge/fact-diff.js";
 import type { Fact, Source } from "../knowledge/schema.js";
-import type { ImportPlan, Revision } from "../knowledge/store/fact-store.js";
+import type { ImportPlan } from "../knowledge/store/fact-import.js";
+import type { Revision } from "../knowledge/store/fact-store.js";
 import type { Gaps, Stats } from "../knowledge/store/feedback-store.js";
 import type { QaChannel, QaChannelChange, QaChannelStats } from "../knowledge/store/qa-store.js";
 import type { Problem } from "../knowledge/validate.js";

@@ -139,7 +139,7 @@ describe("import", () => {
     const base = store.snapshot();
     const fact = base.facts.find((candidate) => candidate.id === FACT)!;
     const edited = { ...base, facts: base.facts.map((candidate) => (candidate.id === FACT ? { ...fact, topic: "Ports" } : candidate)) };
-    const plan = store.planImport(edited);
+    const plan = store.imports.plan(edited);
     expect(plan).toMatchObject({ ok: true, value: { added: [], unchanged: base.facts.length - 1, untouched: 0 } });
     if (!plan.ok) return;
     expect(plan.value.changed.map((change) => change.after.id)).toEqual([FACT]);
@@ -147,10 +147,10 @@ describe("import", () => {
 
     const other = store.snapshot().facts.find((candidate) => candidate.id !== FACT)!;
     store.retire(other.id, "mod-b", "meanwhile");
-    expect(store.applyImport(edited, plan.value.fingerprint, "mod-a")).toMatchObject({ ok: false, error: { kind: "stale-plan" } });
-    const fresh = store.planImport(edited);
+    expect(store.imports.apply(edited, plan.value.fingerprint, "mod-a")).toMatchObject({ ok: false, error: { kind: "stale-plan" } });
+    const fresh = store.imports.plan(edited);
     if (!fresh.ok) throw new Error("plan failed");
-    expect(store.applyImport(edited, fresh.value.fingerprint, "mod-a").ok).toBe(true);
+    expect(store.imports.apply(edited, fresh.value.fingerprint, "mod-a").ok).toBe(true);
     expect(store.fact(FACT)).toMatchObject({ topic: "Ports", revision: 2, updatedBy: "mod-a" });
     expect(store.history(FACT).at(-1)?.action).toBe("import");
     store.close();
@@ -161,8 +161,8 @@ describe("import", () => {
     const before = JSON.stringify(store.snapshot());
     const base = store.snapshot();
     const broken = { ...base, facts: [...base.facts, { ...base.facts[0]!, id: "new-fact", quote: "not in the article" }] };
-    expect(store.planImport(broken)).toMatchObject({ ok: false, error: { kind: "invalid" } });
-    expect(store.applyImport(broken, "anything", "mod-a")).toMatchObject({ ok: false, error: { kind: "invalid" } });
+    expect(store.imports.plan(broken)).toMatchObject({ ok: false, error: { kind: "invalid" } });
+    expect(store.imports.apply(broken, "anything", "mod-a")).toMatchObject({ ok: false, error: { kind: "invalid" } });
     expect(JSON.stringify(store.snapshot())).toBe(before);
     store.close();
   });
@@ -221,7 +221,7 @@ describe("sources stay trustworthy", () => {
     const store = openSeededStore();
     const base = store.snapshot();
     const cut = { ...base, sources: base.sources.map((source) => ({ ...source, text: source.text!.split("\n")[0]! })), facts: [] };
-    const plan = store.planImport(cut);
+    const plan = store.imports.plan(cut);
     expect(plan).toMatchObject({ ok: false, error: { kind: "invalid", problems: [{ subject: `source ${base.sources[0]!.id}`, field: "text" }] } });
     expect(JSON.stringify(store.snapshot())).toBe(JSON.stringify(base));
     store.close();
@@ -235,7 +235,7 @@ describe("sources stay trustworthy", () => {
     const created = store.create(draftOf(fact, { sourceId: source.value.id, quote: "Harbin grew.", statement: "Harbin grew." }), "mod");
     expect(created.ok).toBe(true);
     const withText = { sources: [{ ...source.value, text: "Harbin shrank." }], facts: [] };
-    expect(store.planImport(withText)).toMatchObject({ ok: false, error: { kind: "invalid", problems: [{ field: "quote" }] } });
+    expect(store.imports.plan(withText)).toMatchObject({ ok: false, error: { kind: "invalid", problems: [{ field: "quote" }] } });
     store.close();
   });
 
@@ -244,9 +244,9 @@ describe("sources stay trustworthy", () => {
     const store = openSeededStore(path);
     const base = store.snapshot();
     const renamed = { sources: [{ ...base.sources[0]!, publisher: "Some Daily" }], facts: [] };
-    const plan = store.planImport(renamed);
+    const plan = store.imports.plan(renamed);
     if (!plan.ok) throw new Error("plan failed");
-    expect(store.applyImport(renamed, plan.value.fingerprint, "mod").ok).toBe(true);
+    expect(store.imports.apply(renamed, plan.value.fingerprint, "mod").ok).toBe(true);
     store.close();
     const raw = new Database(path);
     const rows = raw.prepare("SELECT before, after FROM source_revisions ORDER BY id").all() as { before: string | null; after: string }[];

@@ -4,9 +4,10 @@ import { err, ok, type Result } from "../../result.js";
 import { sameContent } from "../fact-diff.js";
 import { FactSchema, SourceSchema, type Fact, type FactBase, type Source } from "../schema.js";
 import { isContentWord, normaliseText, words } from "../text/analyze.js";
-import { claimProblems, validateFactBase, type Problem } from "../validate.js";
+import { validateFactBase, type Problem } from "../validate.js";
 import { ChangeFeed } from "./change-feed.js";
 import { openDatabase, type Db, type OpenOptions } from "./database.js";
+import { FactImporter } from "./fact-import.js";
 import { FeedbackStore } from "./feedback-store.js";
 import { QaStore } from "./qa-store.js";
 import { unreadableRows } from "./unreadable-rows.js";
@@ -38,18 +39,6 @@ export type StoreError =
   | { kind: "conflict"; current: Fact; since: Revision[] }
   | { kind: "stale-plan" };
 
-export interface ImportPlan {
-  sourcesAdded: Source[];
-  sourcesChanged: Source[];
-  added: Fact[];
-  changed: { before: Fact; after: Fact }[];
-  unchanged: number;
-  /** Facts in the store that the file does not mention: left as they are (nothing is ever deleted). */
-  untouched: number;
-  /** Identifies the store state and file the plan was made for; applying checks it. */
-  fingerprint: string;
-}
-
 type Row = Record<string, unknown>;
 
 /**
@@ -64,6 +53,8 @@ export class FactStore {
   readonly changes: ChangeFeed;
   /** Channels opted in to Q&A, and the answers given unasked. */
   readonly qa: QaStore;
+  /** Whole fact base files: planned, then applied in one transaction. */
+  readonly imports: FactImporter;
 
   private constructor(
     private readonly db: Db,
@@ -73,6 +64,15 @@ export class FactStore {
     this.feedback = new FeedbackStore(db, clock, factById);
     this.changes = new ChangeFeed(db, factById);
     this.qa = new QaStore(db, clock);
+    this.imports = new FactImporter({
+      facts: () => this.facts(),
+      sources: () => this.sources(),
+      cursor: () => this.changes.cursor(),
+      now: () => this.now(),
+      write: (work) => this.write(work),
+      commitFact: (fact, before, action, actor, reason) => this.commit(fact, before, action, actor, reason),
+      putSource: (source, actor) => this.insertSource(source, actor),
+    });
   }
 
   /** Opens the store, creating it and adding any seed fact or source it does not hold yet (never overwriting one). */
@@ -167,76 +167,6 @@ export class FactStore {
     });
   }
 
-  /** What importing this base would change; nothing is written. */
-  planImport(base: FactBase): Result<ImportPlan, StoreError> {
-    const { base: valid, problems } = validateFactBase(base);
-    if (!valid) return err({ kind: "invalid", problems });
-    const sources = new Map(this.sources().map((source) => [source.id, source]));
-    const facts = new Map(this.facts().map((fact) => [fact.id, fact]));
-    const plan: Omit<ImportPlan, "fingerprint"> = { sourcesAdded: [], sourcesChanged: [], added: [], changed: [], unchanged: 0, untouched: 0 };
-    for (const source of valid.sources) {
-      const existing = sources.get(source.id);
-      if (!existing) plan.sourcesAdded.push(source);
-      else if (JSON.stringify(existing) !== JSON.stringify(source)) plan.sourcesChanged.push(source);
-    }
-    const sourceProblems = this.sourceChangeProblems(plan.sourcesChanged, sources, valid.facts);
-    if (sourceProblems.length > 0) return err({ kind: "invalid", problems: sourceProblems });
-    const imported = new Set(valid.facts.map((fact) => fact.id));
-    for (const fact of valid.facts) {
-      const existing = facts.get(fact.id);
-      if (!existing) plan.added.push(fact);
-      else if (!sameContent(existing, fact)) plan.changed.push({ before: existing, after: fact });
-      else plan.unchanged++;
-    }
-    plan.untouched = [...facts.keys()].filter((id) => !imported.has(id)).length;
-    const fingerprint = createHash("sha256").update(JSON.stringify(valid)).update(String(this.changes.cursor())).digest("hex").slice(0, 16);
-    return ok({ ...plan, fingerprint });
-  }
-
-  /**
-   * A source's text never changes once facts can quote it (register the corrected article as a new source);
-   * and a stored fact that the import leaves as it is must still hold against the source's new version.
-   */
-  private sourceChangeProblems(changed: readonly Source[], stored: ReadonlyMap<string, Source>, importedFacts: readonly Fact[]): Problem[] {
-    if (changed.length === 0) return [];
-    const imported = new Set(importedFacts.map((fact) => fact.id));
-    const kept = this.facts().filter((fact) => !imported.has(fact.id));
-    return changed.flatMap((source) => {
-      const before = stored.get(source.id);
-      if (before?.text && source.text !== before.text) {
-        return [{ subject: `source ${source.id}`, field: "text", reason: "differs from the stored text; a source's text never changes: register the corrected article as a new source" }];
-      }
-      return kept
-        .filter((fact) => fact.sourceId === source.id)
-        .flatMap((fact) => claimProblems(`fact ${fact.id}`, fact, source));
-    });
-  }
-
-  /** Applies an import in one transaction (all of it or none), only if the store is still as it was when the plan was made. */
-  applyImport(base: FactBase, fingerprint: string, actor: string): Result<ImportPlan, StoreError> {
-    try {
-      return this.write(() => {
-        const plan = this.planImport(base);
-        if (!plan.ok) return plan;
-        if (plan.value.fingerprint !== fingerprint) return err({ kind: "stale-plan" });
-        const now = this.now();
-        for (const source of [...plan.value.sourcesAdded, ...plan.value.sourcesChanged]) this.insertSource(source, actor);
-        const writes = [
-          ...plan.value.added.map((fact) => () => this.commit({ ...fact, revision: 1, updatedAt: now, updatedBy: actor }, null, "import", actor, "import")),
-          ...plan.value.changed.map(({ before, after }) => () => this.commit({ ...after, revision: before.revision + 1, updatedAt: now, updatedBy: actor }, before, "import", actor, "import")),
-        ];
-        for (const write of writes) {
-          const written = write();
-          if (!written.ok) throw new RolledBack(written.error);
-        }
-        return ok(plan.value);
-      });
-    } catch (error) {
-      if (error instanceof RolledBack) return err(error.reason);
-      throw error;
-    }
-  }
-
   private seed(base: FactBase): void {
     this.db.transaction(() => {
       const sources = new Set(this.sources().map((source) => source.id));
@@ -314,13 +244,6 @@ export class FactStore {
     return this.clock().toISOString();
   }
 
-}
-
-/** Thrown inside a transaction to roll all of it back, carrying the reason out. */
-class RolledBack extends Error {
-  constructor(readonly reason: StoreError) {
-    super("rolled back");
-  }
 }
 
 function toRevision(row: Row): Revision {
