@@ -17,8 +17,8 @@ export interface AskResult {
  * from autocomplete, else the engine's answer or honest miss. Every question is counted; a missed one is
  * kept for the moderators' `gaps`. Answers carry feedback buttons.
  */
-export function askQuestion(context: BotContext, userId: string, question: string): AskResult {
-  const verdict = context.askCooldown.take(userId);
+export async function askQuestion(context: BotContext, userId: string, question: string): Promise<AskResult> {
+  const verdict = await context.askCooldown.take(userId);
   if (!verdict.allowed) {
     const seconds = Math.ceil(verdict.retryAfterMs / 1000);
     return {

@@ -24,7 +24,7 @@ async function execute(interaction: MessageContextMenuCommandInteraction, contex
     await respond(interaction, renderNotice("That message has no text for me to answer."), { ephemeral: true });
     return "refused";
   }
-  const { payload, outcome, ephemeral, record } = askQuestion(context, interaction.user.id, target.content);
+  const { payload, outcome, ephemeral, record } = await askQuestion(context, interaction.user.id, target.content);
   const link = interaction.guildId ? messageLink(target.channelId, target.id, interaction.guildId) : messageLink(target.channelId, target.id);
   const pointer = `Answering ${link} from <@${target.author.id}>`;
   await respond(interaction, ephemeral ? payload : { ...payload, content: pointer }, { ephemeral });

@@ -53,7 +53,7 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
   const engine = context.engine();
   switch (interaction.options.getSubcommand()) {
     case "ask": {
-      const { payload, outcome, ephemeral, record } = askQuestion(context, interaction.user.id, interaction.options.getString("question", true));
+      const { payload, outcome, ephemeral, record } = await askQuestion(context, interaction.user.id, interaction.options.getString("question", true));
       await respond(interaction, payload, { ephemeral: ephemeral || (interaction.options.getBoolean("private") ?? false) });
       record();
       return outcome;

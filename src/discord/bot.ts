@@ -4,8 +4,7 @@ import type { BotConfig } from "../config.js";
 import type { EngineSync } from "../knowledge/engine-sync.js";
 import type { LiveEngine } from "../knowledge/live-engine.js";
 import type { FactStore } from "../knowledge/store/fact-store.js";
-import type { CommandModule } from "./command-contract.js";
-import { createCooldown } from "./cooldown.js";
+import type { AskCooldown, CommandModule } from "./command-contract.js";
 import { createInteractionRouter } from "./interaction-router.js";
 import { createQaListener } from "./qa-listener.js";
 
@@ -32,6 +31,8 @@ export interface BotDependencies {
   engineSync: EngineSync;
   /** The commands to answer: members' and moderators'. */
   commands: { public: readonly CommandModule[]; admin: readonly CommandModule[] };
+  /** Per-user limit on questions: this process's own, or the shard manager's, shared by every shard. */
+  askCooldown: AskCooldown;
   /** Called once when the connection is lost for good; the process should end non-zero. */
   onFatal: (reason: string) => void;
 }
@@ -58,12 +59,12 @@ function intentsFor(readContent: boolean): GatewayIntentBits[] {
  * cannot log in in time. When Discord refuses the Message Content intent (close 4014), it connects again
  * without it and says which Developer Portal switch to turn on: mentions, forum titles and commands still work.
  */
-export async function startBot({ config, log, engine, store, engineSync, commands, onFatal }: BotDependencies): Promise<RunningBot> {
+export async function startBot({ config, log, engine, store, engineSync, commands, askCooldown, onFatal }: BotDependencies): Promise<RunningBot> {
   const router = createInteractionRouter([...commands.public, ...commands.admin], {
     engine: () => engine.current,
     store,
     syncEngine: () => engineSync.sync(),
-    askCooldown: createCooldown({ uses: config.ASK_COOLDOWN_USES, windowMs: config.ASK_COOLDOWN_SECONDS * 1000 }),
+    askCooldown,
     moderation: { adminGuildIds: config.ADMIN_GUILD_IDS, modRoleIds: config.MOD_ROLE_IDS },
     qaChannelIdsFromEnv: config.QA_CHANNEL_IDS,
     qa: { helperRoleId: config.QA_HELPER_ROLE_ID, solvedTag: config.QA_SOLVED_TAG },
@@ -149,7 +150,8 @@ function isDisallowedIntents(error: unknown): boolean {
   return code === DISALLOWED_INTENTS || code === "DisallowedIntents" || /disallowed intent|4014/i.test(message ?? "");
 }
 
-function describeLoginError(error: unknown, apiUrl: string): string {
+/** One readable line for a failed login or first call to Discord's API. */
+export function describeLoginError(error: unknown, apiUrl: string): string {
   const { code, message } = error as { code?: string; message?: string };
   const cause = (error as { cause?: { code?: string } }).cause?.code;
   if (code === "TokenInvalid" || /401|Unauthorized|Authentication failed/i.test(message ?? "")) {

@@ -6,13 +6,18 @@ import type {
   RESTPostAPIApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Logger } from "pino";
-import type { Cooldown } from "./cooldown.js";
+import type { CooldownVerdict } from "./cooldown.js";
 import type { ModerationPolicy } from "./moderation-access.js";
 import type { Engine } from "../knowledge/engine.js";
 import type { FactStore } from "../knowledge/store/fact-store.js";
 
 /** How an interaction ended, for the one log line each interaction gets. */
 export type Outcome = "answered" | "abstained" | "refused" | "error";
+
+/** Questions per user: kept in this process, or by the shard manager for every shard (hence it may answer later). */
+export interface AskCooldown {
+  take(userId: string): CooldownVerdict | Promise<CooldownVerdict>;
+}
 
 /** What command handlers may use: nothing of the process, only these. */
 export interface BotContext {
@@ -21,7 +26,7 @@ export interface BotContext {
   store: FactStore;
   /** Brings the engine up to date with the store's committed changes (built aside, then swapped in). */
   syncEngine(): void;
-  askCooldown: Cooldown;
+  askCooldown: AskCooldown;
   moderation: ModerationPolicy;
   /** Channels the operator opted in to Q&A in QA_CHANNEL_IDS (moderators add others in the database). */
   qaChannelIdsFromEnv: readonly string[];
