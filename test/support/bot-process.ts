@@ -9,6 +9,19 @@ import type { FakeDiscord } from "./fake-discord.js";
 /** A realistic-looking bot token, long enough that the logger scrubs it, so tests can check it never leaks. */
 export const BOT_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfakeT.ok3n-Never-Logged-9f8e7d6c5b4a";
 
+export interface Launch {
+  command: string;
+  args: string[];
+  cwd: string;
+  /**
+   * Run in a process group of its own, and stop the whole group as a supervisor does (systemd's default,
+   * Ctrl-C in a terminal): `npm start` dies on SIGTERM without waiting for the bot it started.
+   */
+  group?: boolean;
+}
+
+const FROM_SOURCES: Launch = { command: process.execPath, args: ["--import", "tsx", "src/index.ts"], cwd: ROOT };
+
 export type LogLine = Record<string, unknown> & { msg?: string; level?: number };
 
 /** The bot started through its real entry point (`src/index.ts`), pointed at a fake Discord. */
@@ -16,7 +29,10 @@ export class BotProcess {
   readonly output: string[] = [];
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  private constructor(readonly child: ChildProcess) {
+  private constructor(
+    readonly child: ChildProcess,
+    private readonly group: boolean,
+  ) {
     let buffered = "";
     const collect = (chunk: Buffer) => {
       buffered += chunk.toString();
@@ -29,9 +45,11 @@ export class BotProcess {
     this.exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   }
 
-  static start(fake: FakeDiscord | undefined, env: Record<string, string> = {}): BotProcess {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-      cwd: ROOT,
+  /** Starts the bot; `launch` runs it some other way than from the sources (e.g. `npm start` in a production install). */
+  static start(fake: FakeDiscord | undefined, env: Record<string, string> = {}, launch: Launch = FROM_SOURCES): BotProcess {
+    const child = spawn(launch.command, launch.args, {
+      cwd: launch.cwd,
+      detached: launch.group ?? false,
       env: {
         PATH: process.env.PATH,
         DISCORD_TOKEN: fake?.token ?? BOT_TOKEN,
@@ -44,7 +62,7 @@ export class BotProcess {
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    return new BotProcess(child);
+    return new BotProcess(child, launch.group ?? false);
   }
 
   /** The output lines that are JSON log records. */
@@ -70,7 +88,10 @@ export class BotProcess {
   }
 
   async stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      if (this.group && this.child.pid !== undefined) process.kill(-this.child.pid, "SIGTERM");
+      else this.child.kill("SIGTERM");
+    }
     return this.exited;
   }
 }
