@@ -3,19 +3,19 @@ import { parseArgs } from "node:util";
 import { displayPath, formatFileProblem, readFactBaseFile, SEED_PATH } from "../knowledge/fact-base-file.js";
 import { diffFacts } from "../knowledge/fact-diff.js";
 import type { Fact, FactBase } from "../knowledge/schema.js";
-import type { ImportPlan } from "../knowledge/store/fact-import.js";
+import type { ConflictChoice, FactChange, ImportPlan } from "../knowledge/store/fact-import.js";
 import type { FactStore, Revision, StoreError } from "../knowledge/store/fact-store.js";
 import type { Problem } from "../knowledge/validate.js";
 import { truncate } from "../truncate.js";
 import { describeArgsError, endQuietlyWhenStdoutCloses, exitWithError, exitWithUsage } from "./cli-io.js";
 import { openStoreOrExit } from "./open-store.js";
 
-const USAGE = "Usage: npm run facts -- list | show ID | history ID | export | import FILE [--dry-run] | validate [FILE].";
+const USAGE = "Usage: npm run facts -- list | show ID | history ID | export | import FILE [--dry-run] [--skip-conflicts | --overwrite-conflicts] | validate [FILE].";
 
 type Command =
   | { name: "list" | "export" }
   | { name: "show" | "history"; id: string }
-  | { name: "import"; file: string; dryRun: boolean }
+  | { name: "import"; file: string; dryRun: boolean; onConflict?: ConflictChoice }
   | { name: "validate"; file: string };
 
 const COMMANDS = ["list", "show", "history", "export", "import", "validate"] as const;
@@ -23,7 +23,12 @@ const COMMANDS = ["list", "show", "history", "export", "import", "validate"] as 
 function parse(): Command {
   try {
     const { values, positionals } = parseArgs({
-      options: { "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        "dry-run": { type: "boolean" },
+        "skip-conflicts": { type: "boolean" },
+        "overwrite-conflicts": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
       allowPositionals: true,
     });
     if (values.help) {
@@ -33,7 +38,10 @@ function parse(): Command {
     const [name, argument, ...extra] = positionals;
     if (!isCommand(name)) exitWithUsage(`facts: ${name ? `unknown command "${name}".` : "no command given."}`, USAGE);
     const dryRun = values["dry-run"] ?? false;
-    if (dryRun && name !== "import") exitWithUsage("facts: --dry-run only goes with import.", USAGE);
+    const importOnly = (["dry-run", "skip-conflicts", "overwrite-conflicts"] as const).find((option) => values[option]);
+    if (importOnly && name !== "import") exitWithUsage(`facts: --${importOnly} only goes with import.`, USAGE);
+    if (values["skip-conflicts"] && values["overwrite-conflicts"]) exitWithUsage("facts: choose --skip-conflicts or --overwrite-conflicts, not both.", USAGE);
+    const onConflict: ConflictChoice | undefined = values["skip-conflicts"] ? "skip" : values["overwrite-conflicts"] ? "overwrite" : undefined;
     const takes = name === "list" || name === "export" ? 0 : 1;
     if (extra.length > 0 || (takes === 0 && argument !== undefined)) exitWithUsage(`facts: too many arguments for ${name}.`, USAGE);
     switch (name) {
@@ -48,7 +56,7 @@ function parse(): Command {
         return { name, id: argument };
       case "import":
         if (!argument) exitWithUsage("facts: import needs a file.", USAGE);
-        return { name, file: argument, dryRun };
+        return { name, file: argument, dryRun, ...(onConflict ? { onConflict } : {}) };
     }
   } catch (error) {
     exitWithUsage(`facts: ${describeArgsError(error)}`, USAGE);
@@ -164,12 +172,25 @@ function describePlan(plan: ImportPlan, file: string, database: string): string[
     `  facts: ${plan.added.length} added, ${plan.changed.length} changed, ${plan.unchanged} unchanged, ${plan.untouched} untouched (in the store, not in the file: left as they are)`,
   );
   for (const fact of plan.added) lines.push(`    added    ${fact.id}`);
-  for (const { before, after } of plan.changed) lines.push(`    changed  ${after.id}: ${diffFacts(before, after).map((change) => change.field).join(", ")}`);
+  for (const { before, after } of plan.changed) lines.push(`    changed  ${after.id}: ${changedFields(before, after)}`);
+  if (plan.conflicts.length > 0) {
+    lines.push(`  conflicts: ${plural(plan.conflicts.length, "fact")} changed in the store after the file's revision (the file's version would undo that change)`);
+    for (const conflict of plan.conflicts) lines.push(`    conflict ${describeConflict(conflict)}`);
+  }
   return lines;
 }
 
+function changedFields(before: Fact, after: Fact): string {
+  return diffFacts(before, after).map((change) => change.field).join(", ");
+}
+
+/** Which revisions met, who changed the fact last and when, and the fields the file's version would change. */
+function describeConflict({ before, after }: FactChange): string {
+  return `${after.id}: the file has r${after.revision}, the store r${before.revision} (last by ${oneLine(before.updatedBy)} at ${before.updatedAt}); the file differs in ${changedFields(before, after)}`;
+}
+
 function hasChanges(plan: ImportPlan): boolean {
-  return plan.sourcesAdded.length + plan.sourcesChanged.length + plan.added.length + plan.changed.length > 0;
+  return plan.sourcesAdded.length + plan.sourcesChanged.length + plan.added.length + plan.changed.length + plan.conflicts.length > 0;
 }
 
 function describeStoreError(error: StoreError, file: string): string[] {
@@ -179,6 +200,10 @@ function describeStoreError(error: StoreError, file: string): string[] {
       return inFile(error.problems);
     case "stale-plan":
       return ["facts: the store changed while importing (another writer got there first); nothing was imported. Run the import again."];
+    case "unresolved-conflicts":
+      return [
+        `facts: nothing was imported: ${plural(error.conflicts.length, "conflict")} (facts changed in the store after the file's revision). Run again with --skip-conflicts to import the rest and leave the conflicts as the store has them, or with --overwrite-conflicts to write the file's version over them.`,
+      ];
     default:
       return [`facts: import failed (${error.kind}); nothing was imported.`];
   }
@@ -192,7 +217,7 @@ function actor(): string {
   }
 }
 
-function importFile(store: FactStore, database: string, file: string, dryRun: boolean): void {
+function importFile(store: FactStore, database: string, file: string, dryRun: boolean, onConflict: ConflictChoice | undefined): void {
   const read = readFactBaseFile(file);
   if (!read.ok) {
     store.close();
@@ -211,7 +236,7 @@ function importFile(store: FactStore, database: string, file: string, dryRun: bo
     lines.push("dry run: nothing changed.");
   } else {
     const by = actor();
-    const applied = store.imports.apply(base, plan.value.fingerprint, by);
+    const applied = store.imports.apply(base, plan.value.fingerprint, by, onConflict);
     if (!applied.ok) {
       store.close();
       process.stdout.write(`${lines.join("\n")}\n`);
@@ -221,6 +246,10 @@ function importFile(store: FactStore, database: string, file: string, dryRun: bo
     lines.push(
       `imported: ${plural(added.length, "fact")} added, ${changed.length} changed; ${plural(sourcesAdded.length, "source")} added, ${sourcesChanged.length} changed; by ${by}.`,
     );
+    const { conflicts } = applied.value;
+    if (conflicts.length > 0) {
+      lines.push(onConflict === "overwrite" ? `conflicts: ${conflicts.length} overwritten with the file's version.` : `conflicts: ${conflicts.length} skipped, left as the store has them.`);
+    }
   }
   process.stdout.write(`${lines.join("\n")}\n`);
 }
@@ -251,7 +280,7 @@ if (command.name === "validate") {
       break;
     }
     case "import":
-      importFile(store, path, command.file, command.dryRun);
+      importFile(store, path, command.file, command.dryRun, command.onConflict);
       break;
   }
   store.close();

@@ -23,10 +23,13 @@ import {
   formProblems,
   IMPORT_CANCEL,
   IMPORT_CONFIRM,
+  IMPORT_OVERWRITE_CONFLICTS,
+  IMPORT_SKIP_CONFLICTS,
   renderConflict,
   renderDraftProblems,
   renderGaps,
   renderHistory,
+  renderImported,
   renderImportPlan,
   renderSaved,
   renderSourceAdded,
@@ -36,6 +39,7 @@ import {
 import { QA_MODES, type QaMode } from "../knowledge/store/qa-store.js";
 import { parseFactBaseText } from "../knowledge/fact-base-file.js";
 import type { Fact, FactBase } from "../knowledge/schema.js";
+import type { ConflictChoice } from "../knowledge/store/fact-import.js";
 import type { StoreError } from "../knowledge/store/fact-store.js";
 import { claimProblems, type Problem } from "../knowledge/validate.js";
 import { truncate } from "../truncate.js";
@@ -47,6 +51,12 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const ADD_MODAL = "admin:add";
 const EDIT_MODAL = "admin:edit:";
 const SOURCE_MODAL = "admin:source-add";
+/** The preview's apply buttons and what each does with conflicts (plain Apply is offered only when there are none). */
+const IMPORT_APPLY_BUTTONS: readonly [prefix: string, onConflict: ConflictChoice | undefined][] = [
+  [IMPORT_CONFIRM, undefined],
+  [IMPORT_SKIP_CONFLICTS, "skip"],
+  [IMPORT_OVERWRITE_CONFLICTS, "overwrite"],
+];
 
 type Draft =
   /** A fact form: the fact being edited and the revision the draft applies to (none when adding). */
@@ -299,24 +309,21 @@ async function handleComponent(component: MessageComponentInteraction, context: 
     await respond(interaction, { ...renderNotice("Import cancelled: nothing changed."), components: [] }, { update: true });
     return "answered";
   }
-  if (customId.startsWith(IMPORT_CONFIRM)) {
-    const pending = imports.take(customId.slice(IMPORT_CONFIRM.length));
+  const applyButton = IMPORT_APPLY_BUTTONS.find(([prefix]) => customId.startsWith(prefix));
+  if (applyButton) {
+    const [prefix, onConflict] = applyButton;
+    const pending = imports.take(customId.slice(prefix.length));
     if (!pending) {
       await respond(interaction, renderNotice("That import preview has expired. Run the import again."), { ephemeral: true });
       return "refused";
     }
-    const result = context.store.imports.apply(pending.base, pending.fingerprint, actorOf(interaction));
+    const result = context.store.imports.apply(pending.base, pending.fingerprint, actorOf(interaction), onConflict);
     if (!result.ok) {
       await respond(interaction, { ...renderNotice(describeStoreError(result.error)), embeds: [], components: [] }, { update: true });
       return "refused";
     }
     context.syncEngine();
-    const { added, changed, sourcesAdded, sourcesChanged } = result.value;
-    await respond(
-      interaction,
-      { ...renderNotice(`Imported: ${added.length} facts added, ${changed.length} changed, ${sourcesAdded.length + sourcesChanged.length} sources added or changed.`), embeds: [], components: [] },
-      { update: true },
-    );
+    await respond(interaction, renderImported(result.value, onConflict), { update: true });
     return "answered";
   }
   throw new Error(`unknown component ${customId}`);
@@ -387,6 +394,8 @@ function describeStoreError(error: StoreError): string {
       return `\`${error.current.id}\` changed meanwhile (now revision ${error.current.revision}); try again.`;
     case "stale-plan":
       return "Not imported: the fact base changed since the preview. Run the import again to see the new preview. Nothing changed.";
+    case "unresolved-conflicts":
+      return `Not imported: ${error.conflicts.length} facts were changed here after the file's revision of them; run the import again and choose to skip or overwrite them. Nothing changed.`;
   }
 }
 

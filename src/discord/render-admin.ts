@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIEmbed } from "discord.js";
 import { diffFacts, type FieldChange } from "../knowledge/fact-diff.js";
 import type { Fact, Source } from "../knowledge/schema.js";
-import type { ImportPlan } from "../knowledge/store/fact-import.js";
+import type { ConflictChoice, ImportPlan } from "../knowledge/store/fact-import.js";
 import type { Revision } from "../knowledge/store/fact-store.js";
 import type { Gaps, Stats } from "../knowledge/store/feedback-store.js";
 import type { QaChannel, QaChannelChange, QaChannelStats } from "../knowledge/store/qa-store.js";
@@ -14,6 +14,8 @@ const COLOUR = 0x6a1b9a;
 
 export const DRAFT_BUTTON = "admin:draft:";
 export const IMPORT_CONFIRM = "admin:import-confirm:";
+export const IMPORT_SKIP_CONFLICTS = "admin:import-skip:";
+export const IMPORT_OVERWRITE_CONFLICTS = "admin:import-overwrite:";
 export const IMPORT_CANCEL = "admin:import-cancel:";
 
 /**
@@ -142,13 +144,35 @@ export function renderQaChannels(channels: readonly QaChannel[], changes: readon
   });
 }
 
-/** The dry run of an import, with the buttons that apply or drop it. */
+/**
+ * The dry run of an import, with the buttons that apply or drop it. Facts changed here after the file's revision
+ * of them are conflicts: listed with who changed them and when, and applied only by a button that says what
+ * becomes of them.
+ */
 export function renderImportPlan(plan: ImportPlan, key: string): MessagePayload {
   const list = (facts: readonly { id: string }[]) => facts.map((fact) => `\`${fact.id}\``).join(", ");
-  const changed = plan.changed.map(({ before, after }) => `\`${after.id}\` (${diffFacts(before, after).map((change) => change.field).join(", ")})`);
-  const nothing = plan.added.length + plan.changed.length + plan.sourcesAdded.length + plan.sourcesChanged.length === 0;
+  const fields = (before: Fact, after: Fact) => diffFacts(before, after).map((change) => change.field).join(", ");
+  const changed = plan.changed.map(({ before, after }) => `\`${after.id}\` (${fields(before, after)})`);
+  const conflicts = plan.conflicts.map(
+    ({ before, after }) => `\`${after.id}\`: your file r${after.revision}, here r${before.revision} by ${escapeMarkdown(before.updatedBy)} at ${before.updatedAt.slice(0, 16).replace("T", " ")} (${fields(before, after)})`,
+  );
+  const applicable = plan.added.length + plan.changed.length + plan.sourcesAdded.length + plan.sourcesChanged.length > 0;
+  const button = (style: ButtonStyle.Primary | ButtonStyle.Danger | ButtonStyle.Secondary, label: string, prefix: string) =>
+    ({ type: ComponentType.Button, style, label, custom_id: `${prefix}${key}` }) as const;
+  const n = conflicts.length;
+  const buttons =
+    n === 0
+      ? [button(ButtonStyle.Danger, "Apply import", IMPORT_CONFIRM)]
+      : [
+          ...(applicable ? [button(ButtonStyle.Primary, `Apply, skip ${n} conflict${n === 1 ? "" : "s"}`, IMPORT_SKIP_CONFLICTS)] : []),
+          button(ButtonStyle.Danger, `Apply and overwrite ${n} conflict${n === 1 ? "" : "s"}`, IMPORT_OVERWRITE_CONFLICTS),
+        ];
   return fitToLimits({
-    content: nothing ? "The file matches the fact base: nothing to import." : "**Dry run: nothing has changed yet.** Apply it?",
+    content: !applicable && n === 0
+      ? "The file matches the fact base: nothing to import."
+      : n === 0
+        ? "**Dry run: nothing has changed yet.** Apply it?"
+        : "**Dry run: nothing has changed yet.** Some facts were changed here after your file's revision of them (conflicts, below): the file's version would undo those changes. Skip them (left as they are) or overwrite them?",
     embeds: [
       {
         color: COLOUR,
@@ -156,23 +180,29 @@ export function renderImportPlan(plan: ImportPlan, key: string): MessagePayload 
         fields: [
           { name: `Facts added (${plan.added.length})`, value: list(plan.added) || "none" },
           { name: `Facts changed (${plan.changed.length})`, value: changed.join(", ") || "none" },
+          ...(n > 0 ? [{ name: `Conflicts: changed here since your file (${n})`, value: conflicts.join("\n") }] : []),
           { name: `Sources added or changed (${plan.sourcesAdded.length + plan.sourcesChanged.length})`, value: list([...plan.sourcesAdded, ...plan.sourcesChanged]) || "none" },
           { name: "Unchanged", value: `${plan.unchanged} in the file; ${plan.untouched} not in the file, left as they are`, inline: false },
         ],
       },
     ],
-    components: nothing
-      ? []
-      : [
-          {
-            type: ComponentType.ActionRow,
-            components: [
-              { type: ComponentType.Button, style: ButtonStyle.Danger, label: "Apply import", custom_id: `${IMPORT_CONFIRM}${key}` },
-              { type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Cancel", custom_id: `${IMPORT_CANCEL}${key}` },
-            ],
-          },
-        ],
+    components:
+      !applicable && n === 0
+        ? []
+        : [{ type: ComponentType.ActionRow, components: [...buttons, button(ButtonStyle.Secondary, "Cancel", IMPORT_CANCEL)] }],
   });
+}
+
+/** What an applied import wrote, and what became of its conflicts. */
+export function renderImported(plan: ImportPlan, onConflict: ConflictChoice | undefined): MessagePayload {
+  const { added, changed, sourcesAdded, sourcesChanged, conflicts } = plan;
+  const n = conflicts.length;
+  const conflictsDone = n === 0 ? "" : onConflict === "overwrite" ? ` Overwrote ${n} conflict${n === 1 ? "" : "s"} with the file's version.` : ` Skipped ${n} conflict${n === 1 ? "" : "s"}: left as ${n === 1 ? "it is" : "they are"}.`;
+  return {
+    content: `Imported: ${added.length} facts added, ${changed.length} changed, ${sourcesAdded.length + sourcesChanged.length} sources added or changed.${conflictsDone}`,
+    embeds: [],
+    components: [],
+  };
 }
 
 export function renderSourceAdded(source: Source): MessagePayload {

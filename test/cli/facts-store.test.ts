@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Fact, FactBase } from "../../src/knowledge/schema.js";
 import { freshTempDir, runCli, type CliRun } from "../support/run-cli.js";
 import { seedBase, seedFact } from "../support/seed.js";
+import { openSeededStore } from "../support/temp-db.js";
 
 const PORT = "vladivostok-largest-far-east-port";
 
@@ -126,6 +127,68 @@ describe("npm run facts against the store", () => {
     expect(again.stdout).toContain("nothing to import");
   });
 
+  describe("an old export over a newer edit", () => {
+    const HUB = "northeast-china-trade-hub";
+
+    /** Exports, then a moderator changes PORT's topic in the store; the old export, with HUB changed in it. */
+    function oldExportAfterAnEdit(): string {
+      const old = exportWith(HUB, { topic: "Trade hubs" });
+      const store = openSeededStore(env.DATABASE_PATH);
+      const fact = store.fact(PORT)!;
+      const { statement, quote, sourceId, attribution, keywords, aliases } = fact;
+      const edited = store.edit(PORT, { statement, quote, sourceId, attribution, topic: "Ports", keywords, aliases }, fact.revision, "ana", "better topic");
+      store.close();
+      expect(edited.ok).toBe(true);
+      return writeBase("old.json", old);
+    }
+
+    const conflictLine = new RegExp(`^ +conflict ${PORT}: the file has r1, the store r2 \\(last by ana at \\S+\\); the file differs in topic$`, "m");
+
+    it("is shown as a conflict by a dry run, with who changed it and when", () => {
+      const file = oldExportAfterAnEdit();
+      const before = exported();
+      const { status, stdout } = facts("import", file, "--dry-run");
+      expect(status).toBe(0);
+      expect(stdout).toMatch(new RegExp(`^ +changed +${HUB}: topic$`, "m"));
+      expect(stdout).toMatch(/^ +conflicts: 1 fact changed in the store after the file's revision/m);
+      expect(stdout).toMatch(conflictLine);
+      expect(stdout.trimEnd().split("\n").at(-1)).toBe("dry run: nothing changed.");
+      expect(exported()).toBe(before);
+    });
+
+    it("imports nothing unless told what to do with the conflict, and says how in one line, exit 1", () => {
+      const file = oldExportAfterAnEdit();
+      const before = exported();
+      const { status, stdout, stderr } = facts("import", file);
+      expect(status).toBe(1);
+      expect(stdout).toMatch(conflictLine);
+      expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(stderr).toMatch(/^facts: nothing was imported: 1 conflict \(.*\)\. Run again with --skip-conflicts .* or with --overwrite-conflicts /);
+      expect(exported()).toBe(before);
+    });
+
+    it("with --skip-conflicts imports the rest and keeps the newer edit", () => {
+      const file = oldExportAfterAnEdit();
+      const { status, stdout } = facts("import", file, "--skip-conflicts");
+      expect(status).toBe(0);
+      expect(stdout).toMatch(/^imported: 0 facts added, 1 changed; /m);
+      expect(stdout).toMatch(/^conflicts: 1 skipped, left as the store has them\.$/m);
+      expect(facts("show", PORT).stdout).toMatch(/^ +topic: +Ports$/m);
+      expect(facts("show", HUB).stdout).toMatch(/^ +topic: +Trade hubs$/m);
+    });
+
+    it("with --overwrite-conflicts writes the file's version over it, and history says so", () => {
+      const file = oldExportAfterAnEdit();
+      const { status, stdout } = facts("import", file, "--overwrite-conflicts");
+      expect(status).toBe(0);
+      expect(stdout).toMatch(/^conflicts: 1 overwritten with the file's version\.$/m);
+      const shown = facts("show", PORT).stdout;
+      expect(shown).toMatch(new RegExp(`^ +topic: +${seedFact(PORT).topic}$`, "m"));
+      expect(shown).toMatch(/^ +revision: +3$/m);
+      expect(facts("history", PORT).stdout).toMatch(/^r3 +\S+ +import by cli:\S+ +— import over r2 \(the file had r1\)$/m);
+    });
+  });
+
   it("refuses a broken file naming file and line, and changes nothing", () => {
     const before = exported();
     const { status, stdout, stderr } = facts("import", "test/fixtures/broken-facts.json");
@@ -167,6 +230,8 @@ describe("npm run facts against the store", () => {
     ["a missing file", ["import"], /^facts: import needs a file\./],
     ["extra arguments", ["list", "extra"], /^facts: too many arguments for list\./],
     ["--dry-run without import", ["export", "--dry-run"], /^facts: --dry-run only goes with import\./],
+    ["--skip-conflicts without import", ["list", "--skip-conflicts"], /^facts: --skip-conflicts only goes with import\./],
+    ["both conflict choices", ["import", "file.json", "--skip-conflicts", "--overwrite-conflicts"], /^facts: choose --skip-conflicts or --overwrite-conflicts, not both\./],
     ["an unknown option", ["list", "--all"], /^facts: unknown option --all\./],
     ["no command", [], /^facts: no command given\./],
   ])("rejects %s with one line and exit code 2", (_name, args, message) => {

@@ -129,6 +129,12 @@ function modalInputs(reply: InteractionCallback): Map<string, string | undefined
   return inputs;
 }
 
+/** Each button under a message: its custom id without the key, and its label. */
+function buttons(message: { components?: unknown[] }): [string, string][] {
+  const rows = (message.components ?? []) as { components: { custom_id: string; label: string }[] }[];
+  return rows.flatMap((row) => row.components.map((button): [string, string] => [button.custom_id.replace(/[^:]+$/, ""), button.label]));
+}
+
 const reopenButton = (reply: InteractionCallback) => {
   const id = componentIds(reply.data?.components).find((candidate) => candidate.startsWith("admin:draft:"));
   if (!id) throw new Error(`no reopen button in ${JSON.stringify(reply)}`);
@@ -591,6 +597,52 @@ describe("/trade-admin import", () => {
 
     const again = await press(apply!, ctx);
     expectPrivateNotice(again, "That import preview has expired. Run the import again.");
+  });
+
+  it("lists a fact changed here since the file's revision as a conflict, applied only by a button that says what becomes of it", async () => {
+    const hub = "northeast-china-trade-hub";
+    const host = "xi-putin-shenyang-conference";
+    const old = exported();
+    const hubBefore = old.facts.find((fact) => fact.id === hub)!;
+    const file = JSON.stringify({ sources: [seedSource(old)], facts: [hubBefore, { ...old.facts.find((fact) => fact.id === host)!, topic: "Regional geography" }] });
+    const editor = moderator();
+    const statement = "Northeast China has become a hub of bilateral China–Russia trade and commerce.";
+    const saved = await fake.interact(modalSubmit(`admin:edit:${hub}:${hubBefore.revision}`, editedValues(hubBefore, statement), editor));
+    expect(saved.data?.content).toMatch(new RegExp(`^Saved \`${hub}\` \\(revision ${hubBefore.revision + 1}, active\\)`));
+    const beforeImport = exported();
+    const ctx = moderator();
+
+    const edit = await preview("old-export.json", file, ctx);
+    expect(edit.content).toMatch(/^\*\*Dry run: nothing has changed yet\.\*\* Some facts were changed here after your file's revision of them/);
+    const embed = embedOf(edit);
+    expect(field(embed, "Facts changed (1)")).toBe(`\`${host}\` (topic)`);
+    expect(field(embed, "Conflicts: changed here since your file (1)")).toMatch(
+      new RegExp(`^\`${hub}\`: your file r${hubBefore.revision}, here r${hubBefore.revision + 1} by user-${editor.userId!.slice(-4)} \\(${editor.userId}\\) at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\(statement\\)$`),
+    );
+    expect(buttons(edit)).toEqual([
+      ["admin:import-skip:", "Apply, skip 1 conflict"],
+      ["admin:import-overwrite:", "Apply and overwrite 1 conflict"],
+      ["admin:import-cancel:", "Cancel"],
+    ]);
+    expect(exported()).toEqual(beforeImport);
+
+    const [skip] = componentIds(edit.components);
+    const skipped = await press(skip!, ctx);
+    expect(skipped.type).toBe(7);
+    expect(skipped.data?.content).toBe("Imported: 0 facts added, 1 changed, 0 sources added or changed. Skipped 1 conflict: left as it is.");
+    expect(storedFact(hub)).toMatchObject({ statement, revision: hubBefore.revision + 1 });
+    expect(storedFact(host)).toMatchObject({ topic: "Regional geography" });
+
+    const again = await preview("old-export.json", file, ctx);
+    expect(buttons(again)).toEqual([
+      ["admin:import-overwrite:", "Apply and overwrite 1 conflict"],
+      ["admin:import-cancel:", "Cancel"],
+    ]);
+    const [overwrite] = componentIds(again.components);
+    const overwritten = await press(overwrite!, ctx);
+    expect(overwritten.data?.content).toBe("Imported: 0 facts added, 0 changed, 0 sources added or changed. Overwrote 1 conflict with the file's version.");
+    expect(storedFact(hub)).toMatchObject({ statement: hubBefore.statement, revision: hubBefore.revision + 2 });
+    expect(embedOf(await showFact(hub)).title).toBe(hubBefore.statement);
   });
 
   it("changes nothing when cancelled", async () => {

@@ -150,8 +150,10 @@ describe("import", () => {
     expect(store.imports.apply(edited, plan.value.fingerprint, "mod-a")).toMatchObject({ ok: false, error: { kind: "stale-plan" } });
     const fresh = store.imports.plan(edited);
     if (!fresh.ok) throw new Error("plan failed");
-    expect(store.imports.apply(edited, fresh.value.fingerprint, "mod-a").ok).toBe(true);
+    expect(fresh.value.conflicts.map((conflict) => conflict.before.id)).toEqual([other.id]);
+    expect(store.imports.apply(edited, fresh.value.fingerprint, "mod-a", "skip").ok).toBe(true);
     expect(store.fact(FACT)).toMatchObject({ topic: "Ports", revision: 2, updatedBy: "mod-a" });
+    expect(store.fact(other.id)?.status).toBe("retired");
     expect(store.history(FACT).at(-1)?.action).toBe("import");
     store.close();
   });

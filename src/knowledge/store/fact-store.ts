@@ -7,7 +7,7 @@ import { isContentWord, normaliseText, words } from "../text/analyze.js";
 import { validateFactBase, type Problem } from "../validate.js";
 import { ChangeFeed } from "./change-feed.js";
 import { openDatabase, type Db, type OpenOptions } from "./database.js";
-import { FactImporter } from "./fact-import.js";
+import { FactImporter, type FactChange } from "./fact-import.js";
 import { FeedbackStore } from "./feedback-store.js";
 import { QaStore } from "./qa-store.js";
 import { unreadableRows } from "./unreadable-rows.js";
@@ -37,7 +37,9 @@ export type StoreError =
   | { kind: "unchanged"; fact: Fact }
   /** Someone else changed the fact since the writer read it: what they did, so the writer can decide. */
   | { kind: "conflict"; current: Fact; since: Revision[] }
-  | { kind: "stale-plan" };
+  | { kind: "stale-plan" }
+  /** An import met facts changed since the file's revision of them, and the importer did not say what to do. */
+  | { kind: "unresolved-conflicts"; conflicts: FactChange[] };
 
 type Row = Record<string, unknown>;
 
