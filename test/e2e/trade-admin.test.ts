@@ -14,7 +14,7 @@ import type { Fact, FactBase } from "../../src/knowledge/schema.js";
 import { FactStore } from "../../src/knowledge/store/fact-store.js";
 import { BOT_TOKEN, BotProcess, stopCleanly } from "../support/bot-process.js";
 import { FakeDiscord, type InteractionCallback } from "../support/fake-discord.js";
-import { chatInput, component, FAKE_IDS, modalSubmit, snowflake, type InteractionContext } from "../support/interactions.js";
+import { autocomplete, chatInput, component, FAKE_IDS, modalSubmit, snowflake, type InteractionContext } from "../support/interactions.js";
 import { freshTempDir, ROOT, runCli } from "../support/run-cli.js";
 import { tempDbPath } from "../support/temp-db.js";
 
@@ -246,6 +246,22 @@ describe("who may moderate", () => {
     expect(embedOf(reply).title).toBe("Usage");
     await bot.waitForLog((line) => line.msg === "interaction" && line.interactionId === payload.id && line.outcome === "answered");
     expect(bot.logs.some((line) => line.msg === "moderation refused" && line.interactionId === payload.id)).toBe(false);
+  });
+
+  it.each([
+    ["a member without Manage Server or a moderator role", () => member()],
+    ["a member with another role", () => member({ roles: [snowflake()] })],
+    ["a member with Manage Server in another guild", (): InteractionContext => ({ guildId: snowflake(), userId: snowflake(), permissions: MODERATOR })],
+  ])("offers %s no fact ids or statements in /trade-admin autocomplete", async (_who, who) => {
+    const typing = (sub: string, ctx: InteractionContext) =>
+      fake.interact(autocomplete("trade-admin", [{ name: sub, type: 1, options: [{ name: "id", type: 3, value: "", focused: true }] }], ctx));
+    for (const sub of ["edit", "retire", "history"]) {
+      const refused = await typing(sub, who());
+      expect(refused.type).toBe(8);
+      expect(refused.data?.choices).toEqual([]);
+    }
+    const offered = await typing("edit", moderator());
+    expect(offered.data?.choices?.length).toBeGreaterThan(0);
   });
 
   it("refuses a fact form submitted by a non-moderator, changing nothing", async () => {
