@@ -17,6 +17,8 @@ export const BaseEnvSchema = z.object({
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
 const positiveInt = z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").positive("must be greater than 0");
 const nonNegativeInt = z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must be 0 or more");
+const PORT_RANGE = "must be a port number from 0 to 65535 (0: any free port)";
+const port = z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(0, PORT_RANGE).max(65535, PORT_RANGE);
 
 /** A comma-separated list of Discord ids ("" for none). */
 const idList = z
@@ -44,6 +46,8 @@ export const BotEnvSchema = BaseEnvSchema.extend({
   QA_HELPER_ROLE_ID: snowflake.optional(),
   SHARD_COUNT: z.union([z.literal("auto"), positiveInt], { error: "must be auto or a whole number greater than 0" }).default(1),
   QA_SOLVED_TAG: z.string().trim().min(1).max(20, "must be at most 20 characters (Discord's limit for a tag)").default("Solved"),
+  HTTP_PORT: port.optional(),
+  HTTP_HOST: z.string().regex(/^\S+$/, "must be an address or host name, with no spaces").default("127.0.0.1"),
 });
 export type BotConfig = z.infer<typeof BotEnvSchema>;
 

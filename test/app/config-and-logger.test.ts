@@ -60,6 +60,30 @@ describe("BotEnvSchema", () => {
   });
 });
 
+describe("HTTP_PORT and HTTP_HOST", () => {
+  const valid = { DISCORD_TOKEN: "token.value", DISCORD_CLIENT_ID: "123456789012345678" };
+
+  it("are off by default, bind to loopback, and take 0 for any free port", () => {
+    const defaults = parseEnv(BotEnvSchema, valid);
+    expect(defaults).toMatchObject({ ok: true, value: { HTTP_HOST: "127.0.0.1" } });
+    expect(defaults.ok && defaults.value.HTTP_PORT).toBeUndefined();
+    expect(parseEnv(BotEnvSchema, { ...valid, HTTP_PORT: "0", HTTP_HOST: "0.0.0.0" })).toMatchObject({ ok: true, value: { HTTP_PORT: 0, HTTP_HOST: "0.0.0.0" } });
+  });
+
+  it("names a port that is not one, in one line", () => {
+    for (const port of ["http", "-1", "65536", "80.5"]) {
+      expect(parseEnv(BotEnvSchema, { ...valid, HTTP_PORT: port })).toEqual({
+        ok: false,
+        error: ["HTTP_PORT must be a port number from 0 to 65535 (0: any free port) (set it in .env; see .env.example)"],
+      });
+    }
+    expect(parseEnv(BotEnvSchema, { ...valid, HTTP_HOST: "local host" })).toEqual({
+      ok: false,
+      error: ["HTTP_HOST must be an address or host name, with no spaces (set it in .env; see .env.example)"],
+    });
+  });
+});
+
 describe("scrubbing secrets from log lines", () => {
   it("hides the token and interaction tokens inside messages and error URLs", () => {
     let written = "";
