@@ -2,12 +2,15 @@ import { resolve } from "node:path";
 import type { Logger } from "pino";
 import { DEFAULT_DATABASE_PATH, type BotConfig } from "./config.js";
 import { COMMANDS } from "./commands/index.js";
-import { startBot } from "./discord/bot.js";
+import { startBot, type RunningBot } from "./discord/bot.js";
 import { createCooldown } from "./discord/cooldown.js";
 import { formatFileProblem, readFactBaseFile, SEED_PATH } from "./knowledge/fact-base-file.js";
 import { createEngineSync } from "./knowledge/engine-sync.js";
 import { LiveEngine } from "./knowledge/live-engine.js";
 import { FactStore } from "./knowledge/store/fact-store.js";
+import { startHealthServer } from "./observability/http-server.js";
+import { addReadyGauge, collectProcessMetrics, createBotMetrics, exposition, METRICS_OP } from "./observability/metrics.js";
+import { judgeReadiness } from "./observability/readiness.js";
 import { connectToManager, managerAskCooldown } from "./shards/manager-link.js";
 import { isShardProcess } from "./shards/shard-manager.js";
 
@@ -21,6 +24,18 @@ export async function runBot(config: BotConfig, log: Logger): Promise<void> {
     process.exit(1);
   };
 
+  const shardProcess = isShardProcess();
+  const live: { engine?: LiveEngine; bot?: RunningBot } = {};
+  const metrics = createBotMetrics({ facts: () => live.engine?.current.base.facts ?? [], gateway: () => live.bot?.gateway() ?? [] });
+  collectProcessMetrics(metrics.registry, shardProcess ? { process: `shard-${process.env.SHARDS}` } : {});
+  /** Under the shard manager, the manager serves HTTP for every shard; otherwise bind before touching any data. */
+  if (config.HTTP_PORT !== undefined && !shardProcess) {
+    const ready = () => judgeReadiness({ engineLoaded: live.engine !== undefined, shardCount: 1, shards: live.bot?.gateway() ?? [] });
+    addReadyGauge(metrics.registry, ready);
+    const served = await startHealthServer({ host: config.HTTP_HOST, port: config.HTTP_PORT, log, providers: { ready, metrics: () => exposition(metrics.registry) } });
+    if (!served.ok) return fail(served.error);
+  }
+
   const seed = readFactBaseFile(config.FACTS_FILE ?? SEED_PATH);
   if (!seed.ok) {
     for (const problem of seed.error) log.fatal(formatFileProblem(problem));
@@ -31,6 +46,7 @@ export async function runBot(config: BotConfig, log: Logger): Promise<void> {
   const store = opened.value;
   const cursor = store.changes.cursor();
   const engine = new LiveEngine(store.snapshot());
+  live.engine = engine;
   const engineSync = createEngineSync(store, engine, log, cursor);
   setInterval(() => {
     try {
@@ -40,12 +56,13 @@ export async function runBot(config: BotConfig, log: Logger): Promise<void> {
     }
   }, config.STORE_POLL_SECONDS * 1000).unref();
 
-  const askCooldown = isShardProcess()
-    ? managerAskCooldown(connectToManager())
+  const askCooldown = shardProcess
+    ? managerAskCooldown(connectToManager({ [METRICS_OP]: () => metrics.registry.getMetricsAsJSON() }))
     : createCooldown({ uses: config.ASK_COOLDOWN_USES, windowMs: config.ASK_COOLDOWN_SECONDS * 1000 });
-  const bot = await startBot({ config, log, engine, store, engineSync, commands: COMMANDS, askCooldown, onFatal: fail }).catch((error: unknown) =>
+  const bot = await startBot({ config, log, engine, store, engineSync, commands: COMMANDS, askCooldown, metrics, onFatal: fail }).catch((error: unknown) =>
     fail((error as Error).message),
   );
+  live.bot = bot;
 
   let stopping = false;
   const stop = (reason: Record<string, string>) => {

@@ -35,7 +35,7 @@ export async function askQuestion(context: BotContext, userId: string, question:
       payload: withFeedbackButtons(renderFact(picked, engine.base), picked.id),
       outcome: "answered",
       ephemeral: false,
-      record: () => recordAskSafely(context.store.feedback, context.log, question, picked.id),
+      record: countQuestion(context, question, picked.id),
     };
   }
   const answer = engine.answer(question);
@@ -45,6 +45,14 @@ export async function askQuestion(context: BotContext, userId: string, question:
     payload: top ? withFeedbackButtons(payload, top.id) : payload,
     outcome: top ? "answered" : "abstained",
     ephemeral: false,
-    record: () => recordAskSafely(context.store.feedback, context.log, question, top?.id ?? null),
+    record: countQuestion(context, question, top?.id ?? null),
+  };
+}
+
+/** Counts the question as answered with `factId` (null: abstained), in the store and the metrics. */
+function countQuestion(context: BotContext, question: string, factId: string | null): () => void {
+  return () => {
+    context.metrics.questionAnswered("command", factId !== null);
+    recordAskSafely(context.store.feedback, context.log, context.metrics, question, factId);
   };
 }

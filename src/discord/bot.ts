@@ -1,9 +1,10 @@
-import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
+import { Client, Events, GatewayIntentBits, Partials, Status } from "discord.js";
 import type { Logger } from "pino";
 import type { BotConfig } from "../config.js";
 import type { EngineSync } from "../knowledge/engine-sync.js";
 import type { LiveEngine } from "../knowledge/live-engine.js";
 import type { FactStore } from "../knowledge/store/fact-store.js";
+import type { BotMetrics, GatewayShard } from "../observability/metrics.js";
 import type { AskCooldown, CommandModule } from "./command-contract.js";
 import { createInteractionRouter } from "./interaction-router.js";
 import { createQaListener } from "./qa-listener.js";
@@ -21,6 +22,8 @@ export const FATAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
 export interface RunningBot {
   /** Finishes replies in flight (at most `graceMs`), then disconnects. */
   stop(graceMs: number): Promise<void>;
+  /** Each gateway connection's status and ping, read now. */
+  gateway(): GatewayShard[];
 }
 
 export interface BotDependencies {
@@ -33,6 +36,7 @@ export interface BotDependencies {
   commands: { public: readonly CommandModule[]; admin: readonly CommandModule[] };
   /** Per-user limit on questions: this process's own, or the shard manager's, shared by every shard. */
   askCooldown: AskCooldown;
+  metrics: BotMetrics;
   /** Called once when the connection is lost for good; the process should end non-zero. */
   onFatal: (reason: string) => void;
 }
@@ -59,12 +63,13 @@ function intentsFor(readContent: boolean): GatewayIntentBits[] {
  * cannot log in in time. When Discord refuses the Message Content intent (close 4014), it connects again
  * without it and says which Developer Portal switch to turn on: mentions, forum titles and commands still work.
  */
-export async function startBot({ config, log, engine, store, engineSync, commands, askCooldown, onFatal }: BotDependencies): Promise<RunningBot> {
+export async function startBot({ config, log, engine, store, engineSync, commands, askCooldown, metrics, onFatal }: BotDependencies): Promise<RunningBot> {
   const router = createInteractionRouter([...commands.public, ...commands.admin], {
     engine: () => engine.current,
     store,
     syncEngine: () => engineSync.sync(),
     askCooldown,
+    metrics,
     moderation: { adminGuildIds: config.ADMIN_GUILD_IDS, modRoleIds: config.MOD_ROLE_IDS },
     qaChannelIdsFromEnv: config.QA_CHANNEL_IDS,
     qa: { helperRoleId: config.QA_HELPER_ROLE_ID, solvedTag: config.QA_SOLVED_TAG },
@@ -76,6 +81,7 @@ export async function startBot({ config, log, engine, store, engineSync, command
     engine: () => engine.current,
     store,
     log,
+    metrics,
     botUserId: () => connection.client?.user?.id,
     settings: {
       channelIdsFromEnv: config.QA_CHANNEL_IDS,
@@ -98,8 +104,14 @@ export async function startBot({ config, log, engine, store, engineSync, command
     next.on(Events.MessageCreate, (message) => void qa.onMessage(message));
     next.on(Events.ThreadCreate, (thread, newlyCreated) => void qa.onThreadCreate(thread, newlyCreated));
     next.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
-    next.on(Events.ShardReconnecting, (shardId) => log.warn({ shardId }, "gateway connection lost; reconnecting"));
-    next.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, "gateway connection resumed"));
+    next.on(Events.ShardReconnecting, (shardId) => {
+      metrics.gatewayReconnecting(shardId);
+      log.warn({ shardId }, "gateway connection lost; reconnecting");
+    });
+    next.on(Events.ShardResume, (shardId, replayed) => {
+      metrics.gatewayResumed(shardId);
+      log.info({ shardId, replayed }, "gateway connection resumed");
+    });
     let connected = false;
     next.once(Events.ClientReady, () => (connected = true));
     next.on(Events.ShardDisconnect, ({ code }, shardId) => {
@@ -142,6 +154,8 @@ export async function startBot({ config, log, engine, store, engineSync, command
       client.removeAllListeners(Events.ShardDisconnect);
       await client.destroy();
     },
+    gateway: () =>
+      client.ws.shards.map((shard) => ({ id: shard.id, status: Status[shard.status], connected: shard.status === Status.Ready, pingMs: shard.ping })),
   };
 }
 

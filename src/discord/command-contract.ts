@@ -10,6 +10,7 @@ import type { CooldownVerdict } from "./cooldown.js";
 import type { ModerationPolicy } from "./moderation-access.js";
 import type { Engine } from "../knowledge/engine.js";
 import type { FactStore } from "../knowledge/store/fact-store.js";
+import type { BotMetrics } from "../observability/metrics.js";
 
 /** How an interaction ended, for the one log line each interaction gets. */
 export type Outcome = "answered" | "abstained" | "refused" | "error";
@@ -27,6 +28,8 @@ export interface BotContext {
   /** Brings the engine up to date with the store's committed changes (built aside, then swapped in). */
   syncEngine(): void;
   askCooldown: AskCooldown;
+  /** Counters the handlers feed (answered or abstained, failed store writes). */
+  metrics: BotMetrics;
   moderation: ModerationPolicy;
   /** Channels the operator opted in to Q&A in QA_CHANNEL_IDS (moderators add others in the database). */
   qaChannelIdsFromEnv: readonly string[];

@@ -12,7 +12,7 @@ export interface InteractionRouter {
 }
 
 /**
- * Routes each interaction to its command module and logs one line for it (command, outcome, latency).
+ * Routes each interaction to its command module, logs one line for it (command, outcome, latency) and counts it.
  * A handler that throws never takes the bot down: the user gets an ephemeral "something went wrong (ref …)"
  * and the log gets the error with the same reference.
  */
@@ -63,8 +63,23 @@ export function createInteractionRouter(commands: readonly CommandModule[], cont
       }
     }
     const latencyMs = Math.round((performance.now() - started) * 10) / 10;
+    context.metrics.interactionHandled(metricName(interaction), outcome, latencyMs);
     if (outcome === "suggested") log.debug({ ...fields, latencyMs }, "autocomplete");
     else log.info({ ...fields, outcome, latencyMs }, "interaction");
+  }
+
+  /** `trade ask`, `Ask trade bot`, `trade:vote`: one of ours, or "unknown", so no input can grow the label set. */
+  function metricName(interaction: Interaction): string {
+    if (interaction.isCommand() || interaction.isAutocomplete()) {
+      if (!byName.has(interaction.commandName)) return "unknown";
+      const subcommand = interaction.isChatInputCommand() || interaction.isAutocomplete() ? interaction.options.getSubcommand(false) : null;
+      return subcommand ? `${interaction.commandName} ${subcommand}` : interaction.commandName;
+    }
+    if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
+      const known = commands.some((command) => command.componentPrefix && interaction.customId.startsWith(command.componentPrefix));
+      return known ? interaction.customId.split(":").slice(0, 2).join(":") : "unknown";
+    }
+    return "unknown";
   }
 
   return {

@@ -2,7 +2,8 @@ import { ChannelType, type AnyThreadChannel, type Message, type SendableChannels
 import type { Logger } from "pino";
 import type { Answer, Engine } from "../knowledge/engine.js";
 import type { FactStore } from "../knowledge/store/fact-store.js";
-import type { QaMode } from "../knowledge/store/qa-store.js";
+import type { AutoAnswer, QaMode } from "../knowledge/store/qa-store.js";
+import type { BotMetrics } from "../observability/metrics.js";
 import { createCooldown } from "./cooldown.js";
 import { decideMessage, decideReply, questionText, type QaRoute, type ReplyDecision } from "./qa-policy.js";
 import { recordAskSafely } from "./record-ask.js";
@@ -42,11 +43,12 @@ const FORUMS: ReadonlySet<ChannelType> = new Set([ChannelType.GuildForum, Channe
  * asks the engine when the policy says so, posts through the one channel reply helper, and logs one line per
  * message considered. Never throws: a message it cannot handle is logged.
  */
-export function createQaListener({ engine, store, settings, log, botUserId }: {
+export function createQaListener({ engine, store, settings, log, metrics, botUserId }: {
   engine: () => Engine;
   store: FactStore;
   settings: QaSettings;
   log: Logger;
+  metrics: BotMetrics;
   botUserId: () => string | undefined;
 }): QaListener {
   const cooldown = createCooldown({ uses: 1, windowMs: settings.channelCooldownSeconds * 1000 });
@@ -60,10 +62,11 @@ export function createQaListener({ engine, store, settings, log, botUserId }: {
     const answer = engine().answer(question);
     const decision = decideReply(route, mode, answer, { minConfidence: settings.minConfidence, cooldownAllows: () => cooldown.take(target.channelId).allowed });
     const top = answer.answered ? answer.results[0]?.fact : undefined;
+    metrics.questionAnswered(route, top !== undefined);
     try {
       return await postOrCount(target, route, answer, decision);
     } finally {
-      recordAskSafely(store.feedback, log, question, top?.id ?? null);
+      recordAskSafely(store.feedback, log, metrics, question, top?.id ?? null);
     }
   }
 
@@ -73,12 +76,22 @@ export function createQaListener({ engine, store, settings, log, botUserId }: {
     const recorded = { questionId: target.questionId, channelId: target.channelId, askerId: target.askerId, factId: top?.id ?? null, route };
     if (decision.post === "nothing") {
       if (decision.why !== "shadow" || !top || (route !== "forum-post" && answer.confidence < settings.minConfidence)) return `silent (${decision.why})`;
-      store.qa.recordAutoAnswer({ ...recorded, replyId: `shadow-${target.questionId}`, outcome: "shadow" });
+      recordAutoAnswer({ ...recorded, replyId: `shadow-${target.questionId}`, outcome: "shadow" });
       return `shadow (would answer with ${top.id})`;
     }
     const reply = await postInChannel(target.channel, payloadFor(answer, route, target.inForum), target.replyTo ? { replyTo: target.replyTo } : {});
-    store.qa.recordAutoAnswer({ ...recorded, replyId: reply.id, outcome: decision.post === "answer" ? "answered" : "miss" });
+    recordAutoAnswer({ ...recorded, replyId: reply.id, outcome: decision.post === "answer" ? "answered" : "miss" });
     return decision.post === "answer" ? `answered with ${top?.id}` : "posted the honest miss";
+  }
+
+  /** A failed write is counted, then fails the message as before (one warning line with the reason). */
+  function recordAutoAnswer(answer: AutoAnswer): void {
+    try {
+      store.qa.recordAutoAnswer(answer);
+    } catch (error) {
+      metrics.storeWriteFailed("qa-answer");
+      throw error;
+    }
   }
 
   function payloadFor(answer: Answer, route: QaRoute, inForum: boolean) {

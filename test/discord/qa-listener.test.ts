@@ -3,16 +3,19 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { createQaListener } from "../../src/discord/qa-listener.js";
 import type { Engine } from "../../src/knowledge/engine.js";
+import { createBotMetrics, exposition } from "../../src/observability/metrics.js";
+import { sample } from "../support/prometheus-text.js";
 import { openSeededStore, tempDbPath } from "../support/temp-db.js";
 import { seedEngine } from "../support/seed.js";
 
 const CHANNEL = "223456789012345678";
+let nextMessageId = 323456789012345678n;
 
 /** The few fields of a discord.js Message the listener reads, for a message in a plain text channel. */
 function message(content: string): Message {
   const sent: unknown[] = [];
   return {
-    id: String(Date.now()),
+    id: String(nextMessageId++),
     content,
     channelId: CHANNEL,
     author: { id: "1", bot: false },
@@ -34,6 +37,7 @@ describe("the Q&A listener", () => {
       engine: () => engine,
       store,
       log: pino({ level: "silent" }),
+      metrics: createBotMetrics({ facts: () => [], gateway: () => [] }),
       botUserId: () => "999999999999999999",
       settings: { channelIdsFromEnv: [CHANNEL], minConfidence: 0.8, channelCooldownSeconds: 0, helperRoleId: undefined, starterRetryDelaysMs: [] },
     });
@@ -41,6 +45,39 @@ describe("the Q&A listener", () => {
     expect(calls).toBe(0);
     await listener.onMessage(message("How much did Liaoning export to Russia?"));
     expect(calls).toBe(1);
+    store.close();
+  });
+
+  it("counts the engine's verdict on each question it took up, and the store writes that failed", async () => {
+    const store = openSeededStore(tempDbPath());
+    const metrics = createBotMetrics({ facts: () => [], gateway: () => [] });
+    const engine = seedEngine();
+    const listener = createQaListener({
+      engine: () => engine,
+      store,
+      log: pino({ level: "silent" }),
+      metrics,
+      botUserId: () => "999999999999999999",
+      settings: { channelIdsFromEnv: [CHANNEL], minConfidence: 0.8, channelCooldownSeconds: 0, helperRoleId: undefined, starterRetryDelaysMs: [] },
+    });
+    const count = async (name: string, labels: Record<string, string>) => sample((await exposition(metrics.registry)).text, name, labels);
+
+    await listener.onMessage(message("How much did Liaoning export to Russia?"));
+    await listener.onMessage(message("What is the population of Mars?"));
+    expect(await count("trade_facts_questions_total", { route: "channel", result: "answered" })).toBe(1);
+    expect(await count("trade_facts_questions_total", { route: "channel", result: "abstained" })).toBe(1);
+    expect(await count("trade_facts_store_write_errors_total", {})).toBeUndefined();
+
+    store.feedback.recordAsk = () => {
+      throw new Error("SQLITE_FULL: database or disk is full");
+    };
+    store.qa.recordAutoAnswer = () => {
+      throw new Error("SQLITE_FULL: database or disk is full");
+    };
+    await listener.onMessage(message("How much did Liaoning export to Russia?"));
+    expect(await count("trade_facts_store_write_errors_total", { write: "ask" })).toBe(1);
+    expect(await count("trade_facts_store_write_errors_total", { write: "qa-answer" })).toBe(1);
+    expect(await count("trade_facts_questions_total", { route: "channel", result: "answered" })).toBe(2);
     store.close();
   });
 });
