@@ -4,6 +4,8 @@ import type { Logger } from "pino";
 import type { BotConfig } from "../config.js";
 import { describeLoginError } from "../discord/bot.js";
 import { createCooldown } from "../discord/cooldown.js";
+import { startHealthServer } from "../observability/http-server.js";
+import { shardManagerProviders } from "../observability/shard-metrics.js";
 import { createIpcPeer, type IpcPeer } from "./ipc.js";
 import { COOLDOWN_TAKE, serveAskCooldown } from "./manager-link.js";
 
@@ -28,8 +30,8 @@ export interface ShardStatus {
 
 export interface RunningManager {
   shards(): ShardStatus[];
-  /** One line to each shard: asks every shard and returns their answers in shard order. */
-  askEveryShard(op: string, timeoutMs?: number): Promise<unknown[]>;
+  /** One line to each shard: asks every shard and returns their answers in shard order, each settled on its own. */
+  askEveryShard(op: string, timeoutMs?: number): Promise<({ id: number } & PromiseSettledResult<unknown>)[]>;
 }
 
 /**
@@ -111,6 +113,21 @@ export async function runShardManager(config: BotConfig, log: Logger): Promise<R
     });
   }
 
+  const running: RunningManager = {
+    shards: () => [...manager.shards.values()].map((shard) => ({ id: shard.id, ready: shard.ready && shard.process?.exitCode === null })),
+    askEveryShard: (op, timeoutMs) =>
+      Promise.all(
+        [...peers.entries()].sort(([a], [b]) => a - b).map(async ([id, peer]) => {
+          const [answer] = await Promise.allSettled([peer.request(op, undefined, timeoutMs)]);
+          return { id, ...answer };
+        }),
+      ),
+  };
+  if (config.HTTP_PORT !== undefined) {
+    const served = await startHealthServer({ host: config.HTTP_HOST, port: config.HTTP_PORT, log, providers: shardManagerProviders({ shardCount: count, fleet: running }) });
+    if (!served.ok) return fail(served.error);
+  }
+
   log.info({ shards: count, recommended: gateway.shards }, "starting shards");
   const delay = gateway.session_start_limit.max_concurrency >= count ? 0 : IDENTIFY_SPACING_MS;
   try {
@@ -124,10 +141,7 @@ export async function runShardManager(config: BotConfig, log: Logger): Promise<R
   started = true;
   log.info({ shards: count }, "ready");
 
-  return {
-    shards: () => [...manager.shards.values()].map((shard) => ({ id: shard.id, ready: shard.ready && shard.process?.exitCode === null })),
-    askEveryShard: (op, timeoutMs) => Promise.all([...peers.entries()].sort(([a], [b]) => a - b).map(([, peer]) => peer.request(op, undefined, timeoutMs))),
-  };
+  return running;
 }
 
 async function fetchGatewayBot(config: BotConfig): Promise<RESTGetAPIGatewayBotResult> {
