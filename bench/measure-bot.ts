@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { InteractionResponseType } from "discord.js";
+import { InteractionResponseType, type APIInteraction } from "discord.js";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +9,7 @@ import { questionText, readsAsQuestion } from "../src/discord/qa-policy.js";
 import { FactStore } from "../src/knowledge/store/fact-store.js";
 import { FakeDiscord } from "../test/support/fake-discord.js";
 import { chatInput, messagePayload, snowflake, user } from "../test/support/interactions.js";
+import { measureLoad, processTree, residentMB, type LoadStep } from "./measure-load.js";
 import { percentile } from "./stats.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -25,7 +26,13 @@ export interface BotMeasurement {
   /** Resident memory of the bot process once ready, and after the asks. */
   readyRssMB: number;
   rssMB: number;
+  /** Asks arriving at fixed rates against one process. */
+  load: LoadStep[];
 }
+
+/** Asks a second offered in turn, each for LOAD_SECONDS. */
+const LOAD_RATES = [100, 300, 1_000];
+const LOAD_SECONDS = 5;
 
 /**
  * The bot as operators run it (`npm start`: the compiled entry point, with its node flags) against the fake Discord on loopback:
@@ -64,20 +71,26 @@ export async function measureBot(questions: readonly string[], asks: number, mes
     const latencies: number[] = [];
     for (let i = 0; i < asks; i++) {
       const question = questions[i % questions.length]!;
-      const payload = chatInput("trade", [{ name: "ask", type: 1, options: [{ name: "question", type: 3, value: question }] }]);
-      const { ms, value } = await timedAsync(() => fake.interact(payload));
+      const { ms, value } = await timedAsync(() => fake.interact(askPayload(question)));
       if (value.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`ask ${i} got response type ${value.type}`);
       latencies.push(ms);
     }
     progress(`timing ${messages} channel messages, half of them not questions`);
     const channel = await measureChannelMessages(fake, questions, messages);
-    return { asks, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), messages: channel, readyRssMB, rssMB: residentMB(bot.pid!) };
+    const rssMB = residentMB(bot.pid!);
+    progress(`offering ${LOAD_RATES.join(", ")} asks a second, ${LOAD_SECONDS} s each`);
+    const load = await measureLoad(fake, (i) => askPayload(questions[i % questions.length]!), { rates: LOAD_RATES, seconds: LOAD_SECONDS, pids: () => processTree(bot.pid!) });
+    return { asks, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), messages: channel, readyRssMB, rssMB, load };
   } finally {
     bot.kill("SIGTERM");
     await new Promise((resolve) => bot.once("exit", resolve));
     await fake.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function askPayload(question: string): APIInteraction {
+  return chatInput("trade", [{ name: "ask", type: 1, options: [{ name: "question", type: 3, value: question }] }]);
 }
 
 /**
@@ -132,10 +145,4 @@ async function timedAsync<T>(work: () => Promise<T>): Promise<{ ms: number; valu
   const started = performance.now();
   const value = await work();
   return { ms: performance.now() - started, value };
-}
-
-function residentMB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
-  return kb / 1024;
 }

@@ -216,8 +216,13 @@ export function botReport(bot: BotMeasurement): string {
   return [
     `bot (compiled, fake Discord on loopback): ${bot.asks} asks, interaction-to-reply p50 ${ms(bot.p50Ms)} ms, p99 ${ms(bot.p99Ms)} ms; resident memory ${bot.readyRssMB.toFixed(1)} MB once ready, ${bot.rssMB.toFixed(1)} MB after them`,
     `channel messages: ${bot.messages.sent} in an opted-in channel, ${bot.messages.questions} of them questions: ${bot.messages.replies} replies (none to the others), message-to-reply p50 ${ms(bot.messages.p50Ms)} ms, p99 ${ms(bot.messages.p99Ms)} ms`,
+    ...bot.load.map(
+      (step) =>
+        `load, one process: ${step.offeredPerSecond} asks/s offered for ${step.asks} asks: sustained ${step.sustainedPerSecond.toFixed(0)}/s, p50 ${ms(step.p50Ms)} ms, p99 ${ms(step.p99Ms)} ms, resident memory ${step.rssMB.map((mb) => mb.toFixed(0)).join(" + ")} MB`,
+    ),
     "Targets: " + [
       check("bot p99 <= 50 ms", bot.p99Ms <= 50, `${ms(bot.p99Ms)} ms`),
+      ...bot.load.filter((step) => step.offeredPerSecond === 1_000).map((step) => check("1,000 asks/s with p99 <= 50 ms", step.sustainedPerSecond >= 950 && step.p99Ms <= 50, `${step.sustainedPerSecond.toFixed(0)}/s, p99 ${ms(step.p99Ms)} ms`)),
       check("message-to-reply p99 <= 50 ms", bot.messages.p99Ms <= 50, `${ms(bot.messages.p99Ms)} ms`),
       check("bot RSS <= 150 MB", bot.rssMB <= 150, `${bot.rssMB.toFixed(1)} MB`),
     ].join(" | "),
