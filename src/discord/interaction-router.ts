@@ -68,12 +68,12 @@ export function createInteractionRouter(commands: readonly CommandModule[], cont
     else log.info({ ...fields, outcome, latencyMs }, "interaction");
   }
 
-  /** `trade ask`, `Ask trade bot`, `trade:vote`: one of ours, or "unknown", so no input can grow the label set. */
+  /** `trade ask`, `trade-admin qa add`, `Ask trade bot`, `trade:vote`: one of ours, or "unknown", so no input can grow the label set. */
   function metricName(interaction: Interaction): string {
     if (interaction.isCommand() || interaction.isAutocomplete()) {
       if (!byName.has(interaction.commandName)) return "unknown";
-      const subcommand = interaction.isChatInputCommand() || interaction.isAutocomplete() ? interaction.options.getSubcommand(false) : null;
-      return subcommand ? `${interaction.commandName} ${subcommand}` : interaction.commandName;
+      if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return interaction.commandName;
+      return [interaction.commandName, interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false)].filter(Boolean).join(" ");
     }
     if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
       const known = commands.some((command) => command.componentPrefix && interaction.customId.startsWith(command.componentPrefix));
