@@ -7,18 +7,33 @@ import type { ConflictChoice, FactChange, ImportPlan } from "../knowledge/store/
 import type { FactStore, Revision, StoreError } from "../knowledge/store/fact-store.js";
 import type { Problem } from "../knowledge/validate.js";
 import { truncate } from "../truncate.js";
+import { usageReport } from "../knowledge/store/usage-report.js";
+import { formatGaps, formatUsage, gapsJson, usageJson } from "./format-usage.js";
 import { describeArgsError, endQuietlyWhenStdoutCloses, exitWithError, exitWithUsage } from "./cli-io.js";
 import { openStoreOrExit } from "./open-store.js";
 
-const USAGE = "Usage: npm run facts -- list | show ID | history ID | export | import FILE [--dry-run] [--skip-conflicts | --overwrite-conflicts] | validate [FILE].";
+const USAGE =
+  "Usage: npm run facts -- list | show ID | history ID | export | import FILE [--dry-run] [--skip-conflicts | --overwrite-conflicts] | validate [FILE] | gaps [--limit N] [--json] | stats [--json].";
 
 type Command =
   | { name: "list" | "export" }
   | { name: "show" | "history"; id: string }
   | { name: "import"; file: string; dryRun: boolean; onConflict?: ConflictChoice }
-  | { name: "validate"; file: string };
+  | { name: "validate"; file: string }
+  | { name: "gaps"; limit?: number; json: boolean }
+  | { name: "stats"; json: boolean };
 
-const COMMANDS = ["list", "show", "history", "export", "import", "validate"] as const;
+const COMMANDS = ["list", "show", "history", "export", "import", "validate", "gaps", "stats"] as const;
+type CommandName = (typeof COMMANDS)[number];
+
+/** The commands each option goes with. */
+const OPTION_COMMANDS = {
+  "dry-run": ["import"],
+  "skip-conflicts": ["import"],
+  "overwrite-conflicts": ["import"],
+  limit: ["gaps"],
+  json: ["gaps", "stats"],
+} as const satisfies Record<string, readonly CommandName[]>;
 
 function parse(): Command {
   try {
@@ -27,6 +42,8 @@ function parse(): Command {
         "dry-run": { type: "boolean" },
         "skip-conflicts": { type: "boolean" },
         "overwrite-conflicts": { type: "boolean" },
+        limit: { type: "string" },
+        json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,
@@ -37,12 +54,15 @@ function parse(): Command {
     }
     const [name, argument, ...extra] = positionals;
     if (!isCommand(name)) exitWithUsage(`facts: ${name ? `unknown command "${name}".` : "no command given."}`, USAGE);
+    for (const option of Object.keys(OPTION_COMMANDS) as (keyof typeof OPTION_COMMANDS)[]) {
+      const commands: readonly CommandName[] = OPTION_COMMANDS[option];
+      if (values[option] !== undefined && !commands.includes(name)) exitWithUsage(`facts: --${option} only goes with ${commands.join(" or ")}.`, USAGE);
+    }
     const dryRun = values["dry-run"] ?? false;
-    const importOnly = (["dry-run", "skip-conflicts", "overwrite-conflicts"] as const).find((option) => values[option]);
-    if (importOnly && name !== "import") exitWithUsage(`facts: --${importOnly} only goes with import.`, USAGE);
     if (values["skip-conflicts"] && values["overwrite-conflicts"]) exitWithUsage("facts: choose --skip-conflicts or --overwrite-conflicts, not both.", USAGE);
     const onConflict: ConflictChoice | undefined = values["skip-conflicts"] ? "skip" : values["overwrite-conflicts"] ? "overwrite" : undefined;
-    const takes = name === "list" || name === "export" ? 0 : 1;
+    const json = values.json ?? false;
+    const takes = ["list", "export", "gaps", "stats"].includes(name) ? 0 : 1;
     if (extra.length > 0 || (takes === 0 && argument !== undefined)) exitWithUsage(`facts: too many arguments for ${name}.`, USAGE);
     switch (name) {
       case "list":
@@ -57,13 +77,22 @@ function parse(): Command {
       case "import":
         if (!argument) exitWithUsage("facts: import needs a file.", USAGE);
         return { name, file: argument, dryRun, ...(onConflict ? { onConflict } : {}) };
+      case "gaps":
+        return { name, json, ...(values.limit === undefined ? {} : { limit: parseLimit(values.limit) }) };
+      case "stats":
+        return { name, json };
     }
   } catch (error) {
     exitWithUsage(`facts: ${describeArgsError(error)}`, USAGE);
   }
 }
 
-function isCommand(name: string | undefined): name is (typeof COMMANDS)[number] {
+function parseLimit(text: string): number {
+  if (!/^\d{1,6}$/.test(text) || Number(text) < 1) exitWithUsage(`facts: --limit must be a whole number from 1 to 999999, not "${truncate(oneLine(text), 20)}".`, USAGE);
+  return Number(text);
+}
+
+function isCommand(name: string | undefined): name is CommandName {
   return (COMMANDS as readonly (string | undefined)[]).includes(name);
 }
 
@@ -282,6 +311,16 @@ if (command.name === "validate") {
     case "import":
       importFile(store, path, command.file, command.dryRun, command.onConflict);
       break;
+    case "gaps": {
+      const gaps = store.feedback.gaps(command.limit);
+      process.stdout.write(`${command.json ? JSON.stringify(gapsJson(gaps)) : formatGaps(gaps)}\n`);
+      break;
+    }
+    case "stats": {
+      const report = usageReport(store);
+      process.stdout.write(`${command.json ? JSON.stringify(usageJson(report)) : formatUsage(report)}\n`);
+      break;
+    }
   }
   store.close();
 }

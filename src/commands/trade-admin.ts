@@ -37,6 +37,7 @@ import {
   renderStats,
 } from "../discord/render-admin.js";
 import { QA_MODES, type QaMode } from "../knowledge/store/qa-store.js";
+import { usageReport } from "../knowledge/store/usage-report.js";
 import { parseFactBaseText } from "../knowledge/fact-base-file.js";
 import type { Fact, FactBase } from "../knowledge/schema.js";
 import type { ConflictChoice } from "../knowledge/store/fact-import.js";
@@ -218,7 +219,7 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
       await respond(interaction, renderGaps(store.feedback.gaps()), { ephemeral: true });
       return "answered";
     case "stats":
-      await respond(interaction, renderStats(store.feedback.stats(), store.qa.channelStats()), { ephemeral: true });
+      await respond(interaction, renderStats(usageReport(store)), { ephemeral: true });
       return "answered";
     case "export": {
       const file = { name: `trade-facts-${new Date().toISOString().slice(0, 10)}.json`, content: `${JSON.stringify(store.snapshot(), null, 2)}\n` };

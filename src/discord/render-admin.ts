@@ -3,8 +3,9 @@ import { diffFacts, type FieldChange } from "../knowledge/fact-diff.js";
 import type { Fact, Source } from "../knowledge/schema.js";
 import type { ConflictChoice, ImportPlan } from "../knowledge/store/fact-import.js";
 import type { Revision } from "../knowledge/store/fact-store.js";
-import type { Gaps, Stats } from "../knowledge/store/feedback-store.js";
-import type { QaChannel, QaChannelChange, QaChannelStats } from "../knowledge/store/qa-store.js";
+import type { Gaps } from "../knowledge/store/feedback-store.js";
+import type { QaChannel, QaChannelChange } from "../knowledge/store/qa-store.js";
+import type { UsageReport } from "../knowledge/store/usage-report.js";
 import type { Problem } from "../knowledge/validate.js";
 import { truncate } from "../truncate.js";
 import { inputOf, type FactFormValues, type FormProblem } from "./fact-form.js";
@@ -104,9 +105,9 @@ export function renderGaps(gaps: Gaps): MessagePayload {
   });
 }
 
-export function renderStats(stats: Stats, channels: readonly QaChannelStats[] = []): MessagePayload {
-  const rate = stats.asked === 0 ? "—" : `${Math.round((stats.answered / stats.asked) * 100)}%`;
-  const channelLines = channels.map(
+export function renderStats(stats: UsageReport): MessagePayload {
+  const rate = stats.answeredPercent === null ? "—" : `${stats.answeredPercent}%`;
+  const channelLines = stats.channels.map(
     (channel) =>
       `• <#${channel.channelId}>: ${channel.answered} answered, ${channel.shadow} would have been (shadow), ${channel.misses} misses posted · 👍 ${channel.helpful} · 👎 ${channel.notHelpful} · removed ${channel.removed} · human asked ${channel.humanAsked}`,
   );
