@@ -1,60 +1,80 @@
 import { once } from "node:events";
 import {
+  ChannelType,
   Client,
   DiscordAPIError,
   Events,
   GatewayIntentBits,
+  GatewayOpcodes,
   MessageFlags,
   PermissionFlagsBits,
   Routes,
+  type APIInteraction,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type ClientOptions,
   type CloseEvent,
+  type GatewayReadyDispatchData,
   type Interaction,
   type Message,
 } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FakeDiscord } from "./fake-discord.js";
+import { WebSocket } from "ws";
+import { FakeDiscord, type FakeDiscordOptions } from "./fake-discord.js";
 import {
   autocomplete,
   chatInput,
   component,
   FAKE_IDS,
+  guildIdOnShard,
   messageContextMenu,
+  messagePayload,
   modalSubmit,
+  snowflake,
   user,
 } from "./interactions.js";
 
 type Handler = (interaction: Interaction) => Promise<unknown>;
 
 let fake: FakeDiscord;
-let client: Client | undefined;
+let clients: Client[];
 let clientErrors: unknown[];
 
 beforeEach(async () => {
   fake = await FakeDiscord.start();
+  clients = [];
   clientErrors = [];
 });
 
 afterEach(async () => {
-  await client?.destroy();
-  client = undefined;
+  await Promise.all(clients.map((client) => client.destroy()));
   await fake.stop();
+  expect(fake.takeContractViolations()).toEqual([]);
   expect(clientErrors).toEqual([]);
 });
 
-function newClient(): Client {
-  client = new Client({
+/** Replaces this test's fake Discord with one started with `options`. */
+async function useFake(options: FakeDiscordOptions): Promise<void> {
+  await fake.stop();
+  fake = await FakeDiscord.start(options);
+}
+
+function newClient(options: Partial<ClientOptions> = {}): Client {
+  const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: fake.apiUrl },
     // The default throttler waits 5 s between identifies, which would slow down every re-IDENTIFY test.
     ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
+    ...options,
   });
   client.on(Events.Error, (error) => clientErrors.push(error));
+  clients.push(client);
   return client;
 }
 
 /** Logs a fresh client in; `handler` answers every interaction and any error it throws fails the test. */
-async function loggedIn(handler?: Handler): Promise<Client> {
-  const bot = newClient();
+async function loggedIn(handler?: Handler, options: Partial<ClientOptions> = {}): Promise<Client> {
+  const bot = newClient(options);
   if (handler) {
     bot.on(Events.InteractionCreate, (interaction) => {
       handler(interaction).catch((error: unknown) => clientErrors.push(error));
@@ -69,6 +89,59 @@ async function loggedIn(handler?: Handler): Promise<Client> {
 const pong: Handler = async (interaction) => {
   if (interaction.isRepliable()) await interaction.reply({ content: "pong" });
 };
+
+const postJson = (path: string, body: unknown, method = "POST"): Promise<Response> =>
+  fetch(`${fake.apiUrl}/v10${path}`, {
+    method,
+    headers: { "content-type": "application/json", authorization: `Bot ${fake.token}` },
+    body: JSON.stringify(body),
+  });
+
+/** Logs a client in that answers `payload` with `answer`, and resolves with Discord's refusal of that answer. */
+async function refusal(answer: Handler, payload: APIInteraction = chatInput("ping")): Promise<DiscordAPIError> {
+  const outcomes: unknown[] = [];
+  await loggedIn((interaction) =>
+    answer(interaction).then(
+      () => outcomes.push("Discord took it"),
+      (error: unknown) => outcomes.push(error),
+    ),
+  );
+  fake.dispatchInteraction(payload);
+  await expect.poll(() => outcomes.length).toBe(1);
+  expect(outcomes[0]).toBeInstanceOf(DiscordAPIError);
+  return outcomes[0] as DiscordAPIError;
+}
+
+const reply = (content: Parameters<ChatInputCommandInteraction["reply"]>[0]): Handler => (interaction) =>
+  (interaction as ChatInputCommandInteraction).reply(content);
+
+/** GET /gateway/bot, as a client logging in asks it. */
+async function gatewayBot(): Promise<{ url: string; shards: number }> {
+  const response = await fetch(`${fake.apiUrl}/v10${Routes.gatewayBot()}`, { headers: { authorization: `Bot ${fake.token}` } });
+  return (await response.json()) as { url: string; shards: number };
+}
+
+/** A bare gateway connection that sends IDENTIFY for `shard`: resolves with READY's data, or the close code. */
+function identifyAs(url: string, shard: [number, number]): Promise<{ ready?: GatewayReadyDispatchData; closed?: number }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${url}?v=10&encoding=json`);
+    socket.on("message", (raw: Buffer) => {
+      const payload = JSON.parse(raw.toString()) as { op: GatewayOpcodes; t?: string; d: unknown };
+      if (payload.op === GatewayOpcodes.Hello) {
+        const properties = { os: "linux", browser: "test", device: "test" };
+        socket.send(JSON.stringify({ op: GatewayOpcodes.Identify, d: { token: fake.token, intents: 0, properties, shard } }));
+      } else if (payload.t === "READY") {
+        resolve({ ready: payload.d as GatewayReadyDispatchData });
+        socket.close();
+      }
+    });
+    socket.on("close", (code) => resolve({ closed: code }));
+    socket.on("error", reject);
+  });
+}
+
+/** A text channel of a guild, as GUILD_CREATE lists it. */
+const textChannel = (guildId: string) => ({ id: snowflake(), type: ChannelType.GuildText, name: "general", position: 0, permission_overwrites: [], guild_id: guildId });
 
 describe("FakeDiscord with a real discord.js client", () => {
   it("serves /gateway/bot and a gateway that gets the client ready", async () => {
@@ -322,29 +395,246 @@ describe("FakeDiscord with a real discord.js client", () => {
     await loggedIn();
     const payload = chatInput("ping");
     fake.dispatchInteraction(payload);
-    const post = (path: string, body: object): Promise<Response> =>
-      fetch(`${fake.apiUrl}/v10${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
 
-    const early = await post(Routes.webhook(fake.applicationId, payload.token), { content: "too early" });
-    const first = await post(Routes.interactionCallback(payload.id, payload.token), { type: 4, data: { content: "a" } });
-    const second = await post(Routes.interactionCallback(payload.id, payload.token), { type: 4, data: { content: "b" } });
-    const unknown = await post(Routes.interactionCallback("1", "nope"), { type: 4, data: {} });
+    const early = await postJson(Routes.webhook(fake.applicationId, payload.token), { content: "too early" });
+    const first = await postJson(Routes.interactionCallback(payload.id, payload.token), { type: 4, data: { content: "a" } });
+    const second = await postJson(Routes.interactionCallback(payload.id, payload.token), { type: 4, data: { content: "b" } });
+    const unknown = await postJson(Routes.interactionCallback("1", "nope"), { type: 4, data: {} });
 
     expect(first.status).toBe(204);
     expect(first.headers.get("content-type")).toBeNull();
     expect([early.status, await early.json()]).toEqual([404, { message: "Unknown Webhook", code: 10015 }]);
-    expect(await second.json()).toMatchObject({ code: 40060 });
+    expect([second.status, await second.json()]).toEqual([400, { message: "Interaction has already been acknowledged.", code: 40060 }]);
     expect(await unknown.json()).toMatchObject({ code: 10062 });
-    expect((await fetch(`${fake.apiUrl}/v10/nowhere`)).status).toBe(404);
-    expect(fake.requests.at(-1)?.path).toBe("/nowhere");
+    expect(fake.takeContractViolations()).toEqual([
+      expect.objectContaining({ status: 400, path: Routes.interactionCallback(payload.id, payload.token), why: expect.stringContaining("a second time") as unknown }),
+    ]);
   });
 
   it("is idempotent to stop", async () => {
     await fake.stop();
     await fake.stop();
+  });
+});
+
+describe("FakeDiscord holds requests to Discord's API contract", () => {
+  it("refuses a route Discord does not have with 404, and keeps the violation", async () => {
+    const nowhere = await fetch(`${fake.apiUrl}/v10/nowhere`);
+    const wrongMethod = await postJson(Routes.gatewayBot(), {}, "DELETE");
+
+    expect([nowhere.status, await nowhere.json()]).toEqual([404, { message: "404: Not Found", code: 0 }]);
+    expect(wrongMethod.status).toBe(404);
+    expect(fake.requests.map((r) => r.path)).toEqual(["/nowhere", Routes.gatewayBot()]);
+    expect(fake.takeContractViolations().map(({ method, path, status }) => `${status} ${method} ${path}`)).toEqual([
+      "404 GET /nowhere",
+      `404 DELETE ${Routes.gatewayBot()}`,
+    ]);
+  });
+
+  it("refuses an interaction callback of type 99 with Discord's Invalid Form Body", async () => {
+    const payload = chatInput("ping");
+    await loggedIn();
+    fake.dispatchInteraction(payload);
+
+    const response = await postJson(Routes.interactionCallback(payload.id, payload.token), { type: 99 });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 50035, message: "Invalid Form Body", errors: { type: { _errors: [{ code: "BASE_TYPE_CHOICES" }] } } });
+    const [violation] = fake.takeContractViolations();
+    expect(violation?.why).toMatch(/^POST \/interactions\/\{interaction_id\}\/\{interaction_token\}\/callback: type: must be one of [\d, ]+$/);
+    expect(violation?.why).toContain(" 4, 5,");
+    expect((await postJson(Routes.interactionCallback(payload.id, payload.token), { type: 4, data: { content: "now right" } })).status).toBe(204);
+  });
+
+  it("refuses 5,000 characters of content, naming the field as Discord does", async () => {
+    const error = await refusal(reply({ content: "x".repeat(5000) }));
+
+    expect(error).toMatchObject({ status: 400, code: 50035 });
+    expect(error.rawError).toMatchObject({ errors: { data: { content: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] } } } });
+    expect(fake.takeContractViolations()).toEqual([expect.objectContaining({ why: expect.stringContaining("data.content: must NOT have more than 2000 characters") as unknown })]);
+  });
+
+  it("checks the payload_json part of a multipart upload", async () => {
+    const error = await refusal(reply({ content: "x".repeat(5000), files: [{ attachment: Buffer.from("facts"), name: "facts.json" }] }));
+
+    expect(error.status).toBe(400);
+    expect(fake.requests.at(-1)?.files.map((file) => file.filename)).toEqual(["facts.json"]);
+    expect(fake.takeContractViolations()).toEqual([expect.objectContaining({ why: expect.stringContaining("data.content") as unknown })]);
+  });
+
+  it("refuses 30 embeds", async () => {
+    const error = await refusal(reply({ embeds: Array.from({ length: 30 }, (_, i) => ({ title: `embed ${i}` })) }));
+
+    expect(error.rawError).toMatchObject({ errors: { data: { embeds: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] } } } });
+    fake.takeContractViolations();
+  });
+
+  it("refuses embeds of more than 6,000 characters together, each within its own limits (a published limit the spec lacks)", async () => {
+    const error = await refusal(reply({ embeds: [1, 2, 3].map((n) => ({ title: `part ${n}`, description: "x".repeat(2500) })) }));
+
+    expect(error.rawError).toMatchObject({ errors: { data: { embeds: { _errors: [{ message: "Embed size exceeds maximum size of 6000" }] } } } });
+    fake.takeContractViolations();
+  });
+
+  it("refuses six action rows on a message without the Components V2 flag (a published limit the spec lacks)", async () => {
+    const row = (n: number) => ({ type: 1, components: [{ type: 2, style: 1, label: `b${n}`, custom_id: `b${n}` }] });
+
+    const error = await refusal(reply({ content: "rows", components: [1, 2, 3, 4, 5, 6].map(row) }));
+
+    expect(error.rawError).toMatchObject({ errors: { data: { components: { _errors: [{ message: "Must be 5 or fewer in length." }] } } } });
+    fake.takeContractViolations();
+  });
+
+  it("refuses a modal of six inputs (published) and a modal title of 46 characters (in the spec)", async () => {
+    const input = (n: number) => ({ type: 18, label: `Input ${n}`, component: { type: 4, custom_id: `in${n}`, style: 1 } });
+    const modal = (title: string, inputs: number) => (interaction: Interaction) =>
+      (interaction as ChatInputCommandInteraction).showModal({ custom_id: "form", title, components: Array.from({ length: inputs }, (_, n) => input(n)) });
+
+    const tooMany = await refusal(modal("Form", 6));
+    const tooLong = await refusal(modal("t".repeat(46), 5));
+
+    expect(tooMany.rawError).toMatchObject({ errors: { data: { components: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] } } } });
+    expect(tooLong.rawError).toMatchObject({ errors: { data: { title: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] } } } });
+    expect(fake.takeContractViolations()).toHaveLength(2);
+  });
+
+  it("refuses 80 autocomplete choices", async () => {
+    const choices = Array.from({ length: 80 }, (_, n) => ({ name: `choice ${n}`, value: `c${n}` }));
+    const typing = autocomplete("trade", [{ name: "ask", type: 1, options: [{ name: "question", type: 3, value: "oil", focused: true }] }]);
+
+    const error = await refusal((interaction) => (interaction as AutocompleteInteraction).respond(choices), typing);
+
+    expect(error.rawError).toMatchObject({ errors: { data: { choices: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] } } } });
+    fake.takeContractViolations();
+  });
+
+  it("takes a numeric string where the spec says integer (permissions), but not any string", async () => {
+    const bot = await loggedIn();
+    await bot.application?.commands.set([{ name: "trade", description: "Ask", defaultMemberPermissions: PermissionFlagsBits.ManageGuild }]);
+    const sent = fake.requests.at(-1)?.body as { default_member_permissions: unknown }[];
+
+    const words = await postJson(Routes.applicationCommands(fake.applicationId), [{ name: "trade", description: "Ask", default_member_permissions: "lots" }], "PUT");
+
+    expect(sent[0]?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
+    expect(words.status).toBe(400);
+    expect(fake.takeContractViolations()).toEqual([expect.objectContaining({ why: expect.stringContaining("0.default_member_permissions") as unknown })]);
+  });
+
+  it("takes GUILD_MEDIA (16) as a channel type, which Discord's docs list and the spec omits, but no type past it", async () => {
+    const command = (type: number) => [{ name: "qa", description: "Q&A", options: [{ type: 7, name: "channel", description: "Where", channel_types: [15, type] }] }];
+
+    const media = await postJson(Routes.applicationCommands(fake.applicationId), command(16), "PUT");
+    const unknown = await postJson(Routes.applicationCommands(fake.applicationId), command(17), "PUT");
+
+    expect([media.status, unknown.status]).toEqual([200, 400]);
+    expect(fake.takeContractViolations()).toEqual([expect.objectContaining({ why: expect.stringMatching(/0\.options\.0\.channel_types\.1: must be one of .*\b16\b/) as unknown })]);
+  });
+
+  it("refuses a callback more than 3 s after the dispatch with 10062, by the fake's clock", async () => {
+    let now = 0;
+    await useFake({ clock: () => now });
+
+    const error = await refusal((interaction) => {
+      now += 3_001;
+      return (interaction as ChatInputCommandInteraction).reply("late");
+    });
+
+    expect(error).toMatchObject({ status: 404, code: 10062, message: "Unknown interaction" });
+    expect(fake.takeContractViolations()).toEqual([expect.objectContaining({ why: expect.stringContaining("answered 3001 ms after its dispatch") as unknown })]);
+  });
+
+  it("takes a callback at exactly 3 s", async () => {
+    let now = 0;
+    await useFake({ clock: () => now });
+    await loggedIn((interaction) => {
+      now += 3_000;
+      return (interaction as ChatInputCommandInteraction).reply("just in time");
+    });
+
+    expect((await fake.interact(chatInput("ping"))).data?.content).toBe("just in time");
+  });
+});
+
+describe("FakeDiscord with several shards", () => {
+  it("announces its shard count; READY carries the shard and only that shard's guilds", async () => {
+    await useFake({ shards: 2 });
+    const guilds = [guildIdOnShard(0, 2), guildIdOnShard(1, 2)];
+    for (const id of guilds) fake.addGuild({ id, channels: [] });
+    const { url, shards } = await gatewayBot();
+
+    const { ready } = await identifyAs(url, [1, 2]);
+
+    expect(shards).toBe(2);
+    expect(ready?.shard).toEqual([1, 2]);
+    expect(ready?.guilds).toEqual([{ id: guilds[1], unavailable: true }]);
+  });
+
+  it("closes with 4010 an IDENTIFY for a shard past the count, or with a count other than announced", async () => {
+    await useFake({ shards: 2 });
+    const { url } = await gatewayBot();
+
+    expect(await identifyAs(url, [2, 2])).toEqual({ closed: 4010 });
+    expect(await identifyAs(url, [0, 3])).toEqual({ closed: 4010 });
+    expect(await identifyAs(url, [0, 1])).toEqual({ closed: 4010 });
+    expect(fake.identifies).toBe(0);
+  });
+
+  it("serves one client per shard: each caches its own guilds and answers its guilds' interactions; DMs go to shard 0", async () => {
+    await useFake({ shards: 2 });
+    const guilds = [guildIdOnShard(0, 2), guildIdOnShard(1, 2)];
+    for (const id of guilds) fake.addGuild({ id, channels: [] });
+    const answerAs = (shard: number): Handler => async (interaction) => {
+      if (interaction.isRepliable()) await interaction.reply(`shard ${shard}`);
+    };
+
+    const bots = await Promise.all([0, 1].map((shard) => loggedIn(answerAs(shard), { shards: [shard], shardCount: 2 })));
+
+    expect(fake.connectedShards()).toEqual([0, 1]);
+    expect(bots.map((bot) => [...bot.guilds.cache.keys()])).toEqual([[guilds[0]], [guilds[1]]]);
+    const answer = async (guildId: string | null) => (await fake.interact(chatInput("ping", [], { guildId }))).data?.content;
+    expect(await answer(guilds[1]!)).toBe("shard 1");
+    expect(await answer(guilds[0]!)).toBe("shard 0");
+    expect(await answer(null)).toBe("shard 0");
+  });
+
+  it("sends a guild's messages only to its shard's connection", async () => {
+    await useFake({ shards: 2 });
+    const guilds = [guildIdOnShard(0, 2), guildIdOnShard(1, 2)];
+    const channels = guilds.map(textChannel);
+    guilds.forEach((id, i) => fake.addGuild({ id, channels: [channels[i]!] }));
+    const seen: string[][] = [[], []];
+    const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
+    const bots = await Promise.all([0, 1].map((shard) => loggedIn(undefined, { shards: [shard], shardCount: 2, intents })));
+    bots.forEach((bot, shard) => bot.on(Events.MessageCreate, (message) => seen[shard]!.push(message.content)));
+    const post = (i: number, content: string) =>
+      fake.postMessage({ ...messagePayload({ channel_id: channels[i]!.id, author: user(snowflake()), content }), guild_id: guilds[i]! });
+
+    post(1, "to shard 1");
+    await expect.poll(() => seen[1]).toEqual(["to shard 1"]);
+    post(0, "to shard 0");
+    await expect.poll(() => seen[0]).toEqual(["to shard 0"]);
+
+    expect(seen[1]).toEqual(["to shard 1"]);
+  });
+
+  it("lets one client take every shard /gateway/bot announces (shards: 'auto')", async () => {
+    await useFake({ shards: 2 });
+
+    await loggedIn(undefined, { shards: "auto" });
+
+    expect(fake.connectedShards()).toEqual([0, 1]);
+    expect(fake.identifies).toBe(2);
+  });
+
+  it("resumes one shard after close 4000 while the other keeps its session", async () => {
+    await useFake({ shards: 2 });
+    const guild = guildIdOnShard(1, 2);
+    await Promise.all([0, 1].map((shard) => loggedIn(pong, { shards: [shard], shardCount: 2 })));
+
+    fake.closeGateway(4000, undefined, 1);
+    await fake.waitForShardReady(1);
+
+    expect([fake.identifies, fake.resumes]).toEqual([2, 1]);
+    expect((await fake.interact(chatInput("ping", [], { guildId: guild }))).data?.content).toBe("pong");
   });
 });

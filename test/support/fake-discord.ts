@@ -20,12 +20,31 @@ import {
   type RESTPostAPIInteractionCallbackWithResponseResult,
 } from "discord.js";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
-import { botUser, FAKE_IDS, messagePayload, snowflake } from "./interactions.js";
+import { checkRequest, loadContract, type DiscordErrorBody } from "./discord-contract.js";
+import { botUser, FAKE_IDS, messagePayload, shardForGuild, snowflake } from "./interactions.js";
+
+/**
+ * A fake Discord: REST and gateway on one port of 127.0.0.1, for a real discord.js client.
+ *
+ * Held to Discord's contract: every REST request is checked against Discord's OpenAPI description
+ * (`discord-contract.ts`) and the published limits it does not encode (`discord-published-limits.ts`); an interaction
+ * callback later than 3 s after the dispatch, or a second one, fails as Discord's does. Each refusal is answered as
+ * Discord answers it and kept in `contractViolations`; suites assert `takeContractViolations()` is empty after each
+ * test. `clock` (ms) can be injected, so a test can be late without waiting.
+ *
+ * Shards: `start({ shards: N })` announces N in GET /gateway/bot (default 1). An IDENTIFY must carry
+ * `shard: [id, N]` with id < N (none means [0, 1]), else the connection closes with 4010. READY carries `shard` and
+ * that shard's guilds; events of a guild go to shard `(guild_id >> 22) % N` (`shardForGuild`), the rest (DMs) to
+ * shard 0. `waitForShardReady(k)`, `connectedShards()`, `closeGateway(code, reason, k)`, and `guildIdOnShard(k, N)`
+ * (interactions.ts) for a guild that lands on shard k. With one shard, all of this is invisible.
+ */
 
 export interface RecordedRequest {
   method: string;
   /** The route after /api/v10 exactly as sent, so it equals discord.js `Routes.*(...)` ("@original" is "%40original"). */
   path: string;
+  /** When it arrived, by the fake's clock (ms). */
+  receivedAt: number;
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   /** Parsed JSON (for a multipart upload, its payload_json part), the raw text of any other body, or undefined when empty. */
@@ -61,12 +80,33 @@ export interface InteractionCallback {
   data?: InteractionCallbackData;
 }
 
+/** A server the bot is in, with its channels and threads. */
+export interface GuildSetup {
+  id: string;
+  channels: Record<string, unknown>[];
+  threads?: Record<string, unknown>[];
+}
+
+/** A request Discord would have refused, and how the fake answered it. */
+export interface ContractViolation {
+  method: string;
+  path: string;
+  status: number;
+  body: DiscordErrorBody;
+  /** One line: what was wrong. */
+  why: string;
+}
+
 export interface FakeDiscordOptions {
   token?: string;
   applicationId?: string;
   botUserId?: string;
   /** Close with 4014 an IDENTIFY that asks for the Message Content intent, as Discord does when the switch is off. */
   refuseMessageContent?: boolean;
+  /** The shard count GET /gateway/bot announces and every IDENTIFY must carry (default 1). */
+  shards?: number;
+  /** Milliseconds, for the acknowledgement deadline; a test sets its own to be late without waiting. */
+  clock?: () => number;
 }
 
 /** The Message Content intent (privileged). */
@@ -88,29 +128,35 @@ interface Override {
 
 interface Connection {
   socket: WebSocket;
+  /** Set by IDENTIFY or RESUME. */
+  shard: number | undefined;
   ready: boolean;
 }
 
 interface TrackedInteraction {
   payload: APIInteraction;
+  /** By the fake's clock. */
+  dispatchedAt: number;
   acknowledged: boolean;
   /** Messages reachable through the interaction webhook: "@original" and follow-ups by id. */
   messages: Map<string, APIMessage>;
 }
 
-const SESSION_ID = "fake-session";
+const SESSION_PREFIX = "fake-session-";
 const ORIGINAL = "@original";
+/** Discord's deadline for the first response to an interaction. */
+const ACK_DEADLINE_MS = 3_000;
+const INVALID_SHARD = 4010;
+const GUILD_CREATE: string = GatewayDispatchEvents.GuildCreate;
 const HEARTBEAT_INTERVAL_MS = 45_000;
 /** Generous, so that a slow CI machine never fails a test that would pass. */
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 const UNAUTHORIZED: RestReply = { status: 401, body: { message: "401: Unauthorized", code: 0 } };
 const NOT_FOUND: RestReply = { status: 404, body: { message: "Unknown", code: 0 } };
-const UNKNOWN_INTERACTION: RestReply = { status: 404, body: { message: "Unknown interaction", code: 10062 } };
-const ALREADY_ACKNOWLEDGED: RestReply = {
-  status: 400,
-  body: { message: "Interaction has already been acknowledged.", code: 40060 },
-};
+const UNKNOWN_INTERACTION_ERROR: DiscordErrorBody = { message: "Unknown interaction", code: 10062 };
+const UNKNOWN_INTERACTION: RestReply = { status: 404, body: UNKNOWN_INTERACTION_ERROR };
+const ALREADY_ACKNOWLEDGED: DiscordErrorBody = { message: "Interaction has already been acknowledged.", code: 40060 };
 const UNKNOWN_WEBHOOK: RestReply = { status: 404, body: { message: "Unknown Webhook", code: 10015 } };
 const UNKNOWN_MESSAGE: RestReply = { status: 404, body: { message: "Unknown Message", code: 10008 } };
 const INVALID_FORM_BODY: RestReply = { status: 400, body: { message: "Invalid Form Body", code: 50035 } };
@@ -125,6 +171,10 @@ export class FakeDiscord {
   readonly applicationId: string;
   readonly botUserId: string;
   readonly requests: RecordedRequest[] = [];
+  /** Requests Discord would have refused, oldest first; `takeContractViolations()` empties it. */
+  readonly contractViolations: ContractViolation[] = [];
+  /** The shard count announced in GET /gateway/bot. */
+  readonly shardCount: number;
   identifies = 0;
   resumes = 0;
   /**
@@ -142,9 +192,16 @@ export class FakeDiscord {
   private readonly holds: { method: string; path: string | RegExp; released: Promise<void> }[] = [];
   private readonly interactions = new Map<string, TrackedInteraction>();
   private readonly routes: Route[];
-  private connection: Connection | undefined;
-  private sequence = 0;
+  /** Each shard's latest connection (set by IDENTIFY or RESUME), ready or not. */
+  private readonly connections = new Map<number, Connection>();
+  /** Each shard session's last sequence number; a RESUME goes on from it. */
+  private readonly sequences = new Map<number, number>();
+  /** The servers the bot is in (their GUILD_CREATE), listed in their shard's READY and sent after it. */
+  private readonly guilds = new Map<string, GuildCreate>();
+  /** Paths serveFile() answers: Discord's CDN, not its API, so no contract applies. */
+  private readonly servedFiles = new Set<string>();
   private readonly refuseMessageContent: boolean;
+  private readonly clock: () => number;
   /** Messages in channels (posted by the bot, or put there by a test), by id. */
   private readonly channelMessages = new Map<string, APIMessage>();
   /** Channels and threads a test created, by id, as GET and PATCH /channels/{id} see them. */
@@ -162,12 +219,16 @@ export class FakeDiscord {
     this.applicationId = options.applicationId ?? FAKE_IDS.applicationId;
     this.botUserId = options.botUserId ?? FAKE_IDS.botUserId;
     this.refuseMessageContent = options.refuseMessageContent ?? false;
+    this.shardCount = options.shards ?? 1;
+    if (!Number.isInteger(this.shardCount) || this.shardCount < 1) throw new Error(`FakeDiscord: shards must be a whole number from 1, not ${this.shardCount}`);
+    this.clock = options.clock ?? (() => performance.now());
     this.routes = this.buildRoutes();
     server.on("request", (req, res) => void this.onRequest(req, res));
     server.on("upgrade", (req, socket, head) => this.onUpgrade(req, socket as Socket, head));
   }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    loadContract();
     const server = http.createServer();
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -176,9 +237,22 @@ export class FakeDiscord {
     return new FakeDiscord(server, (server.address() as AddressInfo).port, options);
   }
 
-  /** Resolves as soon as the current gateway connection has been sent READY or RESUMED. */
+  /** Resolves as soon as every announced shard's connection has been sent READY (and its guilds) or RESUMED. */
   async waitForReady(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
-    await this.waitUntil(() => this.connection?.ready || undefined, timeoutMs, "a ready gateway connection");
+    await this.waitUntil(() => this.connectedShards().length === this.shardCount || undefined, timeoutMs, "every shard's gateway connection ready");
+  }
+
+  /** Resolves as soon as shard `shard`'s connection has been sent READY (and its guilds) or RESUMED. */
+  async waitForShardReady(shard: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    await this.waitUntil(() => this.connections.get(shard)?.ready || undefined, timeoutMs, `shard ${shard}'s gateway connection ready`);
+  }
+
+  /** The shards whose connection is ready, in order. */
+  connectedShards(): number[] {
+    return [...this.connections]
+      .filter(([, connection]) => connection.ready)
+      .map(([shard]) => shard)
+      .sort((a, b) => a - b);
   }
 
   async waitForIdentifyCount(n: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
@@ -194,59 +268,31 @@ export class FakeDiscord {
     timeoutMs = DEFAULT_TIMEOUT_MS,
     since = 0,
   ): Promise<RecordedRequest> {
-    return this.waitUntil(() => this.requests.slice(since).find(predicate), timeoutMs, "a matching REST request");
+    let next = since;
+    const scanNew = (): RecordedRequest | undefined => {
+      for (; next < this.requests.length; next++) if (predicate(this.requests[next]!)) return this.requests[next];
+      return undefined;
+    };
+    return this.waitUntil(scanNew, timeoutMs, "a matching REST request");
   }
 
-  /** Sends a dispatch event on the current gateway connection. */
+  /** Sends a dispatch event to its shard: that of its guild (`guild_id`, or `id` for GUILD_CREATE), else shard 0. */
   dispatch(event: string, data: unknown): void {
-    const connection = this.connection;
-    if (!connection?.ready) throw new Error("FakeDiscord: no ready gateway connection to dispatch to");
+    const shard = this.shardOf(event, data);
+    const connection = this.connections.get(shard);
+    if (!connection?.ready) throw new Error(`FakeDiscord: no ready gateway connection for shard ${shard} to dispatch to`);
     this.sendDispatch(connection, event, data);
   }
 
-  /** A server with its channels and threads (GUILD_CREATE), so the client caches them as Discord would send them. */
-  addGuild(guild: { id: string; channels: Record<string, unknown>[]; threads?: Record<string, unknown>[] }): void {
+  /**
+   * A server with its channels and threads, so the client caches them as Discord would send them: GUILD_CREATE now
+   * if its shard is ready, and in every READY of its shard from now on.
+   */
+  addGuild(guild: GuildSetup): void {
     for (const channel of [...guild.channels, ...(guild.threads ?? [])]) this.channels.set(channel.id as string, { ...channel, guild_id: guild.id });
-    this.dispatch(GatewayDispatchEvents.GuildCreate, {
-      id: guild.id,
-      name: `guild-${guild.id.slice(-4)}`,
-      icon: null,
-      owner_id: snowflake(),
-      afk_channel_id: null,
-      afk_timeout: 60,
-      verification_level: 0,
-      default_message_notifications: 0,
-      explicit_content_filter: 0,
-      roles: [{ id: guild.id, name: "@everyone", color: 0, hoist: false, position: 0, permissions: "0", managed: false, mentionable: false, flags: 0 }],
-      emojis: [],
-      stickers: [],
-      features: [],
-      mfa_level: 0,
-      system_channel_id: null,
-      system_channel_flags: 0,
-      rules_channel_id: null,
-      vanity_url_code: null,
-      description: null,
-      banner: null,
-      premium_tier: 0,
-      preferred_locale: "en-US",
-      public_updates_channel_id: null,
-      nsfw_level: 0,
-      premium_progress_bar_enabled: false,
-      safety_alerts_channel_id: null,
-      joined_at: new Date(0).toISOString(),
-      large: false,
-      unavailable: false,
-      member_count: 2,
-      voice_states: [],
-      members: [],
-      presences: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-      soundboard_sounds: [],
-      channels: guild.channels,
-      threads: guild.threads ?? [],
-    });
+    const payload = guildCreate(guild);
+    this.guilds.set(guild.id, payload);
+    if (this.connections.get(shardForGuild(guild.id, this.shardCount))?.ready) this.dispatch(GatewayDispatchEvents.GuildCreate, payload);
   }
 
   /** A channel created in a server the client already has (CHANNEL_CREATE). */
@@ -288,7 +334,7 @@ export class FakeDiscord {
 
   /** Dispatches INTERACTION_CREATE without waiting for an answer (e.g. to check that none comes). */
   dispatchInteraction(payload: APIInteraction): void {
-    this.interactions.set(payload.token, { payload, acknowledged: false, messages: new Map() });
+    this.interactions.set(payload.token, { payload, dispatchedAt: this.clock(), acknowledged: false, messages: new Map() });
     this.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
   }
 
@@ -318,6 +364,7 @@ export class FakeDiscord {
    * and returns that URL. The download is recorded like any other request, under `path`.
    */
   serveFile(path: string, content: string | Buffer, contentType = "application/octet-stream"): string {
+    this.servedFiles.add(path);
     this.overrideRest("GET", path, () => ({ status: 200, body: content, contentType }));
     return `${this.apiUrl}/v10${path}`;
   }
@@ -341,11 +388,16 @@ export class FakeDiscord {
     };
   }
 
-  closeGateway(code: number, reason?: string): void {
-    const connection = this.connection;
-    if (!connection) throw new Error("FakeDiscord: no gateway connection to close");
-    this.connection = undefined;
+  closeGateway(code: number, reason?: string, shard = 0): void {
+    const connection = this.connections.get(shard);
+    if (!connection) throw new Error(`FakeDiscord: no gateway connection for shard ${shard} to close`);
+    this.connections.delete(shard);
     connection.socket.close(code, reason);
+  }
+
+  /** The contract violations so far, and forgets them: a suite expects none after each test, a test that provokes one takes it. */
+  takeContractViolations(): ContractViolation[] {
+    return this.contractViolations.splice(0);
   }
 
   stop(): Promise<void> {
@@ -395,11 +447,10 @@ export class FakeDiscord {
   }
 
   private onConnection(socket: WebSocket): void {
-    const connection: Connection = { socket, ready: false };
-    this.connection = connection;
+    const connection: Connection = { socket, shard: undefined, ready: false };
     socket.on("message", (raw) => this.onGatewayMessage(connection, JSON.parse(text(raw)) as GatewaySendPayload));
     socket.on("close", () => {
-      if (this.connection === connection) this.connection = undefined;
+      if (connection.shard !== undefined && this.connections.get(connection.shard) === connection) this.connections.delete(connection.shard);
     });
     send(socket, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: HEARTBEAT_INTERVAL_MS } });
   }
@@ -418,47 +469,85 @@ export class FakeDiscord {
           connection.socket.close(4014, "Disallowed intent(s).");
           return;
         }
-        this.sequence = 0;
-        this.identifies++;
-        this.becomeReady(connection, GatewayDispatchEvents.Ready, this.readyData());
+        this.identify(connection, payload.d.shard ?? [0, 1]);
         return;
-      case GatewayOpcodes.Resume:
-        if (payload.d.token !== this.token || payload.d.session_id !== SESSION_ID) {
+      case GatewayOpcodes.Resume: {
+        const shard = this.shardOfSession(payload.d.session_id);
+        if (payload.d.token !== this.token || shard === undefined) {
           send(connection.socket, { op: GatewayOpcodes.InvalidSession, d: false });
           return;
         }
         this.resumes++;
-        this.becomeReady(connection, GatewayDispatchEvents.Resumed, {});
+        this.claim(connection, shard);
+        this.sendDispatch(connection, GatewayDispatchEvents.Resumed, {});
+        this.becomeReady(connection);
         return;
+      }
       default:
         return;
     }
   }
 
-  private becomeReady(connection: Connection, event: string, data: unknown): void {
+  /** A new session for a shard Discord announced: READY with that shard's guilds, then a GUILD_CREATE for each. */
+  private identify(connection: Connection, [shard, count]: [number, number]): void {
+    if (count !== this.shardCount || !Number.isInteger(shard) || shard < 0 || shard >= count) {
+      connection.socket.close(INVALID_SHARD, "Invalid shard.");
+      return;
+    }
+    this.identifies++;
+    this.sequences.set(shard, 0);
+    this.claim(connection, shard);
+    const guilds = [...this.guilds.values()].filter((guild) => shardForGuild(guild.id, this.shardCount) === shard);
+    this.sendDispatch(connection, GatewayDispatchEvents.Ready, this.readyData(shard, guilds));
+    for (const guild of guilds) this.sendDispatch(connection, GatewayDispatchEvents.GuildCreate, guild);
+    this.becomeReady(connection);
+  }
+
+  private claim(connection: Connection, shard: number): void {
+    connection.shard = shard;
+    this.connections.set(shard, connection);
+  }
+
+  private becomeReady(connection: Connection): void {
     connection.ready = true;
-    this.sendDispatch(connection, event, data);
     this.changed();
   }
 
-  private sendDispatch(connection: Connection, event: string, data: unknown): void {
-    send(connection.socket, { op: GatewayOpcodes.Dispatch, t: event, s: ++this.sequence, d: data });
+  /** The shard of a session this fake started, or undefined. */
+  private shardOfSession(sessionId: string): number | undefined {
+    const shard = Number(sessionId.slice(SESSION_PREFIX.length));
+    return sessionId.startsWith(SESSION_PREFIX) && this.sequences.has(shard) ? shard : undefined;
   }
 
-  private readyData(): GatewayReadyDispatchData {
+  /** The shard an event belongs to: its guild's, else (a DM) shard 0. */
+  private shardOf(event: string, data: unknown): number {
+    const fields = data as { id?: unknown; guild_id?: unknown } | null;
+    const guildId = event === GUILD_CREATE ? fields?.id : fields?.guild_id;
+    return typeof guildId === "string" ? shardForGuild(guildId, this.shardCount) : 0;
+  }
+
+  private sendDispatch(connection: Connection, event: string, data: unknown): void {
+    const shard = connection.shard ?? 0;
+    const sequence = (this.sequences.get(shard) ?? 0) + 1;
+    this.sequences.set(shard, sequence);
+    send(connection.socket, { op: GatewayOpcodes.Dispatch, t: event, s: sequence, d: data });
+  }
+
+  private readyData(shard: number, guilds: GuildCreate[]): GatewayReadyDispatchData {
     return {
       v: 10,
       user: botUser(this.botUserId),
-      guilds: [],
-      session_id: SESSION_ID,
+      guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+      session_id: `${SESSION_PREFIX}${shard}`,
       resume_gateway_url: this.gatewayUrl,
+      shard: [shard, this.shardCount],
       application: { id: this.applicationId, flags: 0 as ApplicationFlags, flags_new: "0" },
     };
   }
 
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     try {
-      const request = await record(req);
+      const request = await record(req, this.clock());
       this.requests.push(request);
       const hold = this.holds.find((candidate) => candidate.method === request.method && matches(candidate.path, request.path));
       if (hold) {
@@ -473,6 +562,9 @@ export class FakeDiscord {
   }
 
   private respond(request: RecordedRequest): RestReply {
+    const served = request.method === "GET" && this.servedFiles.has(request.path);
+    const breach = served ? undefined : checkRequest(request);
+    if (breach) return this.refuse(request, breach.status, breach.body, breach.why);
     const override = this.overrides.findLast(
       (o) => o.method === request.method && matches(o.path, request.path),
     );
@@ -510,15 +602,27 @@ export class FakeDiscord {
     ];
   }
 
+  /** Answers a request as Discord refuses it, and keeps it as a contract violation. */
+  private refuse(request: RecordedRequest, status: number, body: DiscordErrorBody, why: string): RestReply {
+    this.contractViolations.push({ method: request.method, path: request.path, status, body, why });
+    return { status, body };
+  }
+
   private gatewayBot(): RestReply {
     const sessionStartLimit = { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 };
-    return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: sessionStartLimit } };
+    return { status: 200, body: { url: this.gatewayUrl, shards: this.shardCount, session_start_limit: sessionStartLimit } };
   }
 
   private callback(request: RecordedRequest, [id, token]: string[]): RestReply {
     const interaction = this.interactions.get(token ?? "");
     if (!interaction || interaction.payload.id !== id) return UNKNOWN_INTERACTION;
-    if (interaction.acknowledged) return ALREADY_ACKNOWLEDGED;
+    if (interaction.acknowledged) {
+      return this.refuse(request, 400, ALREADY_ACKNOWLEDGED, `interaction ${id} answered a second time`);
+    }
+    const delay = request.receivedAt - interaction.dispatchedAt;
+    if (delay > ACK_DEADLINE_MS) {
+      return this.refuse(request, 404, UNKNOWN_INTERACTION_ERROR, `interaction ${id} answered ${Math.round(delay)} ms after its dispatch, past Discord's ${ACK_DEADLINE_MS} ms`);
+    }
     interaction.acknowledged = true;
     const callback = request.body as InteractionCallback;
     const original = this.originalAfter(interaction, callback);
@@ -645,7 +749,53 @@ export class FakeDiscord {
   }
 }
 
-async function record(req: http.IncomingMessage): Promise<RecordedRequest> {
+type GuildCreate = Record<string, unknown> & { id: string };
+
+/** A GUILD_CREATE payload with every field discord.js reads. */
+function guildCreate(guild: GuildSetup): GuildCreate {
+  return {
+    id: guild.id,
+    name: `guild-${guild.id.slice(-4)}`,
+    icon: null,
+    owner_id: snowflake(),
+    afk_channel_id: null,
+    afk_timeout: 60,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    roles: [{ id: guild.id, name: "@everyone", color: 0, hoist: false, position: 0, permissions: "0", managed: false, mentionable: false, flags: 0 }],
+    emojis: [],
+    stickers: [],
+    features: [],
+    mfa_level: 0,
+    system_channel_id: null,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    vanity_url_code: null,
+    description: null,
+    banner: null,
+    premium_tier: 0,
+    preferred_locale: "en-US",
+    public_updates_channel_id: null,
+    nsfw_level: 0,
+    premium_progress_bar_enabled: false,
+    safety_alerts_channel_id: null,
+    joined_at: new Date(0).toISOString(),
+    large: false,
+    unavailable: false,
+    member_count: 2,
+    voice_states: [],
+    members: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+    channels: guild.channels,
+    threads: guild.threads ?? [],
+  };
+}
+
+async function record(req: http.IncomingMessage, receivedAt: number): Promise<RecordedRequest> {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   const route = url.pathname.startsWith("/api/v10/") ? url.pathname.slice("/api/v10".length) : url.pathname;
   const chunks: Buffer[] = [];
@@ -654,6 +804,7 @@ async function record(req: http.IncomingMessage): Promise<RecordedRequest> {
   return {
     method: req.method ?? "GET",
     path: route,
+    receivedAt,
     query: url.searchParams,
     headers: req.headers,
     ...parseBody(raw, req.headers["content-type"]),

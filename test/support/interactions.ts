@@ -54,6 +54,20 @@ export function snowflake(): string {
   return lastSnowflake.toString();
 }
 
+/** The shard Discord sends a guild's events to: `(guild_id >> 22) % shardCount`. */
+export function shardForGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** A new guild id (unique and increasing, like snowflake()) whose events go to shard `shard` of `shardCount`. */
+export function guildIdOnShard(shard: number, shardCount: number): string {
+  const id = BigInt(snowflake());
+  const count = BigInt(shardCount);
+  const step = (BigInt(shard) - ((id >> 22n) % count) + count) % count;
+  lastSnowflake = id + (step << 22n);
+  return lastSnowflake.toString();
+}
+
 /** Interaction tokens never contain "/" because they are embedded in REST paths. */
 function interactionToken(): string {
   return `fake-${randomBytes(24).toString("base64url")}`;
