@@ -1,5 +1,5 @@
 import { ChannelType, MessageType, PermissionFlagsBits, type APIEmbed, type APIMessage } from "discord.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FactStore } from "../../src/knowledge/store/fact-store.js";
 import { BotProcess, stopCleanly } from "../support/bot-process.js";
 import { FakeDiscord, type RecordedRequest } from "../support/fake-discord.js";
@@ -48,6 +48,8 @@ beforeAll(async () => {
     channels: [textChannel(ASK_CHANNEL), textChannel(QUIET_CHANNEL), textChannel(OTHER_CHANNEL), textChannel(SHADOW_CHANNEL), forumChannel(FORUM), forumChannel(ALWAYS_FORUM)],
   });
 });
+
+afterEach(() => expect(fake.takeContractViolations()).toEqual([]));
 
 afterAll(() => stopCleanly(bot, fake, DATABASE_PATH));
 
@@ -351,6 +353,7 @@ describe("when Discord refuses the Message Content intent", () => {
       const { code } = await limited.stop();
       await refusing.stop();
       expect(code).toBe(0);
+      expect(refusing.takeContractViolations()).toEqual([]);
     }
   });
 });

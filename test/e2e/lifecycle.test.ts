@@ -13,8 +13,10 @@ let bot: BotProcess | undefined;
 afterEach(async () => {
   await bot?.stop();
   await fake?.stop();
+  const violations = fake?.takeContractViolations() ?? [];
   bot = undefined;
   fake = undefined;
+  expect(violations).toEqual([]);
 });
 
 async function startReady(env: Record<string, string> = {}): Promise<{ fake: FakeDiscord; bot: BotProcess }> {

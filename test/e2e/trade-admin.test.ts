@@ -9,7 +9,7 @@ import {
   type APIChatInputApplicationCommandInteraction,
   type APIEmbed,
 } from "discord.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Fact, FactBase } from "../../src/knowledge/schema.js";
 import { FactStore } from "../../src/knowledge/store/fact-store.js";
 import { BOT_TOKEN, BotProcess, stopCleanly } from "../support/bot-process.js";
@@ -34,6 +34,8 @@ beforeAll(async () => {
   bot = BotProcess.start(fake, { ADMIN_GUILD_IDS: FAKE_IDS.guildId, MOD_ROLE_IDS: MOD_ROLE, DATABASE_PATH, STORE_POLL_SECONDS: "1" });
   await bot.waitForLog((line) => line.msg === "ready");
 });
+
+afterEach(() => expect(fake.takeContractViolations()).toEqual([]));
 
 afterAll(() => stopCleanly(bot, fake, DATABASE_PATH));
 

@@ -1,6 +1,5 @@
 import { ComponentType, MessageFlags, type APIApplicationCommandInteractionDataBasicOption, type APIStringSelectComponent } from "discord.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { limitViolations } from "../../src/discord/limits.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BOT_TOKEN, BotProcess } from "../support/bot-process.js";
 import { FakeDiscord, type InteractionCallback } from "../support/fake-discord.js";
 import { autocomplete, chatInput, component, messageContextMenu, messagePayload, snowflake, user } from "../support/interactions.js";
@@ -13,6 +12,8 @@ beforeAll(async () => {
   bot = BotProcess.start(fake);
   await bot.waitForLog((line) => line.msg === "ready");
 });
+
+afterEach(() => expect(fake.takeContractViolations()).toEqual([]));
 
 afterAll(async () => {
   const { code } = await bot.stop();
@@ -108,7 +109,7 @@ describe("/trade ask", () => {
   ])("replies within Discord's limits to %s", async (_name, question) => {
     const reply = await ask(question);
     expect(reply.type).toBe(4);
-    expect(limitViolations({ content: reply.data?.content ?? undefined, embeds: reply.data?.embeds ?? [] })).toEqual([]);
+    expect(fake.takeContractViolations()).toEqual([]);
     expect(embedOf(reply).title).toBeDefined();
   });
 });
