@@ -4,7 +4,7 @@ import { z } from "zod";
  * Request and reply between the shard manager and its shard processes over Node's IPC channel, which also carries
  * discord.js's own messages: anything that does not parse as ours is left to discord.js.
  */
-const RequestSchema = z.object({ tradeFactsRequest: z.number().int(), op: z.string(), payload: z.unknown() });
+const RequestSchema = z.object({ tradeFactsRequest: z.number().int(), op: z.string(), payload: z.unknown().optional() });
 const ReplySchema = z.object({ tradeFactsReply: z.number().int(), result: z.unknown().optional(), error: z.string().optional() });
 
 export type Handler = (payload: unknown) => unknown;

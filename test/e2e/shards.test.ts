@@ -29,6 +29,7 @@ beforeAll(async () => {
     STORE_POLL_SECONDS: "1",
     ASK_COOLDOWN_USES: "2",
     ASK_COOLDOWN_SECONDS: "600",
+    HTTP_PORT: "0",
   });
   await bot.waitForLog((line) => line.msg === "ready" && line.shard === undefined, 60_000);
 }, 90_000);
@@ -46,6 +47,17 @@ const askPayload = (question: string, ctx: InteractionContext) =>
   chatInput("trade", [{ name: "ask", type: 1, options: [{ name: "question", type: 3, value: question }] }], ctx);
 const answeredBy = (reply: InteractionCallback) => reply.data?.embeds?.[0]?.fields?.find((field) => field.name === "Fact")?.value.replace(/`/g, "");
 const shardOf = (line: LogLine) => line.shard as number | undefined;
+const healthUrl = async () => String((await bot.waitForLog((line) => line.msg === "health and metrics listening")).url);
+const readiness = async () => {
+  const response = await fetch(`${await healthUrl()}/readyz`);
+  return { status: response.status, body: (await response.json()) as { ready: boolean; reason?: string } };
+};
+/** The value of one sample in the manager's merged /metrics, e.g. `trade_facts_shard_reported{shard="1"}`. */
+const sample = async (series: string) => {
+  const text = await (await fetch(`${await healthUrl()}/metrics`)).text();
+  const line = text.split("\n").find((entry) => entry.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+};
 const handledOn = (payload: APIInteraction) => bot.waitForLog((line) => line.msg === "interaction" && line.interactionId === payload.id).then(shardOf);
 
 describe("two shards under the manager", () => {
@@ -82,6 +94,21 @@ describe("two shards under the manager", () => {
     await expect.poll(answeredOnShard1, { timeout: 15_000, interval: 200 }).toBe(statement);
   });
 
+  it("serves one /readyz and one /metrics from the manager, merging both shards' counts", async () => {
+    expect(bot.logs.filter((line) => line.msg === "health and metrics listening")).toHaveLength(1);
+    expect(await readiness()).toEqual({ status: 200, body: { ready: true } });
+    const answered = 'trade_facts_interactions_total{command="trade ask",outcome="answered"}';
+    const before = (await sample(answered)) ?? 0;
+    for (const shard of [0, 1] as const) {
+      const payload = askPayload(QUESTION, onShard(shard));
+      await fake.interact(payload);
+      await handledOn(payload);
+    }
+    expect(await sample(answered)).toBe(before + 2);
+    expect(await sample('trade_facts_shard_reported{shard="0"}')).toBe(1);
+    expect(await sample('trade_facts_shard_reported{shard="1"}')).toBe(1);
+  });
+
   it("counts each question once, whichever shard took it", async () => {
     const asked = () => {
       const store = FactStore.open(DATABASE_PATH);
@@ -115,10 +142,12 @@ describe("two shards under the manager", () => {
     const readiesBefore = bot.logs.filter((line) => line.msg === "shard ready" && line.shardId === 1).length;
     process.kill(victim, "SIGKILL");
     await bot.waitForLog((line) => line.msg === "shard 1 died; respawning");
+    expect(await readiness()).toEqual({ status: 503, body: { ready: false, reason: expect.stringContaining("shard 1") as string } });
     expect(answeredBy(await fake.interact(askPayload(QUESTION, onShard(0))))).toBe(FACT_ID);
     await expect.poll(() => bot.logs.filter((line) => line.msg === "shard ready" && line.shardId === 1).length, { timeout: 30_000, interval: 100 }).toBe(readiesBefore + 1);
     await fake.waitForShardReady(1);
     expect(answeredBy(await fake.interact(askPayload(QUESTION, onShard(1))))).toBe(FACT_ID);
+    expect((await readiness()).status).toBe(200);
   });
 
   it("refuses a wrong token before forking any shard, in one line, exit 1", async () => {
