@@ -44,7 +44,11 @@ export const BotEnvSchema = BaseEnvSchema.extend({
   QA_MIN_CONFIDENCE: z.coerce.number({ error: "must be a number from 0 to 1" }).min(0, "must be a number from 0 to 1").max(1, "must be a number from 0 to 1").default(0.8),
   QA_CHANNEL_COOLDOWN_SECONDS: nonNegativeInt.default(60),
   QA_HELPER_ROLE_ID: snowflake.optional(),
-  SHARD_COUNT: z.union([z.literal("auto"), positiveInt], { error: "must be auto or a whole number greater than 0" }).default(1),
+  SHARD_COUNT: z
+    .string()
+    .regex(/^(auto|[1-9]\d*)$/, "must be auto or a whole number greater than 0")
+    .optional()
+    .transform((count): "auto" | number => (count === undefined ? 1 : count === "auto" ? "auto" : Number(count))),
   QA_SOLVED_TAG: z.string().trim().min(1).max(20, "must be at most 20 characters (Discord's limit for a tag)").default("Solved"),
   HTTP_PORT: port.optional(),
   HTTP_HOST: z.string().regex(/^\S+$/, "must be an address or host name, with no spaces").default("127.0.0.1"),

@@ -97,3 +97,22 @@ describe("scrubbing secrets from log lines", () => {
     expect(written).toContain("/interactions/123/[redacted]/callback");
   });
 });
+
+describe("SHARD_COUNT", () => {
+  const valid = { DISCORD_TOKEN: "token.value", DISCORD_CLIENT_ID: "123456789012345678" };
+
+  it("is 1 by default (one process), and takes auto or a number", () => {
+    expect(parseEnv(BotEnvSchema, valid)).toMatchObject({ ok: true, value: { SHARD_COUNT: 1 } });
+    expect(parseEnv(BotEnvSchema, { ...valid, SHARD_COUNT: "auto" })).toMatchObject({ ok: true, value: { SHARD_COUNT: "auto" } });
+    expect(parseEnv(BotEnvSchema, { ...valid, SHARD_COUNT: "4" })).toMatchObject({ ok: true, value: { SHARD_COUNT: 4 } });
+  });
+
+  it("names anything else in one line", () => {
+    for (const count of ["0", "two", "1.5", "-2", "Auto "]) {
+      expect(parseEnv(BotEnvSchema, { ...valid, SHARD_COUNT: count })).toEqual({
+        ok: false,
+        error: ["SHARD_COUNT must be auto or a whole number greater than 0 (set it in .env; see .env.example)"],
+      });
+    }
+  });
+});
