@@ -1,5 +1,4 @@
 import type { MessagePayload } from "../discord/limits.js";
-import { recordAskSafely } from "../discord/record-ask.js";
 import { renderAnswer, renderFact, renderNotice, withFeedbackButtons } from "../discord/render.js";
 import type { BotContext, Outcome } from "../discord/command-contract.js";
 
@@ -53,6 +52,6 @@ export async function askQuestion(context: BotContext, userId: string, question:
 function countQuestion(context: BotContext, question: string, factId: string | null): () => void {
   return () => {
     context.metrics.questionAnswered("command", factId !== null);
-    recordAskSafely(context.store.feedback, context.log, context.metrics, question, factId);
+    context.asks.record(question, factId);
   };
 }

@@ -216,9 +216,11 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
       return "answered";
     }
     case "gaps":
+      context.asks.flush();
       await respond(interaction, renderGaps(store.feedback.gaps()), { ephemeral: true });
       return "answered";
     case "stats":
+      context.asks.flush();
       await respond(interaction, renderStats(usageReport(store)), { ephemeral: true });
       return "answered";
     case "export": {

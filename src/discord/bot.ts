@@ -6,6 +6,7 @@ import type { LiveEngine } from "../knowledge/live-engine.js";
 import type { FactStore } from "../knowledge/store/fact-store.js";
 import type { BotMetrics, GatewayShard } from "../observability/metrics.js";
 import type { AskCooldown, CommandModule } from "./command-contract.js";
+import { createAskRecorder } from "./ask-recorder.js";
 import { createInteractionRouter } from "./interaction-router.js";
 import { createQaListener } from "./qa-listener.js";
 
@@ -64,9 +65,11 @@ function intentsFor(readContent: boolean): GatewayIntentBits[] {
  * without it and says which Developer Portal switch to turn on: mentions, forum titles and commands still work.
  */
 export async function startBot({ config, log, engine, store, engineSync, commands, askCooldown, metrics, onFatal }: BotDependencies): Promise<RunningBot> {
+  const asks = createAskRecorder({ feedback: store.feedback, log, metrics });
   const router = createInteractionRouter([...commands.public, ...commands.admin], {
     engine: () => engine.current,
     store,
+    asks,
     syncEngine: () => engineSync.sync(),
     askCooldown,
     metrics,
@@ -80,6 +83,7 @@ export async function startBot({ config, log, engine, store, engineSync, command
   const qa = createQaListener({
     engine: () => engine.current,
     store,
+    asks,
     log,
     metrics,
     botUserId: () => connection.client?.user?.id,
@@ -150,6 +154,7 @@ export async function startBot({ config, log, engine, store, engineSync, command
       client.removeAllListeners(Events.MessageCreate);
       client.removeAllListeners(Events.ThreadCreate);
       await router.drain(graceMs);
+      asks.flush();
       client.removeAllListeners(Events.ShardReconnecting);
       client.removeAllListeners(Events.ShardDisconnect);
       await client.destroy();

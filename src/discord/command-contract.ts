@@ -11,6 +11,7 @@ import type { ModerationPolicy } from "./moderation-access.js";
 import type { Engine } from "../knowledge/engine.js";
 import type { FactStore } from "../knowledge/store/fact-store.js";
 import type { BotMetrics } from "../observability/metrics.js";
+import type { AskRecorder } from "./ask-recorder.js";
 
 /** How an interaction ended, for the one log line each interaction gets. */
 export type Outcome = "answered" | "abstained" | "refused" | "error";
@@ -30,6 +31,8 @@ export interface BotContext {
   askCooldown: AskCooldown;
   /** Counters the handlers feed (answered or abstained, failed store writes). */
   metrics: BotMetrics;
+  /** Counts questions for stats and gaps, in batches: flush it before reading them. */
+  asks: AskRecorder;
   moderation: ModerationPolicy;
   /** Channels the operator opted in to Q&A in QA_CHANNEL_IDS (moderators add others in the database). */
   qaChannelIdsFromEnv: readonly string[];

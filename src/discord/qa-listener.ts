@@ -4,9 +4,9 @@ import type { Answer, Engine } from "../knowledge/engine.js";
 import type { FactStore } from "../knowledge/store/fact-store.js";
 import type { AutoAnswer, QaMode } from "../knowledge/store/qa-store.js";
 import type { BotMetrics } from "../observability/metrics.js";
+import type { AskRecorder } from "./ask-recorder.js";
 import { createCooldown } from "./cooldown.js";
 import { decideMessage, decideReply, questionText, type QaRoute, type ReplyDecision } from "./qa-policy.js";
-import { recordAskSafely } from "./record-ask.js";
 import { postInChannel } from "./reply.js";
 import { renderAnswer, renderMentionHelp, withFeedbackButtons, withQaButtons } from "./render.js";
 
@@ -43,9 +43,10 @@ const FORUMS: ReadonlySet<ChannelType> = new Set([ChannelType.GuildForum, Channe
  * asks the engine when the policy says so, posts through the one channel reply helper, and logs one line per
  * message considered. Never throws: a message it cannot handle is logged.
  */
-export function createQaListener({ engine, store, settings, log, metrics, botUserId }: {
+export function createQaListener({ engine, store, asks, settings, log, metrics, botUserId }: {
   engine: () => Engine;
   store: FactStore;
+  asks: AskRecorder;
   settings: QaSettings;
   log: Logger;
   metrics: BotMetrics;
@@ -66,7 +67,7 @@ export function createQaListener({ engine, store, settings, log, metrics, botUse
     try {
       return await postOrCount(target, route, answer, decision);
     } finally {
-      recordAskSafely(store.feedback, log, metrics, question, top?.id ?? null);
+      asks.record(question, top?.id ?? null);
     }
   }
 

@@ -19,12 +19,12 @@ beforeAll(() => {
   env = { DATABASE_PATH: join(dir, "trade-facts.db") };
   let now = new Date("2026-11-01T08:00:00.000Z");
   const store = openSeededStore(env.DATABASE_PATH, () => now);
-  for (let i = 0; i < 3; i++) store.feedback.recordAsk("How many penguins live in Antarctica?", null);
+  for (let i = 0; i < 3; i++) store.feedback.recordAsks([{ question: "How many penguins live in Antarctica?", factId: null }]);
   now = new Date("2026-11-28T08:00:00.000Z");
-  store.feedback.recordAsk("what is the GDP of india", null);
-  store.feedback.recordAsk("What is the capital of Liaoning?", CAPITAL);
-  store.feedback.recordAsk("capital of liaoning", CAPITAL);
-  store.feedback.recordAsk("Why does northeast China matter for trade?", HUB);
+  store.feedback.recordAsks([{ question: "what is the GDP of india", factId: null }]);
+  store.feedback.recordAsks([{ question: "What is the capital of Liaoning?", factId: CAPITAL }]);
+  store.feedback.recordAsks([{ question: "capital of liaoning", factId: CAPITAL }]);
+  store.feedback.recordAsks([{ question: "Why does northeast China matter for trade?", factId: HUB }]);
   store.feedback.vote(HUB, "user-1", false);
   store.feedback.vote(HUB, "user-2", false);
   store.feedback.vote(CAPITAL, "user-1", true);

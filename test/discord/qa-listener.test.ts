@@ -1,6 +1,7 @@
 import type { Message } from "discord.js";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
+import { createAskRecorder } from "../../src/discord/ask-recorder.js";
 import { createQaListener } from "../../src/discord/qa-listener.js";
 import type { Engine } from "../../src/knowledge/engine.js";
 import { createBotMetrics, exposition } from "../../src/observability/metrics.js";
@@ -33,11 +34,14 @@ describe("the Q&A listener", () => {
     let calls = 0;
     const engine: Engine = { ...seed, answer: (question) => (calls++, seed.answer(question)) };
     const store = openSeededStore(tempDbPath());
+    const metrics = createBotMetrics({ facts: () => [], gateway: () => [] });
+    const log = pino({ level: "silent" });
     const listener = createQaListener({
       engine: () => engine,
       store,
-      log: pino({ level: "silent" }),
-      metrics: createBotMetrics({ facts: () => [], gateway: () => [] }),
+      asks: createAskRecorder({ feedback: store.feedback, log, metrics }),
+      log,
+      metrics,
       botUserId: () => "999999999999999999",
       settings: { channelIdsFromEnv: [CHANNEL], minConfidence: 0.8, channelCooldownSeconds: 0, helperRoleId: undefined, starterRetryDelaysMs: [] },
     });
@@ -52,10 +56,13 @@ describe("the Q&A listener", () => {
     const store = openSeededStore(tempDbPath());
     const metrics = createBotMetrics({ facts: () => [], gateway: () => [] });
     const engine = seedEngine();
+    const log = pino({ level: "silent" });
+    const asks = createAskRecorder({ feedback: store.feedback, log, metrics });
     const listener = createQaListener({
       engine: () => engine,
       store,
-      log: pino({ level: "silent" }),
+      asks,
+      log,
       metrics,
       botUserId: () => "999999999999999999",
       settings: { channelIdsFromEnv: [CHANNEL], minConfidence: 0.8, channelCooldownSeconds: 0, helperRoleId: undefined, starterRetryDelaysMs: [] },
@@ -68,13 +75,15 @@ describe("the Q&A listener", () => {
     expect(await count("trade_facts_questions_total", { route: "channel", result: "abstained" })).toBe(1);
     expect(await count("trade_facts_store_write_errors_total", {})).toBeUndefined();
 
-    store.feedback.recordAsk = () => {
+    asks.flush();
+    store.feedback.recordAsks = () => {
       throw new Error("SQLITE_FULL: database or disk is full");
     };
     store.qa.recordAutoAnswer = () => {
       throw new Error("SQLITE_FULL: database or disk is full");
     };
     await listener.onMessage(message("How much did Liaoning export to Russia?"));
+    asks.flush();
     expect(await count("trade_facts_store_write_errors_total", { write: "ask" })).toBe(1);
     expect(await count("trade_facts_store_write_errors_total", { write: "qa-answer" })).toBe(1);
     expect(await count("trade_facts_questions_total", { route: "channel", result: "answered" })).toBe(2);

@@ -221,10 +221,16 @@ describe("an opted-in forum", () => {
     const silent = newPost(FORUM, "Population of Shenyang", "What is the population of Shenyang?");
     expect(await forumLog(silent)).toMatchObject({ decision: "silent (no-answer)" });
     expect(fake.postedIn(silent)).toEqual([]);
-    const store = FactStore.open(DATABASE_PATH);
-    if (!store.ok) throw new Error(store.error);
-    expect(store.value.feedback.gaps(50).unanswered.map((gap) => gap.question)).toContain("Population of Shenyang What is the population of Shenyang?");
-    store.value.close();
+    const gaps = () => {
+      const store = FactStore.open(DATABASE_PATH);
+      if (!store.ok) throw new Error(store.error);
+      try {
+        return store.value.feedback.gaps(50).unanswered.map((gap) => gap.question);
+      } finally {
+        store.value.close();
+      }
+    };
+    await expect.poll(gaps, { timeout: 5_000, interval: 50 }).toContain("Population of Shenyang What is the population of Shenyang?");
     const always = newPost(ALWAYS_FORUM, "Population of Shenyang", "What is the population of Shenyang?");
     const reply = await fake.waitForRequest((request) => request.method === "POST" && request.path === `/channels/${always}/messages`);
     expect(embedOf(reply).title).toBe("No sourced answer");

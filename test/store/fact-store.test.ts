@@ -185,11 +185,11 @@ describe("signals from the community", () => {
   it("counts questions and keeps unanswered ones normalised, with counts and dates, without users", () => {
     let now = new Date("2026-11-01T00:00:00.000Z");
     const store = openSeededStore(undefined, () => now);
-    store.feedback.recordAsk("What is the GDP of India?", null);
+    store.feedback.recordAsks([{ question: "What is the GDP of India?", factId: null }]);
     now = new Date("2026-11-02T00:00:00.000Z");
-    store.feedback.recordAsk("what is the GDP of india", null);
-    store.feedback.recordAsk("shenyang capital", "shenyang-capital-of-liaoning");
-    store.feedback.recordAsk("   ", null);
+    store.feedback.recordAsks([{ question: "what is the GDP of india", factId: null }]);
+    store.feedback.recordAsks([{ question: "shenyang capital", factId: "shenyang-capital-of-liaoning" }]);
+    store.feedback.recordAsks([{ question: "   ", factId: null }]);
     expect(store.feedback.gaps().unanswered).toEqual([
       { question: "What is the GDP of India?", count: 2, firstSeen: "2026-11-01T00:00:00.000Z", lastSeen: "2026-11-02T00:00:00.000Z" },
     ]);
@@ -281,7 +281,7 @@ describe("ids and privacy", () => {
 
   it("keeps no mention or user id in the unanswered questions", () => {
     const store = openSeededStore();
-    store.feedback.recordAsk("<@123456789012345678> what is the GDP of India @everyone", null);
+    store.feedback.recordAsks([{ question: "<@123456789012345678> what is the GDP of India @everyone", factId: null }]);
     expect(store.feedback.gaps().unanswered[0]?.question).toBe("what is the GDP of India");
     store.close();
   });

@@ -43,20 +43,6 @@ export function openDatabase(path: string, options: OpenOptions = {}): Result<Db
   }
 }
 
-/**
- * Runs a write that may be lost in a power cut but not in a crash (question counters): it commits without waiting
- * for the disk, which takes it as soon as the next fully synced commit or checkpoint does. Every other write
- * keeps full sync.
- */
-export function writeWithoutDiskWait<T>(db: Db, write: () => T): T {
-  db.pragma("synchronous = NORMAL");
-  try {
-    return db.transaction(write)();
-  } finally {
-    db.pragma("synchronous = FULL");
-  }
-}
-
 /** What is wrong with where the file goes, before SQLite is asked: a missing directory, a directory for a file. */
 function placeProblem(path: string, { mayCreateDirectory = false }: OpenOptions): string | undefined {
   const directory = dirname(path);

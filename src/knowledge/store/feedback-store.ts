@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { Fact } from "../schema.js";
 import { DISCORD_MARKUP, normaliseQuestion, words } from "../text/analyze.js";
-import { writeWithoutDiskWait, type Db } from "./database.js";
+import type { Db } from "./database.js";
 
 export interface Gaps {
   unanswered: { question: string; count: number; firstSeen: string; lastSeen: string }[];
@@ -16,6 +16,12 @@ export interface Stats {
   topFacts: { fact: Fact; answers: number }[];
 }
 
+/** One question asked, and the fact that answered it (null: no answer). */
+export interface AskRecord {
+  question: string;
+  factId: string | null;
+}
+
 type Row = Record<string, unknown>;
 
 /** What people asked and how they judged the answers: counts, unanswered questions, votes. Never who asked. */
@@ -27,27 +33,31 @@ export class FeedbackStore {
   ) {}
 
   /**
-   * Counts one question; an unanswered one is kept (normalised, with counts and dates, never who asked) for `gaps`.
-   * A counter does not wait for the disk: every ask did, and that capped one process at about 200 asks a second.
+   * Counts questions, in one transaction; an unanswered one is kept (normalised, with counts and dates, never who
+   * asked) for `gaps`. The bot batches them (see `ask-recorder.ts`): one fully synced write per ask capped a
+   * process at about 200 asks a second.
    */
-  recordAsk(question: string, answeredFactId: string | null): void {
+  recordAsks(asks: readonly AskRecord[]): void {
     const now = this.clock().toISOString();
-    writeWithoutDiskWait(this.db, () => {
-      this.bump("asked");
-      if (answeredFactId) {
-        this.bump("answered");
-        this.db.prepare("INSERT INTO fact_usage (fact_id, answers) VALUES (?, 1) ON CONFLICT (fact_id) DO UPDATE SET answers = answers + 1").run(answeredFactId);
-        return;
+    const bump = this.db.prepare("INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value");
+    const used = this.db.prepare("INSERT INTO fact_usage (fact_id, answers) VALUES (?, 1) ON CONFLICT (fact_id) DO UPDATE SET answers = answers + 1");
+    const missed = this.db.prepare(
+      `INSERT INTO unanswered (normalised, example, count, first_seen, last_seen) VALUES (?, ?, 1, ?, ?)
+       ON CONFLICT (normalised) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen`,
+    );
+    this.db.transaction(() => {
+      const answered = asks.filter((ask) => ask.factId !== null).length;
+      bump.run("asked", asks.length);
+      if (answered > 0) bump.run("answered", answered);
+      for (const { question, factId } of asks) {
+        if (factId !== null) {
+          used.run(factId);
+          continue;
+        }
+        const normalised = words(normaliseQuestion(question)).join(" ");
+        if (normalised) missed.run(normalised, question.replace(DISCORD_MARKUP, " ").replace(/\s+/g, " ").trim().slice(0, 300), now, now);
       }
-      const normalised = words(normaliseQuestion(question)).join(" ");
-      if (!normalised) return;
-      this.db
-        .prepare(
-          `INSERT INTO unanswered (normalised, example, count, first_seen, last_seen) VALUES (?, ?, 1, ?, ?)
-           ON CONFLICT (normalised) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen`,
-        )
-        .run(normalised, question.replace(DISCORD_MARKUP, " ").replace(/\s+/g, " ").trim().slice(0, 300), now, now);
-    });
+    })();
   }
 
   /** One vote per user per fact: voting again replaces the vote. Users are kept only as a keyed hash (the key never leaves the database). */
@@ -99,7 +109,4 @@ export class FeedbackStore {
     return { asked: counter("asked"), answered: counter("answered"), helpful: votes.up as number, notHelpful: votes.down as number, topFacts };
   }
 
-  private bump(name: string): void {
-    this.db.prepare("INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1").run(name);
-  }
 }
