@@ -8,7 +8,7 @@ import { ChannelType } from "discord.js";
 import { questionText, readsAsQuestion } from "../src/discord/qa-policy.js";
 import { FactStore } from "../src/knowledge/store/fact-store.js";
 import { FakeDiscord } from "../test/support/fake-discord.js";
-import { chatInput, messagePayload, snowflake, user } from "../test/support/interactions.js";
+import { chatInput, guildIdOnShard, messagePayload, snowflake, user } from "../test/support/interactions.js";
 import { measureLoad, processTree, residentMB, type LoadStep } from "./measure-load.js";
 import { percentile } from "./stats.js";
 
@@ -26,8 +26,9 @@ export interface BotMeasurement {
   /** Resident memory of the bot process once ready, and after the asks. */
   readyRssMB: number;
   rssMB: number;
-  /** Asks arriving at fixed rates against one process. */
+  /** Asks arriving at fixed rates against one process, then against a manager with 2 shards. */
   load: LoadStep[];
+  shardedLoad: LoadStep[];
 }
 
 /** Asks a second offered in turn, each for LOAD_SECONDS. */
@@ -43,7 +44,47 @@ export async function measureBot(questions: readonly string[], asks: number, mes
   const build = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
 
-  const fake = await FakeDiscord.start({ token: TOKEN });
+  const one = await launch(1);
+  try {
+    const readyRssMB = residentMB(one.pid);
+    progress(`timing ${asks} asks through the fake Discord`);
+    const latencies: number[] = [];
+    for (let i = 0; i < asks; i++) {
+      const question = questions[i % questions.length]!;
+      const { ms, value } = await timedAsync(() => one.fake.interact(askPayload(question, GUILD)));
+      if (value.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`ask ${i} got response type ${value.type}`);
+      latencies.push(ms);
+    }
+    progress(`timing ${messages} channel messages, half of them not questions`);
+    const channel = await measureChannelMessages(one.fake, questions, messages);
+    const rssMB = residentMB(one.pid);
+    progress(`one process: offering ${LOAD_RATES.join(", ")} asks a second, ${LOAD_SECONDS} s each`);
+    const load = await measureLoad(one.fake, (i) => askPayload(questions[i % questions.length]!, GUILD), { rates: LOAD_RATES, seconds: LOAD_SECONDS, pids: () => processTree(one.pid) });
+    await one.stop();
+
+    const two = await launch(2);
+    try {
+      progress(`2 shards: offering ${LOAD_RATES.join(", ")} asks a second, ${LOAD_SECONDS} s each, half to each shard's guilds`);
+      const guilds = [guildIdOnShard(0, 2), guildIdOnShard(1, 2)];
+      const sharded = await measureLoad(two.fake, (i) => askPayload(questions[i % questions.length]!, guilds[i % 2]!), { rates: LOAD_RATES, seconds: LOAD_SECONDS, pids: () => processTree(two.pid) });
+      return { asks, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), messages: channel, readyRssMB, rssMB, load, shardedLoad: sharded };
+    } finally {
+      await two.stop();
+    }
+  } finally {
+    await one.stop();
+  }
+}
+
+interface LaunchedBot {
+  fake: FakeDiscord;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** The compiled bot with its own fake Discord and database: one process, or a shard manager and `shards` shards. */
+async function launch(shards: number): Promise<LaunchedBot> {
+  const fake = await FakeDiscord.start({ token: TOKEN, shards });
   const dataDir = mkdtempSync(join(tmpdir(), "trade-facts-bench-"));
   const databasePath = join(dataDir, "facts.db");
   const store = FactStore.open(databasePath);
@@ -61,36 +102,31 @@ export async function measureBot(questions: readonly string[], asks: number, mes
       QA_CHANNEL_COOLDOWN_SECONDS: "0",
       LOG_LEVEL: "warn",
       DATABASE_PATH: databasePath,
+      SHARD_COUNT: String(shards),
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  try {
-    await fake.waitForReady(30_000);
-    const readyRssMB = residentMB(bot.pid!);
-    progress(`timing ${asks} asks through the fake Discord`);
-    const latencies: number[] = [];
-    for (let i = 0; i < asks; i++) {
-      const question = questions[i % questions.length]!;
-      const { ms, value } = await timedAsync(() => fake.interact(askPayload(question)));
-      if (value.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`ask ${i} got response type ${value.type}`);
-      latencies.push(ms);
-    }
-    progress(`timing ${messages} channel messages, half of them not questions`);
-    const channel = await measureChannelMessages(fake, questions, messages);
-    const rssMB = residentMB(bot.pid!);
-    progress(`offering ${LOAD_RATES.join(", ")} asks a second, ${LOAD_SECONDS} s each`);
-    const load = await measureLoad(fake, (i) => askPayload(questions[i % questions.length]!), { rates: LOAD_RATES, seconds: LOAD_SECONDS, pids: () => processTree(bot.pid!) });
-    return { asks, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), messages: channel, readyRssMB, rssMB, load };
-  } finally {
+  const exited = new Promise((resolve) => bot.once("exit", resolve));
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
     bot.kill("SIGTERM");
-    await new Promise((resolve) => bot.once("exit", resolve));
+    await exited;
     await fake.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await fake.waitForReady(60_000);
+  } catch (error) {
+    await stop();
+    throw error;
   }
+  return { fake, pid: bot.pid!, stop };
 }
 
-function askPayload(question: string): APIInteraction {
-  return chatInput("trade", [{ name: "ask", type: 1, options: [{ name: "question", type: 3, value: question }] }]);
+function askPayload(question: string, guildId: string): APIInteraction {
+  return chatInput("trade", [{ name: "ask", type: 1, options: [{ name: "question", type: 3, value: question }] }], { guildId });
 }
 
 /**

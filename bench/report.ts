@@ -1,5 +1,6 @@
 import type { GeneratedQuestion, QuestionOrigin } from "./generate-questions.js";
 import type { BotMeasurement } from "./measure-bot.js";
+import type { LoadStep } from "./measure-load.js";
 import { LONG_QUESTION_CHARS, type EngineMeasurement } from "./measure-engine.js";
 import type { SpeedMeasurement } from "./measure-speed.js";
 import { totalRight, type ContenderName, type QualityMeasurement } from "./quality.js";
@@ -211,15 +212,16 @@ export function toTargets(runs: readonly BenchRun[], quality?: QualityMeasuremen
 }
 
 /** The bot's interaction-to-reply latency and memory, with its targets. */
+function loadLine(setup: string, step: LoadStep): string {
+  return `load, ${setup}: ${step.offeredPerSecond} asks/s offered for ${step.asks} asks: sustained ${step.sustainedPerSecond.toFixed(0)}/s, p50 ${ms(step.p50Ms)} ms, p99 ${ms(step.p99Ms)} ms, resident memory ${step.rssMB.map((mb) => mb.toFixed(0)).join(" + ")} MB`;
+}
+
 export function botReport(bot: BotMeasurement): string {
   const check = (name: string, isMet: boolean, shown: string): string => `${name}: ${isMet ? "met" : "missed"} (${shown})`;
   return [
     `bot (compiled, fake Discord on loopback): ${bot.asks} asks, interaction-to-reply p50 ${ms(bot.p50Ms)} ms, p99 ${ms(bot.p99Ms)} ms; resident memory ${bot.readyRssMB.toFixed(1)} MB once ready, ${bot.rssMB.toFixed(1)} MB after them`,
     `channel messages: ${bot.messages.sent} in an opted-in channel, ${bot.messages.questions} of them questions: ${bot.messages.replies} replies (none to the others), message-to-reply p50 ${ms(bot.messages.p50Ms)} ms, p99 ${ms(bot.messages.p99Ms)} ms`,
-    ...bot.load.map(
-      (step) =>
-        `load, one process: ${step.offeredPerSecond} asks/s offered for ${step.asks} asks: sustained ${step.sustainedPerSecond.toFixed(0)}/s, p50 ${ms(step.p50Ms)} ms, p99 ${ms(step.p99Ms)} ms, resident memory ${step.rssMB.map((mb) => mb.toFixed(0)).join(" + ")} MB`,
-    ),
+    ...[...bot.load.map((step) => loadLine("one process", step)), ...bot.shardedLoad.map((step) => loadLine("2 shards (manager + shards)", step))],
     "Targets: " + [
       check("bot p99 <= 50 ms", bot.p99Ms <= 50, `${ms(bot.p99Ms)} ms`),
       ...bot.load.filter((step) => step.offeredPerSecond === 1_000).map((step) => check("1,000 asks/s with p99 <= 50 ms", step.sustainedPerSecond >= 950 && step.p99Ms <= 50, `${step.sustainedPerSecond.toFixed(0)}/s, p99 ${ms(step.p99Ms)} ms`)),
