@@ -116,7 +116,35 @@ export function renderFact(fact: Fact, catalogue: Catalogue): MessagePayload {
 }
 
 function factEmbed(fact: Fact, catalogue: Catalogue, { question, confidence }: { question?: string; confidence?: number }): APIEmbed {
-  const source = catalogue.sources.find((candidate) => candidate.id === fact.sourceId);
+  const { title, description, fields } = factParts(fact, catalogue.sources.find((candidate) => candidate.id === fact.sourceId));
+  const shownFields = [...fields];
+  if (confidence !== undefined) shownFields.splice(3, 0, { name: "Confidence", value: `${Math.round(confidence * 100)}%`, inline: true });
+  return {
+    color: COLOURS.answer,
+    ...(question?.trim() && question.trim() !== fact.id ? { author: { name: `Q: ${displayableQuery(question, LIMITS.author - 3)}` } } : {}),
+    title,
+    description,
+    fields: shownFields,
+    footer: { text: FOOTER },
+  };
+}
+
+interface FactParts {
+  source: Source | undefined;
+  title: string;
+  description: string;
+  fields: readonly APIEmbedField[];
+}
+
+/**
+ * What a fact's embed shows whoever asks, escaped once per fact and source (escaping is most of the rendering cost
+ * at hundreds of asks a second). Facts and sources are immutable: an edit makes new objects, so nothing goes stale.
+ */
+const partsCache = new WeakMap<Fact, FactParts>();
+
+function factParts(fact: Fact, source: Source | undefined): FactParts {
+  const cached = partsCache.get(fact);
+  if (cached && cached.source === source) return cached;
   const statement = escapeMarkdown(fact.statement);
   const quote = escapeMarkdown(fact.quote)
     .split("\n")
@@ -127,16 +155,15 @@ function factEmbed(fact: Fact, catalogue: Catalogue, { question, confidence }: {
     { name: "Source", value: sourceLine(source, fact.sourceId), inline: true },
     { name: "Fact", value: `\`${fact.id}\``, inline: true },
   ];
-  if (confidence !== undefined) fields.push({ name: "Confidence", value: `${Math.round(confidence * 100)}%`, inline: true });
   if (fact.status === "retired") fields.push({ name: "Status", value: "Retired: no longer used to answer questions", inline: false });
-  return {
-    color: COLOURS.answer,
-    ...(question?.trim() && question.trim() !== fact.id ? { author: { name: `Q: ${displayableQuery(question, LIMITS.author - 3)}` } } : {}),
+  const parts = {
+    source,
     title: truncate(statement, LIMITS.embedTitle),
     description: statement.length > LIMITS.embedTitle ? `${statement}\n\n${quote}` : quote,
-    fields,
-    footer: { text: FOOTER },
+    fields: fields.map((field) => Object.freeze(field)),
   };
+  partsCache.set(fact, parts);
+  return parts;
 }
 
 function sourceLine(source: Source | undefined, sourceId: string): string {

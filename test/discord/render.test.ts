@@ -110,6 +110,16 @@ describe("what the renderer shows", () => {
     expect(embed.author?.name).toBe("Q: How much did Liaoning export to Russia?");
   });
 
+  it("a fact rendered again shows its source as it is now, and the same fact for every asker", () => {
+    const fact = base.facts[0]!;
+    const source = base.sources.find((candidate) => candidate.id === fact.sourceId)!;
+    const sourceField = (catalogue: typeof base) => renderFact(fact, catalogue).embeds![0]!.fields?.find((field) => field.name === "Source")?.value;
+    expect(sourceField(base)).toContain(source.title);
+    const renamed = { ...base, sources: base.sources.map((candidate) => (candidate === source ? { ...candidate, title: "Renamed by a moderator" } : candidate)) };
+    expect(sourceField(renamed)).toContain("Renamed by a moderator");
+    expect(renderFact(fact, base)).toEqual(renderFact(fact, base));
+  });
+
   it("a close call: the answer, and the facts that scored almost as well in an 'Or did you mean…' menu", () => {
     const answer = engine.answer("shenyang");
     const [top, second] = answer.results;
