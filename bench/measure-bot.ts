@@ -32,7 +32,7 @@ export interface BotMeasurement {
 }
 
 /** Asks a second offered in turn, each for LOAD_SECONDS. */
-const LOAD_RATES = [100, 300, 1_000];
+const LOAD_RATES = [100, 300, 600, 1_000];
 const LOAD_SECONDS = 5;
 
 /**
