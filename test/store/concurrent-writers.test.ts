@@ -59,4 +59,22 @@ describe("two moderators saving the same fact at the same moment", () => {
       winners.map((winner, i) => [winner, ["vladivostok", `round-${i + 1}-${winner}`]]),
     );
   });
+
+  it("votes and question counts from two processes at once: every one lands, no lock error escapes", async () => {
+    const path = tempDbPath();
+    openSeededStore(path).close();
+    const [a, b] = await Promise.all([startWriter(path, "shard-0"), startWriter(path, "shard-1")]);
+    for (let round = 1; round <= ROUNDS; round++) {
+      const answers = [nextMessage(a), nextMessage(b)];
+      for (const writer of [a, b]) writer.send({ round, expected: 0, op: "count" });
+      expect(await Promise.all(answers), `round ${round}`).toEqual([
+        { round, writer: "shard-0", outcome: "counted" },
+        { round, writer: "shard-1", outcome: "counted" },
+      ]);
+    }
+    const store = openSeededStore(path);
+    const stats = store.feedback.stats();
+    store.close();
+    expect(stats).toMatchObject({ asked: 2 * ROUNDS, answered: ROUNDS, helpful: ROUNDS, notHelpful: ROUNDS });
+  });
 });

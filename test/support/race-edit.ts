@@ -1,7 +1,7 @@
 /**
  * Child process for the concurrent-writers test: opens the database at argv[2] as writer argv[3] and, for each
- * round the parent starts, edits one fact from the expected revision it is given, as soon as the message
- * arrives. It reports what happened, an error included, and never throws.
+ * round the parent starts, edits one fact from the expected revision it is given (or, for op "count", votes and
+ * counts a question, as two shards do at once), as soon as the message arrives. It reports what happened, an error included, and never throws.
  */
 import { FactStore } from "../../src/knowledge/store/fact-store.js";
 
@@ -17,9 +17,15 @@ if (!opened.ok) throw new Error(opened.error);
 const store = opened.value;
 const { statement, quote, sourceId, attribution, topic, aliases } = store.fact(RACE_FACT)!;
 
-process.on("message", ({ round, expected }: { round: number; expected: number }) => {
-  const report = (result: EditOutcome) => process.send!({ round, writer, ...result });
+process.on("message", ({ round, expected, op = "edit" }: { round: number; expected: number; op?: "edit" | "count" }) => {
+  const report = (result: EditOutcome | { outcome: "counted" }) => process.send!({ round, writer, ...result });
   try {
+    if (op === "count") {
+      store.feedback.vote(RACE_FACT, `voter-${round}-${writer}`, round % 2 === 0);
+      store.feedback.recordAsks([{ question: `question ${round} from ${writer}`, factId: round % 2 === 0 ? RACE_FACT : null }]);
+      report({ outcome: "counted" });
+      return;
+    }
     const result = store.edit(RACE_FACT, { statement, quote, sourceId, attribution, topic, aliases, keywords: ["vladivostok", `round-${round}-${writer}`] }, expected, writer);
     if (result.ok) report({ outcome: "saved", revision: result.value.revision });
     else if (result.error.kind === "conflict") report({ outcome: "conflict", currentRevision: result.error.current.revision });

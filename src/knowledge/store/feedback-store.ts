@@ -57,10 +57,14 @@ export class FeedbackStore {
         const normalised = words(normaliseQuestion(question)).join(" ");
         if (normalised) missed.run(normalised, question.replace(DISCORD_MARKUP, " ").replace(/\s+/g, " ").trim().slice(0, 300), now, now);
       }
-    })();
+    }).immediate();
   }
 
-  /** One vote per user per fact: voting again replaces the vote. Users are kept only as a keyed hash (the key never leaves the database). */
+  /**
+   * One vote per user per fact: voting again replaces the vote. Users are kept only as a keyed hash (the key never
+   * leaves the database). Under the write lock from the start: it reads before it writes, and another shard's
+   * commit in between would fail a deferred transaction with SQLITE_BUSY.
+   */
   vote(factId: string, userId: string, helpful: boolean): "recorded" | "changed" | "unchanged" {
     const key = (this.db.prepare("SELECT value FROM meta WHERE key = 'voter-key'").get() as Row).value as string;
     const voter = createHmac("sha256", key).update(userId).digest("hex");
@@ -71,7 +75,7 @@ export class FeedbackStore {
         .prepare("INSERT INTO feedback (fact_id, voter, helpful, at) VALUES (?, ?, ?, ?) ON CONFLICT (fact_id, voter) DO UPDATE SET helpful = excluded.helpful, at = excluded.at")
         .run(factId, voter, helpful ? 1 : 0, this.clock().toISOString());
       return previous ? ("changed" as const) : ("recorded" as const);
-    })();
+    }).immediate();
   }
 
   gaps(limit = 10): Gaps {
