@@ -16,11 +16,16 @@ const WORD = /[\p{L}\p{M}]+/gu;
  */
 export function decodeArticleBytes(bytes: Uint8Array, name = "The file"): Result<string, string> {
   if (bytes.byteLength > MAX_ARTICLE_BYTES) return err(`${name} is ${kilobytes(bytes.byteLength)}; a source's text may be at most ${kilobytes(MAX_ARTICLE_BYTES)}.`);
+  return decodeUtf8(bytes, name);
+}
+
+/** Bytes as UTF-8, strictly: an invalid byte is named, never replaced. */
+export function decodeUtf8(bytes: Uint8Array, name: string, remedy = "save it as UTF-8 and try again"): Result<string, string> {
   try {
     return ok(utf8.decode(bytes));
   } catch {
     const offset = firstInvalidUtf8Byte(bytes);
-    return err(`${name} is not valid UTF-8: byte ${offset} (0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")}) is not; save it as UTF-8 and try again.`);
+    return err(`${name} is not valid UTF-8: byte ${offset} (0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")}) is not; ${remedy}.`);
   }
 }
 
