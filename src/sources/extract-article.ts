@@ -25,8 +25,9 @@ interface TextNode {
  * page holds no article.
  */
 export function extractArticle(html: string): ExtractedArticle | undefined {
-  const { document } = parseHTML(html);
-  const article = new Readability<string>(document, { serializer: (node) => textOf(node as unknown as TextNode) }).parse();
+  // Readability's and linkedom's types name the DOM's Document and Window, which a Node project (no DOM lib) lacks.
+  const { document } = parseHTML(html) as unknown as { document: never };
+  const article = new Readability<string>(document, { serializer: (node) => textOf(node as never) }).parse();
   const text = article?.content?.trim();
   if (!article || !text) return undefined;
   const clean = (value: string | null | undefined) => value?.replace(/\s+/g, " ").trim() || null;
