@@ -4,8 +4,8 @@ import { publishedLimitBreaches, type FieldError } from "./discord-published-lim
 import { readSpec, SPEC_PATH, type Spec } from "./discord-spec.js";
 
 /**
- * Discord's HTTP API contract, from its official OpenAPI 3.1 description (shared/discord-api-spec, beside the
- * repository): a request to a route the spec does not have is answered 404, a body its operation's request schema
+ * Discord's HTTP API contract, from its official OpenAPI 3.1 description (test/fixtures/discord-api-spec, a copy of
+ * shared/discord-api-spec): a request to a route the spec does not have is answered 404, a body its operation's request schema
  * (or a published limit the spec does not encode) rejects is answered 400, both as Discord answers them.
  */
 

@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /**
- * Discord's official OpenAPI 3.1 description of its HTTP API (shared/discord-api-spec, beside the repository), read
- * and prepared for a JSON Schema validator. Everything it changes is listed at `prepare`.
+ * Discord's official OpenAPI 3.1 description of its HTTP API (a copy of shared/discord-api-spec, MIT, kept in the
+ * repository so a clean clone tests anywhere), read and prepared for a JSON Schema validator. Everything it
+ * changes is listed at `prepare`.
  */
 
-export const SPEC_PATH = fileURLToPath(new URL("../../../shared/discord-api-spec/openapi.json", import.meta.url));
+export const SPEC_PATH = fileURLToPath(new URL("../fixtures/discord-api-spec/openapi.json", import.meta.url));
 
 type SchemaNode = Record<string, unknown>;
 
@@ -21,7 +22,7 @@ export interface Spec {
 
 export function readSpec(): Spec {
   if (!existsSync(SPEC_PATH)) {
-    throw new Error(`FakeDiscord: Discord's API spec is not at ${SPEC_PATH} (shared/discord-api-spec, beside the repository)`);
+    throw new Error(`FakeDiscord: Discord's API spec is not at ${SPEC_PATH} (copy it from shared/discord-api-spec)`);
   }
   const spec = JSON.parse(readFileSync(SPEC_PATH, "utf8")) as Spec;
   addMediaChannels(spec);
