@@ -5,10 +5,13 @@ import { sameContent } from "../fact-diff.js";
 import { FactSchema, SourceSchema, type Fact, type FactBase, type Source } from "../schema.js";
 import { isContentWord, normaliseText, words } from "../text/analyze.js";
 import { validateFactBase, type Problem } from "../validate.js";
+import { proposeFacts } from "../proposals/propose.js";
+import { sourceTextProblem } from "../proposals/source-text.js";
 import { ChangeFeed } from "./change-feed.js";
 import { openDatabase, type Db, type OpenOptions } from "./database.js";
 import { FactImporter, type FactChange } from "./fact-import.js";
 import { FeedbackStore } from "./feedback-store.js";
+import { ProposalStore, type NewFactContent } from "./proposal-store.js";
 import { QaStore } from "./qa-store.js";
 import { unreadableRows } from "./unreadable-rows.js";
 
@@ -57,6 +60,8 @@ export class FactStore {
   readonly qa: QaStore;
   /** Whole fact base files: planned, then applied in one transaction. */
   readonly imports: FactImporter;
+  /** Facts proposed from sources' texts, pending until a moderator accepts or rejects each. */
+  readonly proposals: ProposalStore;
 
   private constructor(
     private readonly db: Db,
@@ -66,6 +71,10 @@ export class FactStore {
     this.feedback = new FeedbackStore(db, clock, factById);
     this.changes = new ChangeFeed(db, factById);
     this.qa = new QaStore(db, clock);
+    this.proposals = new ProposalStore(db, clock, {
+      write: (work) => this.write(work),
+      createFact: (content, actor, reason) => this.commit(this.newFact(content, actor), null, "create", actor, reason),
+    });
     this.imports = new FactImporter({
       facts: () => this.facts(),
       sources: () => this.sources(),
@@ -120,21 +129,7 @@ export class FactStore {
   }
 
   create(draft: FactDraft, actor: string, reason: string | null = null): Result<Fact, StoreError> {
-    return this.write(() => {
-      const now = this.now();
-      const fact: Fact = {
-        id: this.freshId(draft.statement),
-        ...draft,
-        entities: [],
-        questions: [],
-        period: null,
-        status: "active",
-        revision: 1,
-        updatedAt: now,
-        updatedBy: actor,
-      };
-      return this.commit(fact, null, "create", actor, reason);
-    });
+    return this.write(() => this.commit(this.newFact({ ...draft, entities: [], questions: [], period: null }, actor), null, "create", actor, reason));
   }
 
   /** Applies a moderator's draft on top of the revision they started from; anything newer is a conflict. */
@@ -159,12 +154,23 @@ export class FactStore {
     });
   }
 
-  addSource(draft: SourceDraft, actor: string): Result<Source, StoreError> {
+  /**
+   * Adds a source (under the id asked for, or one made from its title) and, in the same transaction, the facts
+   * proposed from its text (read them with `proposals.list(source.id, { all: true })`). A text that holds no
+   * article (empty, only page junk, HTML, no sentence) is refused.
+   */
+  addSource(draft: SourceDraft, actor: string, { id }: { id?: string } = {}): Result<Source, StoreError> {
     return this.write(() => {
-      const source: Source = { id: this.freshSourceId(draft.title), ...draft };
+      if (id !== undefined && this.sources().some((source) => source.id === id)) {
+        return err({ kind: "invalid", problems: [{ subject: `source ${id}`, field: "id", reason: `a source with the id "${id}" already exists` }] });
+      }
+      const source: Source = { id: id ?? this.freshSourceId(draft.title), ...draft };
       const parsed = SourceSchema.safeParse(source);
       if (!parsed.success) return err({ kind: "invalid", problems: parsed.error.issues.map((issue) => ({ subject: "source", field: issue.path.join("."), reason: issue.message })) });
+      const textProblem = parsed.data.text === null ? undefined : sourceTextProblem(parsed.data.text);
+      if (textProblem) return err({ kind: "invalid", problems: [{ subject: `source ${parsed.data.id}`, field: "text", reason: textProblem }] });
       this.insertSource(parsed.data, actor);
+      if (parsed.data.text !== null) this.proposals.propose(parsed.data.id, proposeFacts(parsed.data, this.snapshot()));
       return ok(parsed.data);
     });
   }
@@ -229,7 +235,11 @@ export class FactStore {
     this.db.prepare("INSERT INTO change_log (kind, ref) VALUES ('source', ?)").run(source.id);
   }
 
-  private write<T>(work: () => Result<T, StoreError>): Result<T, StoreError> {
+  private newFact(content: NewFactContent, actor: string): Fact {
+    return { id: this.freshId(content.statement), ...content, status: "active", revision: 1, updatedAt: this.now(), updatedBy: actor };
+  }
+
+  private write<T, E>(work: () => Result<T, E>): Result<T, E> {
     return this.db.transaction(work).immediate();
   }
 

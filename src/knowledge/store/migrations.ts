@@ -106,4 +106,20 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX auto_answers_channel ON auto_answers (channel_id);
   `,
+  `
+  CREATE TABLE proposals (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    source_id TEXT NOT NULL REFERENCES sources(id),
+    position INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'rejected')),
+    data TEXT NOT NULL,
+    covered_by TEXT,
+    fact_id TEXT,
+    created_at TEXT NOT NULL,
+    decided_by TEXT,
+    decided_at TEXT,
+    reason TEXT
+  );
+  CREATE INDEX proposals_source ON proposals (source_id, status, position);
+  `,
 ];

@@ -1,0 +1,79 @@
+import type { Figure } from "./proposal.js";
+
+const SCALES: Record<string, number> = {
+  thousand: 1e3, k: 1e3, million: 1e6, mln: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bln: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, trln: 1e12,
+};
+const CURRENCY_SIGNS: Record<string, string> = { $: "dollars", "US$": "dollars", "€": "euros", "£": "pounds", "¥": "yuan", "￥": "yuan", "₽": "rubles" };
+const CURRENCY_WORDS: Record<string, string> = {
+  yuan: "yuan", rmb: "yuan", renminbi: "yuan", dollar: "dollars", dollars: "dollars", usd: "dollars", euro: "euros", euros: "euros",
+  ruble: "rubles", rubles: "rubles", rouble: "rubles", roubles: "rubles", rbls: "rubles",
+};
+const PERCENT_WORDS = /^(?:%|\s?percent(?:age points?)?|\s?per cent|\s?pct|\s?percentage points?)/i;
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+/** Words a count may stand before, up to two of them, before its noun: "40 Russian companies", "3 mln tonnes of cargo". */
+const ADJECTIVE = "(?:[\\p{Lu}][\\p{L}-]*|new|more|additional|freight|cargo|container|foreign|local|private|state|cubic|square|metric|bilateral|chinese|russian)";
+
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const FIGURE = new RegExp(
+  String.raw`(?:(?<sign>US\$|[$€£¥￥₽])\s?)?(?<number>${NUMBER})(?:\s?(?<scale>thousand|million|billion|trillion|mln|mn|bln|bn|trln|tn|k|m|b)\b)?`,
+  "gu",
+);
+
+/**
+ * The figures of a sentence, each with its value in plain units and its unit: "42.64 billion yuan" (42640000000
+ * yuan), "$5.83 billion" (dollars), "82.3%" (percent), "3 mln tonnes", "1,200 freight trains" (trains), "in 2022"
+ * (year). Dates ("Oct. 12", "Dec. 5, 2023") and "No. 1" are read as what they are, not amounts.
+ */
+export function figuresIn(sentence: string): Figure[] {
+  const figures: Figure[] = [];
+  for (const match of sentence.matchAll(FIGURE)) {
+    const { sign, number, scale } = match.groups as { sign?: string; number: string; scale?: string };
+    const at = match.index;
+    const before = sentence.slice(0, at);
+    let end = at + match[0].length;
+    const after = sentence.slice(end);
+    if (/[\p{L}\d.]$/u.test(before) && !sign) continue;
+    const value = Number(number.replaceAll(",", "")) * (scale ? SCALES[scale.toLowerCase()]! : 1);
+    if (new RegExp(`\\b(?:${MONTHS})\\.? $`).test(before) || new RegExp(`^(?:${MONTHS})\\b`).test(after.trimStart()) && !scale && !sign) {
+      if (/^\d{4}$/.test(number)) figures.push({ text: number, value, unit: "year" });
+      continue;
+    }
+    if (/\bNo\. ?$/.test(before)) {
+      figures.push({ text: sentence.slice(before.lastIndexOf("No"), end), value, unit: "rank" });
+      continue;
+    }
+    let unit: string | undefined = sign ? CURRENCY_SIGNS[sign] : undefined;
+    const percent = PERCENT_WORDS.exec(after);
+    if (!unit && percent) {
+      unit = /point/i.test(percent[0]) ? "percentage points" : "percent";
+      end += percent[0].length;
+    }
+    if (!unit) {
+      const currency = /^\s?([A-Za-z]+)\b/.exec(after);
+      const word = currency?.[1]?.toLowerCase();
+      if (word && CURRENCY_WORDS[word]) {
+        unit = CURRENCY_WORDS[word];
+        end += currency![0].length;
+      }
+    }
+    if (!unit && !scale && /^(?:19|20)\d\d$/.test(number)) {
+      figures.push({ text: number, value, unit: "year" });
+      continue;
+    }
+    if (!unit) {
+      const noun = new RegExp(`^\\s((?:${ADJECTIVE} ){0,2})([\\p{L}-]+)`, "u").exec(after);
+      const head = noun?.[2];
+      if (head && /^(?:[a-z-]+s|tonnes?|tons?|TEUs?|barrels?|people|personnel|staff|cattle|livestock|equipment|cargo|feet|meters|metres|kilometers|kilometres)$/u.test(head)) {
+        unit = head;
+        end += noun[0].length;
+      }
+    }
+    figures.push({ text: sentence.slice(at, end).trim(), value, unit: unit ?? "number" });
+  }
+  return figures;
+}
+
+/** A figure that says how much or how many (not a year, a date or a rank). */
+export function isAmount(figure: Figure): boolean {
+  return figure.unit !== "year" && figure.unit !== "rank";
+}

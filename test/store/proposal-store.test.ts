@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../support/run-cli.js";
+import { openSeededStore, tempDbPath } from "../support/temp-db.js";
+import { validateFactBase } from "../../src/knowledge/validate.js";
+
+const ARTICLE = readFileSync(`${ROOT}test/fixtures/articles/reuters-harbin-trade.txt`, "utf8");
+const draft = (text: string | null) => ({ title: "Harbin trade", publisher: "Reuters", url: null, date: "2023-10-12", dateNote: null, text });
+
+describe("proposals kept per source", () => {
+  it("adding a source stores its proposals, pending, in the same transaction; a refused text stores nothing", () => {
+    const path = tempDbPath();
+    const store = openSeededStore(path);
+    const added = store.addSource(draft(ARTICLE), "mod", { id: "reuters-harbin" });
+    expect(added.ok).toBe(true);
+    const proposals = store.proposals.list("reuters-harbin", { all: true });
+    expect(proposals.length).toBeGreaterThan(5);
+    expect(proposals.every((proposal) => proposal.status === "pending" && proposal.sourceId === "reuters-harbin")).toBe(true);
+    expect(store.proposals.pending("reuters-harbin")).toEqual(proposals.filter((proposal) => proposal.coveredBy === null));
+
+    const before = new Database(path, { readonly: true });
+    const count = () => (before.prepare("SELECT (SELECT COUNT(*) FROM sources) + (SELECT COUNT(*) FROM proposals) AS n").get() as { n: number }).n;
+    const rows = count();
+    for (const text of ["", "Comment Template\nShare\nBy Anna Petrova", "<html><body><p>Trade rose.</p></body></html>", "word ".repeat(3000)]) {
+      const refused = store.addSource(draft(text), "mod");
+      expect(refused.ok, JSON.stringify(text.slice(0, 40))).toBe(false);
+    }
+    expect(store.addSource(draft(ARTICLE), "mod", { id: "reuters-harbin" }).ok).toBe(false);
+    expect(count()).toBe(rows);
+    before.close();
+    store.close();
+  });
+
+  it("accepting makes a valid fact as a normal revision; a second decision is refused", () => {
+    const store = openSeededStore();
+    expect(store.addSource(draft(ARTICLE), "mod", { id: "reuters-harbin" }).ok).toBe(true);
+    const [first, second] = store.proposals.pending("reuters-harbin");
+    const accepted = store.proposals.accept(first!.id, "ana");
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted.error));
+    const { fact, proposal } = accepted.value;
+    expect(proposal).toMatchObject({ status: "accepted", decidedBy: "ana", factId: fact.id });
+    expect(store.history(fact.id)[0]).toMatchObject({ action: "create", actor: "ana", reason: `created from proposal ${first!.id} of source reuters-harbin` });
+    expect(validateFactBase(store.snapshot()).problems).toEqual([]);
+
+    const again = store.proposals.accept(first!.id, "bo");
+    expect(again.ok || again.error.kind).toBe("already-decided");
+    const rejectLate = store.proposals.reject(first!.id, "bo", "dup");
+    expect(rejectLate.ok || rejectLate.error.kind).toBe("already-decided");
+
+    const rejected = store.proposals.reject(second!.id, "bo", "not news");
+    expect(rejected.ok && rejected.value).toMatchObject({ status: "rejected", decidedBy: "bo", reason: "not news" });
+    expect(store.proposals.pending("reuters-harbin").map((item) => item.id)).not.toContain(second!.id);
+    const missing = store.proposals.accept(999_999, "ana");
+    expect(missing.ok || missing.error.kind).toBe("no-proposal");
+    store.close();
+  });
+
+  it("an edit that breaks the fact is refused and leaves the proposal pending", () => {
+    const store = openSeededStore();
+    expect(store.addSource(draft(ARTICLE), "mod", { id: "reuters-harbin" }).ok).toBe(true);
+    const [first] = store.proposals.pending("reuters-harbin");
+    const refused = store.proposals.accept(first!.id, "ana", { quote: "A quote this article never had." });
+    expect(refused.ok || refused.error.kind).toBe("invalid");
+    expect(store.proposals.get(first!.id)?.status).toBe("pending");
+    store.close();
+  });
+
+  it("two connections deciding one proposal at once: exactly one wins", () => {
+    const path = tempDbPath();
+    const a = openSeededStore(path);
+    const b = openSeededStore(path);
+    expect(a.addSource(draft(ARTICLE), "mod", { id: "reuters-harbin" }).ok).toBe(true);
+    const [first] = b.proposals.pending("reuters-harbin");
+    const results = [a.proposals.accept(first!.id, "ana"), b.proposals.reject(first!.id, "bo")];
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(a.facts().filter((fact) => fact.sourceId === "reuters-harbin")).toHaveLength(1);
+    a.close();
+    b.close();
+  });
+});
