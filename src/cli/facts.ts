@@ -11,9 +11,10 @@ import { usageReport } from "../knowledge/store/usage-report.js";
 import { formatGaps, formatUsage, gapsJson, usageJson } from "./format-usage.js";
 import { describeArgsError, endQuietlyWhenStdoutCloses, exitWithError, exitWithUsage } from "./cli-io.js";
 import { openStoreOrExit } from "./open-store.js";
+import { addSourceFromFile, decideProposals, formatProposals, proposalsJson, type SourceAddition } from "./proposal-commands.js";
 
 const USAGE =
-  "Usage: npm run facts -- list | show ID | history ID | export | import FILE [--dry-run] [--skip-conflicts | --overwrite-conflicts] | validate [FILE] | gaps [--limit N] [--json] | stats [--json].";
+  "Usage: npm run facts -- list | show ID | history ID | export | import FILE [--dry-run] [--skip-conflicts | --overwrite-conflicts] | validate [FILE] | gaps [--limit N] [--json] | stats [--json] | sources add FILE --id ID --title TITLE [--publisher P] [--url U] [--date D] | proposals [SOURCE_ID] [--all] [--json] | accept PROPOSAL_ID... | reject PROPOSAL_ID... [--reason R].";
 
 type Command =
   | { name: "list" | "export" }
@@ -21,9 +22,13 @@ type Command =
   | { name: "import"; file: string; dryRun: boolean; onConflict?: ConflictChoice }
   | { name: "validate"; file: string }
   | { name: "gaps"; limit?: number; json: boolean }
-  | { name: "stats"; json: boolean };
+  | { name: "stats"; json: boolean }
+  | { name: "sources"; addition: SourceAddition }
+  | { name: "proposals"; sourceId?: string; all: boolean; json: boolean }
+  | { name: "accept"; ids: number[] }
+  | { name: "reject"; ids: number[]; reason: string | null };
 
-const COMMANDS = ["list", "show", "history", "export", "import", "validate", "gaps", "stats"] as const;
+const COMMANDS = ["list", "show", "history", "export", "import", "validate", "gaps", "stats", "sources", "proposals", "accept", "reject"] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 /** The commands each option goes with. */
@@ -32,7 +37,14 @@ const OPTION_COMMANDS = {
   "skip-conflicts": ["import"],
   "overwrite-conflicts": ["import"],
   limit: ["gaps"],
-  json: ["gaps", "stats"],
+  json: ["gaps", "stats", "proposals"],
+  all: ["proposals"],
+  reason: ["reject"],
+  id: ["sources"],
+  title: ["sources"],
+  publisher: ["sources"],
+  url: ["sources"],
+  date: ["sources"],
 } as const satisfies Record<string, readonly CommandName[]>;
 
 function parse(): Command {
@@ -44,6 +56,13 @@ function parse(): Command {
         "overwrite-conflicts": { type: "boolean" },
         limit: { type: "string" },
         json: { type: "boolean" },
+        all: { type: "boolean" },
+        reason: { type: "string" },
+        id: { type: "string" },
+        title: { type: "string" },
+        publisher: { type: "string" },
+        url: { type: "string" },
+        date: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,
@@ -62,6 +81,18 @@ function parse(): Command {
     if (values["skip-conflicts"] && values["overwrite-conflicts"]) exitWithUsage("facts: choose --skip-conflicts or --overwrite-conflicts, not both.", USAGE);
     const onConflict: ConflictChoice | undefined = values["skip-conflicts"] ? "skip" : values["overwrite-conflicts"] ? "overwrite" : undefined;
     const json = values.json ?? false;
+    if (name === "accept" || name === "reject") {
+      const ids = [argument, ...extra].filter((id) => id !== undefined).map(parseProposalId);
+      if (ids.length === 0) exitWithUsage(`facts: ${name} needs at least one proposal id.`, USAGE);
+      return name === "accept" ? { name, ids } : { name, ids, reason: values.reason ?? null };
+    }
+    if (name === "sources") {
+      const [file, ...more] = extra;
+      if (argument !== "add") exitWithUsage(`facts: sources takes add${argument ? `, not "${truncate(oneLine(argument), 20)}"` : ""}.`, USAGE);
+      if (!file || more.length > 0) exitWithUsage("facts: sources add takes one file.", USAGE);
+      if (!values.id || !values.title) exitWithUsage("facts: sources add needs --id ID and --title TITLE.", USAGE);
+      return { name, addition: { file, id: values.id, title: values.title, publisher: values.publisher ?? null, url: values.url ?? null, date: values.date ?? null } };
+    }
     const takes = ["list", "export", "gaps", "stats"].includes(name) ? 0 : 1;
     if (extra.length > 0 || (takes === 0 && argument !== undefined)) exitWithUsage(`facts: too many arguments for ${name}.`, USAGE);
     switch (name) {
@@ -81,6 +112,8 @@ function parse(): Command {
         return { name, json, ...(values.limit === undefined ? {} : { limit: parseLimit(values.limit) }) };
       case "stats":
         return { name, json };
+      case "proposals":
+        return { name, ...(argument === undefined ? {} : { sourceId: argument }), all: values.all ?? false, json };
     }
   } catch (error) {
     exitWithUsage(`facts: ${describeArgsError(error)}`, USAGE);
@@ -89,6 +122,11 @@ function parse(): Command {
 
 function parseLimit(text: string): number {
   if (!/^\d{1,6}$/.test(text) || Number(text) < 1) exitWithUsage(`facts: --limit must be a whole number from 1 to 999999, not "${truncate(oneLine(text), 20)}".`, USAGE);
+  return Number(text);
+}
+
+function parseProposalId(text: string): number {
+  if (!/^\d{1,12}$/.test(text)) exitWithUsage(`facts: a proposal id is a whole number (as \`proposals\` lists them), not "${truncate(oneLine(text), 20)}".`, USAGE);
   return Number(text);
 }
 
@@ -319,6 +357,28 @@ if (command.name === "validate") {
     case "stats": {
       const report = usageReport(store);
       process.stdout.write(`${command.json ? JSON.stringify(usageJson(report)) : formatUsage(report)}\n`);
+      break;
+    }
+    case "sources":
+      process.stdout.write(`${addSourceFromFile(store, command.addition, actor())}\n`);
+      break;
+    case "proposals": {
+      if (command.sourceId !== undefined && !store.sources().some((source) => source.id === command.sourceId)) {
+        store.close();
+        exitWithError([`facts: no source ${oneLine(command.sourceId)}.`]);
+      }
+      const proposals = store.proposals.list(command.sourceId, { all: command.all });
+      process.stdout.write(`${command.json ? JSON.stringify(proposalsJson(proposals)) : formatProposals(proposals, command.all)}\n`);
+      break;
+    }
+    case "accept":
+    case "reject": {
+      const { lines, failed } = decideProposals(store, command.ids, command.name === "accept" ? { accept: true } : { accept: false, reason: command.reason }, actor());
+      process.stdout.write(`${lines.join("\n")}\n`);
+      if (failed) {
+        store.close();
+        process.exit(1);
+      }
       break;
     }
   }

@@ -13,8 +13,8 @@ const WHEN = String.raw`(?: (?:on|in|earlier|last|this|late|early) [\p{L}\d ,.]{
 const CREDITED = String.raw`[^,;:"“”]{1,80}?`;
 const ACCORDING_FIRST = /^According to ([^,]{3,160}), (.+)$/su;
 const ACCORDING_LAST = /^(.+?),? according to ([^,]{3,160}?)[.!]?$/su;
-const SAID_AFTER = new RegExp(String.raw`^(.+?)[,”"’]+\s*[”"]?\s*(${CREDITED})(?:, [^,]{2,80},)?${WHEN} ${VERB}${WHEN}[.!]?$`, "u");
-const SAID_BY = new RegExp(String.raw`^(.+?)[,”"’]+\s*[”"]?\s*${VERB} (${CREDITED})(?:,[^,]*,?)?(?: (?:at|in|on) [^,]*)?[.!]?$`, "u");
+const SAID_AFTER = new RegExp(String.raw`^(.+?)(?:,?[”"’]+\s*|,\s+)[”"]?\s*(${CREDITED})(?:, [^,]{2,80},)?${WHEN} ${VERB}${WHEN}[.!]?$`, "u");
+const SAID_BY = new RegExp(String.raw`^(.+?)(?:,?[”"’]+\s*|,\s+)[”"]?\s*${VERB} (${CREDITED})(?:,[^,]*,?)?(?: (?:at|in|on) [^,]*)?[.!]?$`, "u");
 const SAID_FIRST = new RegExp(String.raw`^((?:(?:In|On|At|Last|Earlier) [\p{L}\d ]{1,30}, )?)([\p{Lu}]${CREDITED})${WHEN} ${VERB}${WHEN}(?: that|:)? (.+)$`, "su");
 
 /** Credits that name no one by themselves: "the data showed", "he said" take the credit given before. */

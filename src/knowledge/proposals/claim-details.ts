@@ -79,6 +79,8 @@ const TREND = /\b(rose|increased|grew|jumped|surged|climbed|fell|dropped|decline
 const BASE_FORM: Record<string, string> = {
   rose: "rise", increased: "increase", grew: "grow", jumped: "jump", surged: "surge", climbed: "climb", fell: "fall", dropped: "drop", declined: "decline",
   decreased: "decrease", slumped: "slump", reached: "reach", totalled: "total", totaled: "total", hit: "hit", exceeded: "exceed",
+  handled: "handle", supplied: "supply", opened: "open", established: "establish", attended: "attend", carried: "carry", shipped: "ship",
+  exported: "export", imported: "import",
 };
 
 /** One or two questions a member would ask of this claim, in plain words. */
@@ -100,7 +102,7 @@ export function questionsFor(statement: string, figures: readonly Figure[], peri
     const lower = lowerFirst(subject);
     if (first.unit === "percent" && BASE_FORM[verb]) questions.push(`By how much did ${lower} ${BASE_FORM[verb]}${when}?`);
     else if (["dollars", "yuan", "rubles", "euros"].includes(first.unit)) questions.push(`How much ${/s$/.test(lower.split(" ")[0] ?? "") ? "were" : "was"} ${lower}${when}?`);
-    else questions.push(`How many ${first.unit} did ${lower} ${BASE_FORM[verb] ?? verb.replace(/e?d$/, "")}${when}?`);
+    else if (first.unit !== "percent" && BASE_FORM[verb]) questions.push(`How many ${first.unit} did ${lower} ${BASE_FORM[verb]}${when}?`);
   }
   const about = entities.filter((entity) => !attribution?.includes(entity)).slice(0, 2);
   if (attribution) questions.push(`What did ${attribution} say${about.length > 0 ? ` about ${about.join(" and ")}` : ""}?`);
@@ -113,7 +115,7 @@ function wordsIn(text: string): number {
 }
 
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) && !/^(?:[A-Z][a-z]+)(?: [A-Z]|’|')/.test(text) && !DEMONYMS[text.split(" ")[0]!] ? text[0]!.toLowerCase() + text.slice(1) : text;
+  return /^(?:The|A|An|This|These|Its|Their|Container|Trade|Exports|Imports)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 /** The fact that already says what a proposal says: the same quote, or the same figures about the same names. */

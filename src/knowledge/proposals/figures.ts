@@ -10,8 +10,8 @@ const CURRENCY_WORDS: Record<string, string> = {
 };
 const PERCENT_WORDS = /^(?:%|\s?percent(?:age points?)?|\s?per cent|\s?pct|\s?percentage points?)/i;
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
-/** Words a count may stand before, up to two of them, before its noun: "40 Russian companies", "3 mln tonnes of cargo". */
-const ADJECTIVE = "(?:[\\p{Lu}][\\p{L}-]*|new|more|additional|freight|cargo|container|foreign|local|private|state|cubic|square|metric|bilateral|chinese|russian)";
+/** What a count counts, after up to two words: "40 Russian companies", "65 new shipping routes", "3 mln tonnes". */
+const COUNTED = /^\s((?:[\p{L}-]+ ){0,2}?)((?!(?:this|was|has|its|his|less|plus|across|thus|always|perhaps|whereas)\b)[a-z-]{3,}s|tonnes?|tons?|TEUs?|barrels?|people|personnel|staff|cattle|equipment|cargo|feet|meters|metres|kilometers|kilometres)\b/u;
 
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const FIGURE = new RegExp(
@@ -61,10 +61,9 @@ export function figuresIn(sentence: string): Figure[] {
       continue;
     }
     if (!unit) {
-      const noun = new RegExp(`^\\s((?:${ADJECTIVE} ){0,2})([\\p{L}-]+)`, "u").exec(after);
-      const head = noun?.[2];
-      if (head && /^(?:[a-z-]+s|tonnes?|tons?|TEUs?|barrels?|people|personnel|staff|cattle|livestock|equipment|cargo|feet|meters|metres|kilometers|kilometres)$/u.test(head)) {
-        unit = head;
+      const noun = COUNTED.exec(after);
+      if (noun) {
+        unit = /\b(?:square|cubic)\s$/.test(noun[1]!) ? `${/(square|cubic)\s$/.exec(noun[1]!)![1]} ${noun[2]}` : noun[2]!;
         end += noun[0].length;
       }
     }

@@ -74,6 +74,9 @@ function creditsOf(sentences: readonly ArticleSentence[]): Attributed[] {
     if (credited) for (const index of group) if (credits[index]!.attribution === null) credits[index] = { ...credits[index]!, attribution: credited };
   }
   sentences.forEach((sentence, index) => {
+    const previous = sentences[index - 1];
+    const continuesQuotation = previous?.paragraph === sentence.paragraph && /^[“"]/.test(sentence.text) && /[“”"]/.test(previous.text);
+    if (credits[index]!.attribution === null && continuesQuotation) credits[index] = { ...credits[index]!, attribution: credits[index - 1]!.attribution };
     if (credits[index]!.attribution === null && sentence.speaker) credits[index] = { ...credits[index]!, attribution: speakerName(sentence.speaker) };
   });
   return credits;
