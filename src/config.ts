@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
 import { err, ok, type Result } from "./result.js";
@@ -52,6 +53,17 @@ export const BotEnvSchema = BaseEnvSchema.extend({
   QA_SOLVED_TAG: z.string().trim().min(1).max(20, "must be at most 20 characters (Discord's limit for a tag)").default("Solved"),
   HTTP_PORT: port.optional(),
   HTTP_HOST: z.string().regex(/^\S+$/, "must be an address or host name, with no spaces").default("127.0.0.1"),
+  /** For tests only: private addresses `/trade-admin sources add url:` may fetch from, each maybe named (`news.test=127.0.0.1`). */
+  ALLOW_PRIVATE_SOURCE_URLS: z
+    .string()
+    .default("")
+    .transform((text) => text.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .pipe(
+      z.array(
+        z.string().refine((entry) => isIP(entry.slice(entry.indexOf("=") + 1)) !== 0),
+        { error: "must be IP addresses, or host=address pairs, separated by commas (for tests only)" },
+      ),
+    ),
 });
 export type BotConfig = z.infer<typeof BotEnvSchema>;
 

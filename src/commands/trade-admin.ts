@@ -44,6 +44,7 @@ import type { ConflictChoice } from "../knowledge/store/fact-import.js";
 import type { StoreError } from "../knowledge/store/fact-store.js";
 import { claimProblems, type Problem } from "../knowledge/validate.js";
 import { truncate } from "../truncate.js";
+import { decideSource, previewSource } from "./source-intake.js";
 import type { BotContext, CommandModule, Outcome } from "../discord/command-contract.js";
 
 const PENDING_MS = 15 * 60_000;
@@ -111,7 +112,19 @@ const definition = new SlashCommandBuilder()
       .addAttachmentOption((option) => option.setName("file").setDescription("The JSON file").setRequired(true)),
   )
   .addSubcommandGroup((group) =>
-    group.setName("sources").setDescription("The articles facts quote").addSubcommand((sub) => sub.setName("add").setDescription("Register a new source (opens a form)")),
+    group
+      .setName("sources")
+      .setDescription("The articles facts quote")
+      .addSubcommand((sub) =>
+        sub
+          .setName("add")
+          .setDescription("Register a new source: a form, or a .txt file or link for longer texts (previewed first)")
+          .addAttachmentOption((option) => option.setName("file").setDescription("The article's text as a UTF-8 .txt file (up to 200 KB)"))
+          .addStringOption((option) => option.setName("url").setDescription("A link to the article (public web pages only)").setMaxLength(500))
+          .addStringOption((option) => option.setName("title").setDescription("The title, if the file or page has none or a wrong one").setMaxLength(300))
+          .addStringOption((option) => option.setName("publisher").setDescription("Who published it").setMaxLength(200))
+          .addStringOption((option) => option.setName("date").setDescription("The date, as stated").setMaxLength(100)),
+      ),
   )
   .addSubcommandGroup((group) =>
     group
@@ -166,7 +179,9 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
   const group = interaction.options.getSubcommandGroup(false);
   const sub = interaction.options.getSubcommand();
   if (group === "sources" && sub === "add") {
-    await interaction.showModal(sourceModal(SOURCE_MODAL));
+    if (interaction.options.getAttachment("file") || interaction.options.getString("url")) return previewSource(interaction, context);
+    const given = (name: "title" | "publisher" | "date") => interaction.options.getString(name)?.trim() ?? "";
+    await interaction.showModal(sourceModal(SOURCE_MODAL, { title: given("title"), publisher: given("publisher"), date: given("date") }));
     return "answered";
   }
   if (group === "qa") return manageQaChannels(interaction, context, sub);
@@ -293,6 +308,8 @@ async function handleComponent(component: MessageComponentInteraction, context: 
   const interaction = component;
   if (await refuseUnlessModerator(interaction, context)) return "refused";
   const { customId } = interaction;
+  const sourceDecision = await decideSource(interaction, context, actorOf(interaction));
+  if (sourceDecision) return sourceDecision;
   if (customId.startsWith(DRAFT_BUTTON)) {
     const draft = drafts.get(customId.slice(DRAFT_BUTTON.length));
     if (!draft) {

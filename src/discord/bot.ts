@@ -6,6 +6,7 @@ import type { LiveEngine } from "../knowledge/live-engine.js";
 import type { FactStore } from "../knowledge/store/fact-store.js";
 import type { BotMetrics, GatewayShard } from "../observability/metrics.js";
 import type { AskCooldown, CommandModule } from "./command-contract.js";
+import { limitsAllowing } from "../sources/fetch-page.js";
 import { createAskRecorder } from "./ask-recorder.js";
 import { createInteractionRouter } from "./interaction-router.js";
 import { createQaListener } from "./qa-listener.js";
@@ -76,6 +77,7 @@ export async function startBot({ config, log, engine, store, engineSync, command
     moderation: { adminGuildIds: config.ADMIN_GUILD_IDS, modRoleIds: config.MOD_ROLE_IDS },
     qaChannelIdsFromEnv: config.QA_CHANNEL_IDS,
     qa: { helperRoleId: config.QA_HELPER_ROLE_ID, solvedTag: config.QA_SOLVED_TAG },
+    sourceFetch: limitsAllowing(config.ALLOW_PRIVATE_SOURCE_URLS),
     log,
   });
   /** The connected client, once login succeeds (the Q&A listener reads the bot's own id from it). */

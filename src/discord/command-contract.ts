@@ -11,6 +11,7 @@ import type { ModerationPolicy } from "./moderation-access.js";
 import type { Engine } from "../knowledge/engine.js";
 import type { FactStore } from "../knowledge/store/fact-store.js";
 import type { BotMetrics } from "../observability/metrics.js";
+import type { PageLimits } from "../sources/fetch-page.js";
 import type { AskRecorder } from "./ask-recorder.js";
 
 /** How an interaction ended, for the one log line each interaction gets. */
@@ -38,6 +39,8 @@ export interface BotContext {
   qaChannelIdsFromEnv: readonly string[];
   /** Around answers posted unasked: the role "Ask a human" pings, and the forum tag "Solved" applies. */
   qa: { helperRoleId: string | undefined; solvedTag: string };
+  /** How articles are fetched for `/trade-admin sources add url:` (private addresses only where tests allow them). */
+  sourceFetch: PageLimits;
   log: Logger;
 }
 

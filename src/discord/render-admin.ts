@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType, escapeMarkdown, type APIEmbed } from "disco
 import { diffFacts, type FieldChange } from "../knowledge/fact-diff.js";
 import type { Fact, Source } from "../knowledge/schema.js";
 import type { ConflictChoice, ImportPlan } from "../knowledge/store/fact-import.js";
-import type { Revision } from "../knowledge/store/fact-store.js";
+import type { Revision, SourceDraft } from "../knowledge/store/fact-store.js";
 import type { Gaps } from "../knowledge/store/feedback-store.js";
 import type { QaChannel, QaChannelChange } from "../knowledge/store/qa-store.js";
 import type { UsageReport } from "../knowledge/store/usage-report.js";
@@ -18,6 +18,8 @@ export const IMPORT_CONFIRM = "admin:import-confirm:";
 export const IMPORT_SKIP_CONFLICTS = "admin:import-skip:";
 export const IMPORT_OVERWRITE_CONFLICTS = "admin:import-overwrite:";
 export const IMPORT_CANCEL = "admin:import-cancel:";
+export const SOURCE_CONFIRM = "admin:source-confirm:";
+export const SOURCE_CANCEL = "admin:source-cancel:";
 
 /**
  * Problems with a moderator's draft, per input, with the draft itself so nothing typed is lost: shown in the
@@ -208,4 +210,39 @@ export function renderImported(plan: ImportPlan, onConflict: ConflictChoice | un
 
 export function renderSourceAdded(source: Source): MessagePayload {
   return { content: `Registered source \`${source.id}\`: ${escapeMarkdown(source.title)}${source.text ? " (with its text: quotes from it are checked)" : " (no text: quotes from it cannot be checked)"}.` };
+}
+
+/** A source read from a file or a link, before anything is stored: what it is, how long, how it begins. */
+export function renderSourcePreview(draft: SourceDraft, key: string, fromFile: boolean): MessagePayload {
+  const text = draft.text ?? "";
+  const words = text.split(/\s+/).filter(Boolean).length;
+  const firstLines = text.split("\n").filter((line) => line.trim()).slice(0, 4).map((line) => `> ${escapeMarkdown(truncate(line.trim(), 300))}`);
+  const unknown = (value: string | null) => (value ? escapeMarkdown(value) : "unknown (give it as an option)");
+  return fitToLimits({
+    content: "**Nothing is stored yet.** Add this source?",
+    embeds: [
+      {
+        color: COLOUR,
+        title: truncate(draft.title, LIMITS.embedTitle),
+        ...(draft.url ? { url: draft.url } : {}),
+        description: truncate(firstLines.join("\n"), 1200),
+        fields: [
+          { name: "Length", value: `${text.length.toLocaleString("en")} characters, ${words.toLocaleString("en")} words`, inline: true },
+          { name: "Publisher", value: unknown(draft.publisher), inline: true },
+          { name: "Date", value: unknown(draft.date), inline: true },
+          { name: fromFile ? "From" : "Link", value: fromFile ? "the uploaded file" : escapeMarkdown(truncate(draft.url ?? "", LIMITS.fieldValue)) },
+        ],
+        footer: { text: "The full text is kept, so quotes from it are checked." },
+      },
+    ],
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          { type: ComponentType.Button, style: ButtonStyle.Primary, label: "Add source", custom_id: `${SOURCE_CONFIRM}${key}` },
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Cancel", custom_id: `${SOURCE_CANCEL}${key}` },
+        ],
+      },
+    ],
+  });
 }

@@ -19,6 +19,21 @@ export interface PageLimits {
 
 export const PAGE_LIMITS: PageLimits = { maxBytes: 2 * 1024 * 1024, timeoutMs: 10_000, maxRedirects: 5, allowedPrivateAddresses: [] };
 
+/**
+ * The limits with private addresses allowed, for tests: each entry an address (`127.0.0.1`), or a host name that
+ * resolves to one (`news.test=127.0.0.1`, as curl's --resolve), so a test page can have a URL a source may keep.
+ */
+export function limitsAllowing(entries: readonly string[]): PageLimits {
+  if (entries.length === 0) return PAGE_LIMITS;
+  const hosts = new Map(entries.filter((entry) => entry.includes("=")).map((entry) => entry.split("=", 2) as [string, string]));
+  const resolve: NonNullable<PageLimits["resolve"]> = (hostname, callback) => {
+    const address = hosts.get(hostname);
+    if (address) callback(null, [{ address, family: isIP(address) }]);
+    else dnsLookup(hostname, { all: true }, callback);
+  };
+  return { ...PAGE_LIMITS, allowedPrivateAddresses: entries.map((entry) => entry.slice(entry.indexOf("=") + 1)), resolve };
+}
+
 export interface FetchedPage {
   /** Where the page was found, after redirects. */
   url: string;

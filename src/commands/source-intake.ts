@@ -1,0 +1,90 @@
+import type { Attachment, ButtonInteraction, ChatInputCommandInteraction } from "discord.js";
+import { Pending } from "../discord/pending.js";
+import { respond } from "../discord/reply.js";
+import { renderNotice } from "../discord/render.js";
+import { renderSourceAdded, renderSourcePreview, SOURCE_CANCEL, SOURCE_CONFIRM } from "../discord/render-admin.js";
+import { SourceDraftSchema, type SourceDraft } from "../knowledge/store/fact-store.js";
+import { ok, type Result } from "../result.js";
+import { articleTextFromBytes, MAX_ARTICLE_BYTES } from "../sources/article-text.js";
+import { fetchArticle } from "../sources/fetch-article.js";
+import type { BotContext, Outcome } from "../discord/command-contract.js";
+
+const PENDING_MS = 15 * 60_000;
+/** A source read from a file or a link, shown to the moderator, stored only on their confirm. */
+const previews = new Pending<SourceDraft>(PENDING_MS);
+
+/**
+ * `/trade-admin sources add` with a `.txt` file or a `url`: reads the text, checks it like any source text, and
+ * shows the moderator its title, length and first lines with Add and Cancel buttons. Nothing is stored here.
+ */
+export async function previewSource(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
+  const file = interaction.options.getAttachment("file");
+  const url = interaction.options.getString("url")?.trim();
+  const refuse = async (message: string): Promise<Outcome> => {
+    await respond(interaction, renderNotice(message), { ephemeral: true });
+    return "refused";
+  };
+  if (file && url) return refuse("Give the article as a file or as a url, not both.");
+  if (file) {
+    if (!/\.txt$/i.test(file.name)) return refuse(`${file.name} is not a .txt file: save the article's text as plain text (UTF-8) and upload that.`);
+    if (file.size > MAX_ARTICLE_BYTES) return refuse(`${file.name} is ${Math.ceil(file.size / 1024)} KB; a source's text may be at most ${MAX_ARTICLE_BYTES / 1024} KB.`);
+  }
+  await interaction.deferReply({ flags: "Ephemeral" });
+  const read = file ? await readAttachment(file) : await readLink(url ?? "", context);
+  if (!read.ok) return refuse(read.error);
+  const option = (name: string) => interaction.options.getString(name)?.trim() || null;
+  const draft: SourceDraft = {
+    ...read.value,
+    title: option("title") ?? read.value.title,
+    publisher: option("publisher") ?? read.value.publisher,
+    date: option("date") ?? read.value.date,
+  };
+  if (!draft.title) return refuse("That page has no title: give one in the title option.");
+  const invalid = SourceDraftSchema.safeParse(draft).error?.issues[0];
+  if (invalid) return refuse(`That cannot be a source: its ${invalid.path.join(".")} ${invalid.message}.`);
+  await respond(interaction, renderSourcePreview(draft, previews.put(draft), Boolean(file)));
+  return "answered";
+}
+
+/** The preview's buttons: Add stores the source (the only write), Cancel drops it. Undefined for other buttons. */
+export async function decideSource(interaction: ButtonInteraction, context: BotContext, actor: string): Promise<Outcome | undefined> {
+  const { customId } = interaction;
+  if (customId.startsWith(SOURCE_CANCEL)) {
+    previews.take(customId.slice(SOURCE_CANCEL.length));
+    await respond(interaction, { ...renderNotice("Cancelled: no source was added."), embeds: [], components: [] }, { update: true });
+    return "answered";
+  }
+  if (!customId.startsWith(SOURCE_CONFIRM)) return undefined;
+  const draft = previews.take(customId.slice(SOURCE_CONFIRM.length));
+  if (!draft) {
+    await respond(interaction, renderNotice("That preview has expired (previews are kept 15 minutes), or the source was already added. Run the command again."), { ephemeral: true });
+    return "refused";
+  }
+  const result = context.store.addSource(draft, actor);
+  if (!result.ok) {
+    const reason = result.error.kind === "invalid" ? result.error.problems.map((problem) => `${problem.field}: ${problem.reason}`).join("; ") : result.error.kind;
+    await respond(interaction, { ...renderNotice(`Not added: ${reason}. Nothing was stored.`), embeds: [], components: [] }, { update: true });
+    return "refused";
+  }
+  context.syncEngine();
+  await respond(interaction, { ...renderSourceAdded(result.value), embeds: [], components: [] }, { update: true });
+  return "answered";
+}
+
+async function readAttachment(file: Attachment): Promise<Result<SourceDraft, string>> {
+  const response = await fetch(file.url);
+  if (!response.ok) throw new Error(`could not download the attachment: HTTP ${response.status}`);
+  const text = articleTextFromBytes(new Uint8Array(await response.arrayBuffer()), file.name);
+  if (!text.ok) return text;
+  const firstLine = text.value.split("\n", 1)[0]!.trim();
+  const title = firstLine.length <= 200 && !/[.!?]$/.test(firstLine) ? firstLine : file.name.replace(/\.txt$/i, "");
+  return ok({ title, publisher: null, url: null, date: null, dateNote: null, text: text.value });
+}
+
+async function readLink(url: string, context: BotContext): Promise<Result<SourceDraft, string>> {
+  const article = await fetchArticle(url, context.sourceFetch);
+  if (!article.ok) return article;
+  const { title, siteName, publishedTime, text } = article.value;
+  const date = publishedTime && /^\d{4}-\d{2}-\d{2}/.test(publishedTime) ? publishedTime.slice(0, 10) : null;
+  return ok({ title: title ?? "", publisher: siteName, url: article.value.url, date, dateNote: null, text });
+}

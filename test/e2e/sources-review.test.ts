@@ -1,0 +1,175 @@
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ComponentType, MessageFlags, PermissionFlagsBits, type APIApplicationCommandInteractionDataBasicOption, type APIChatInputApplicationCommandInteraction, type APIEmbed } from "discord.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { FactBase } from "../../src/knowledge/schema.js";
+import { BOT_TOKEN, BotProcess, stopCleanly } from "../support/bot-process.js";
+import { FakeDiscord, type InteractionCallback } from "../support/fake-discord.js";
+import { chatInput, component, FAKE_IDS, snowflake, type InteractionContext } from "../support/interactions.js";
+import { runCli } from "../support/run-cli.js";
+import { tempDbPath } from "../support/temp-db.js";
+
+const MEMBER = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.UseApplicationCommands;
+const MODERATOR = MEMBER | PermissionFlagsBits.ManageGuild;
+const EPHEMERAL = MessageFlags.Ephemeral;
+const WIRE_PAGE = readFileSync(new URL("../sources/fixtures/wire-article.html", import.meta.url));
+const WIRE_TITLE = "Heilongjiang's trade with Russia climbs 18% in first 10 months";
+
+const DATABASE_PATH = tempDbPath();
+let fake: FakeDiscord;
+let bot: BotProcess;
+let site: Server;
+let siteUrl: string;
+
+beforeAll(async () => {
+  site = createServer((request, response) => {
+    if (request.url === "/wire") response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(WIRE_PAGE);
+    else if (request.url === "/moved") response.writeHead(301, { location: "/wire" }).end();
+    else if (request.url === "/report.pdf") response.writeHead(200, { "content-type": "application/pdf" }).end("%PDF-1.7\n");
+    else if (request.url === "/to-private") response.writeHead(302, { location: "http://192.168.0.10/wire" }).end();
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+  siteUrl = `http://news.test:${(site.address() as AddressInfo).port}`;
+  fake = await FakeDiscord.start({ token: BOT_TOKEN });
+  bot = BotProcess.start(fake, { ADMIN_GUILD_IDS: FAKE_IDS.guildId, DATABASE_PATH, ALLOW_PRIVATE_SOURCE_URLS: "127.0.0.1,news.test=127.0.0.1" });
+  await bot.waitForLog((line) => line.msg === "ready");
+});
+
+afterEach(() => expect(fake.takeContractViolations()).toEqual([]));
+
+afterAll(async () => {
+  await stopCleanly(bot, fake, DATABASE_PATH);
+  await new Promise<void>((resolve) => site.close(() => resolve()));
+});
+
+const moderator = (): InteractionContext => ({ guildId: FAKE_IDS.guildId, userId: snowflake(), permissions: MODERATOR });
+const member = (): InteractionContext => ({ guildId: FAKE_IDS.guildId, userId: snowflake(), permissions: MEMBER });
+
+type Option = APIApplicationCommandInteractionDataBasicOption;
+const str = (name: string, value: string): Option => ({ name, type: 3, value });
+
+/** `/trade-admin sources add` with options; an attachment is served by the fake Discord as Discord's CDN would. */
+function sourcesAdd(options: Option[], ctx: InteractionContext, file?: { name: string; content: Buffer | string }): APIChatInputApplicationCommandInteraction {
+  const id = snowflake();
+  const fileOption: Option[] = file ? [{ name: "file", type: 11, value: id }] : [];
+  const payload = chatInput("trade-admin", [{ name: "sources", type: 2, options: [{ name: "add", type: 1, options: [...fileOption, ...options] }] }], ctx);
+  if (!file) return payload;
+  const url = fake.serveFile(`/attachments/${id}/${file.name}`, file.content, "text/plain; charset=utf-8");
+  const attachment = { id, filename: file.name, size: Buffer.byteLength(file.content), url, proxy_url: url, content_type: "text/plain; charset=utf-8" };
+  return { ...payload, data: { ...payload.data, resolved: { attachments: { [id]: attachment } } } };
+}
+
+interface MessageEdit {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: { components: { custom_id: string; label: string }[] }[];
+  allowed_mentions?: unknown;
+}
+
+/** Sends the command; it is deferred privately, and the edit of that reply is what the moderator sees. */
+async function deferred(payload: APIChatInputApplicationCommandInteraction): Promise<MessageEdit> {
+  const reply = await fake.interact(payload);
+  expect(reply.type).toBe(5);
+  expect(reply.data?.flags).toBe(EPHEMERAL);
+  const edit = await fake.waitForRequest((request) => request.method === "PATCH" && request.path.split("/").includes(payload.token));
+  const body = edit.body as MessageEdit;
+  expect(body.allowed_mentions).toEqual({ parse: [] });
+  return body;
+}
+
+const buttonIds = (message: MessageEdit) => (message.components ?? []).flatMap((row) => row.components.map((button) => button.custom_id));
+const press = (customId: string, ctx: InteractionContext) => fake.interact(component(customId, { componentType: ComponentType.Button }, ctx));
+
+function exported(): FactBase {
+  const run = runCli("facts", ["export"], undefined, { DATABASE_PATH });
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as FactBase;
+}
+
+function expectOneLineRefusal(edit: MessageEdit, content: string | RegExp): void {
+  if (typeof content === "string") expect(edit.content).toBe(content);
+  else expect(edit.content).toMatch(content);
+  expect(edit.content).not.toContain("\n");
+  expect(edit.components ?? []).toEqual([]);
+}
+
+describe("/trade-admin sources add with a link", () => {
+  it("previews the article (title, length, first lines) and stores it only when the moderator confirms", async () => {
+    const ctx = moderator();
+    const before = exported().sources.length;
+    const preview = await deferred(sourcesAdd([str("url", `${siteUrl}/moved`), str("publisher", "Northeast Wire")], ctx));
+    expect(preview.content).toBe("**Nothing is stored yet.** Add this source?");
+    const embed = preview.embeds![0]!;
+    expect(embed.title).toBe(WIRE_TITLE);
+    expect(embed.url).toBe(`${siteUrl}/wire`);
+    expect(embed.description).toMatch(/^> HARBIN, Nov\. 20 \(Northeast Wire\) -- Trade between/);
+    expect(embed.fields?.find((field) => field.name === "Length")?.value).toMatch(/^1,\d{3} characters, \d{3} words$/);
+    expect(embed.fields?.find((field) => field.name === "Publisher")?.value).toBe("Northeast Wire");
+    expect(exported().sources).toHaveLength(before);
+
+    const confirm = buttonIds(preview).find((id) => id.startsWith("admin:source-confirm:"))!;
+    expect((await press(confirm, member())).data?.content).toContain("Only moderators");
+    expect(exported().sources).toHaveLength(before);
+
+    const added = await press(confirm, ctx);
+    expect(added.type).toBe(7);
+    expect(added.data?.content).toMatch(/^Registered source `[a-z0-9-]+`: Heilongjiang's trade with Russia climbs 18% in first 10 months \(with its text/);
+    const source = exported().sources.find((candidate) => candidate.title === WIRE_TITLE);
+    expect(source).toMatchObject({ url: `${siteUrl}/wire`, publisher: "Northeast Wire" });
+    expect(source?.text).toMatch(/^HARBIN, Nov\. 20 .*Heilongjiang Academy of Social Sciences\.$/s);
+    expect(source?.text).not.toContain("Comment Template");
+
+    const again = await press(confirm, ctx);
+    expect(again.data?.content).toMatch(/^That preview has expired .* or the source was already added/);
+    expect(exported().sources).toHaveLength(before + 1);
+  });
+
+  it("refuses a PDF, a redirect to a private address and a page that is not there, in one private line, storing nothing", async () => {
+    const before = exported();
+    expectOneLineRefusal(await deferred(sourcesAdd([str("url", `${siteUrl}/report.pdf`)], moderator())), "That link is a PDF: copy its text into a .txt file and upload that instead.");
+    expectOneLineRefusal(
+      await deferred(sourcesAdd([str("url", `${siteUrl}/to-private`)], moderator())),
+      "That link is at 192.168.0.10, a private or local address: only public web pages are fetched.",
+    );
+    expectOneLineRefusal(await deferred(sourcesAdd([str("url", `${siteUrl}/gone`)], moderator())), "That link answered HTTP 404: check it opens in a browser.");
+    expect(exported()).toEqual(before);
+  });
+
+  it("changes nothing when cancelled", async () => {
+    const before = exported();
+    const preview = await deferred(sourcesAdd([str("url", `${siteUrl}/wire`)], moderator()));
+    const cancelled = await press(buttonIds(preview).find((id) => id.startsWith("admin:source-cancel:"))!, moderator());
+    expect(cancelled.data?.content).toBe("Cancelled: no source was added.");
+    expect(exported()).toEqual(before);
+  });
+});
+
+describe("/trade-admin sources add with a .txt file", () => {
+  const article = "Dalian port handles more Russian cargo\nDALIAN, Nov. 3 (Xinhua) -- Dalian port handled 2.1 million tonnes of Russian cargo in October, up 14 percent, the port authority said.";
+
+  it("takes its first line as the title and previews it", async () => {
+    const ctx = moderator();
+    const preview = await deferred(sourcesAdd([], ctx, { name: "dalian.txt", content: article }));
+    expect(preview.embeds![0]!.title).toBe("Dalian port handles more Russian cargo");
+    expect(preview.embeds![0]!.fields?.find((field) => field.name === "From")?.value).toBe("the uploaded file");
+    const added = await press(buttonIds(preview).find((id) => id.startsWith("admin:source-confirm:"))!, ctx);
+    expect(added.data?.content).toMatch(/^Registered source `[a-z0-9-]+`: Dalian port handles more Russian cargo/);
+    expect(exported().sources.find((source) => source.title === "Dalian port handles more Russian cargo")?.text).toBe(article);
+  });
+
+  it("refuses invalid UTF-8 naming the byte, HTML, and a file that is not .txt, storing nothing", async () => {
+    const before = exported();
+    const latin1 = Buffer.from("Le port de Dalian a trait\xe9 2,1 millions de tonnes.", "latin1");
+    expectOneLineRefusal(
+      await deferred(sourcesAdd([], moderator(), { name: "dalian-fr.txt", content: latin1 })),
+      "dalian-fr.txt is not valid UTF-8: byte 25 (0xe9) is not; save it as UTF-8 and try again.",
+    );
+    expectOneLineRefusal(await deferred(sourcesAdd([], moderator(), { name: "page.txt", content: WIRE_PAGE })), /^page\.txt is HTML, not article text/);
+    const notText: InteractionCallback = await fake.interact(sourcesAdd([], moderator(), { name: "report.pdf", content: "%PDF-1.7" }));
+    expect(notText.data?.flags).toBe(EPHEMERAL);
+    expect(notText.data?.content).toBe("report.pdf is not a .txt file: save the article's text as plain text (UTF-8) and upload that.");
+    expect(exported()).toEqual(before);
+  });
+});
