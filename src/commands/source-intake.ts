@@ -67,7 +67,7 @@ export async function decideSource(interaction: ButtonInteraction, context: BotC
     return "refused";
   }
   context.syncEngine();
-  await respond(interaction, { ...renderSourceAdded(result.value), embeds: [], components: [] }, { update: true });
+  await respond(interaction, { ...renderSourceAdded(result.value, context.store.proposals.pending(result.value.id).length), embeds: [], components: [] }, { update: true });
   return "answered";
 }
 

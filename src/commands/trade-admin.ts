@@ -44,6 +44,7 @@ import type { ConflictChoice } from "../knowledge/store/fact-import.js";
 import type { StoreError } from "../knowledge/store/fact-store.js";
 import { claimProblems, type Problem } from "../knowledge/validate.js";
 import { truncate } from "../truncate.js";
+import { editModal, reviewButton, reviewModal, startReview, type ReviewScope } from "./review.js";
 import { decideSource, previewSource } from "./source-intake.js";
 import type { BotContext, CommandModule, Outcome } from "../discord/command-contract.js";
 
@@ -63,7 +64,9 @@ const IMPORT_APPLY_BUTTONS: readonly [prefix: string, onConflict: ConflictChoice
 type Draft =
   /** A fact form: the fact being edited and the revision the draft applies to (none when adding). */
   | { kind: "fact"; target?: { id: string; revision: number }; values: FactFormValues }
-  | { kind: "source"; values: SourceFormValues };
+  | { kind: "source"; values: SourceFormValues }
+  /** The Edit form of a proposal under review (saving it accepts the proposal). */
+  | { kind: "proposal"; proposalId: number; scope: ReviewScope; values: FactFormValues };
 
 const drafts = new Pending<Draft>(PENDING_MS);
 const imports = new Pending<{ base: FactBase; fingerprint: string }>(PENDING_MS);
@@ -101,6 +104,12 @@ const definition = new SlashCommandBuilder()
       .addStringOption(idOption("id", "The fact"))
       .addIntegerOption((option) => option.setName("revision").setDescription("The revision number (see history)").setRequired(true).setMinValue(1))
       .addStringOption((option) => option.setName("reason").setDescription("Why").setMaxLength(300)),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName("review")
+      .setDescription("Review facts proposed from sources' texts, one at a time: accept, edit, reject")
+      .addStringOption((option) => option.setName("source").setDescription("Only this source's proposals").setAutocomplete(true).setMaxLength(80)),
   )
   .addSubcommand((sub) => sub.setName("gaps").setDescription("Most asked unanswered questions and most down-voted answers"))
   .addSubcommand((sub) => sub.setName("stats").setDescription("Questions asked, answer rate, feedback, most used facts"))
@@ -245,6 +254,8 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
     }
     case "import":
       return previewImport(interaction, context);
+    case "review":
+      return startReview(interaction, context);
     default:
       throw new Error(`unknown subcommand ${sub}`);
   }
@@ -308,8 +319,8 @@ async function handleComponent(component: MessageComponentInteraction, context: 
   const interaction = component;
   if (await refuseUnlessModerator(interaction, context)) return "refused";
   const { customId } = interaction;
-  const sourceDecision = await decideSource(interaction, context, actorOf(interaction));
-  if (sourceDecision) return sourceDecision;
+  const handled = (await decideSource(interaction, context, actorOf(interaction))) ?? (await reviewButton(interaction, context, actorOf(interaction)));
+  if (handled) return handled;
   if (customId.startsWith(DRAFT_BUTTON)) {
     const draft = drafts.get(customId.slice(DRAFT_BUTTON.length));
     if (!draft) {
@@ -318,6 +329,10 @@ async function handleComponent(component: MessageComponentInteraction, context: 
     }
     if (draft.kind === "source") {
       await interaction.showModal(sourceModal(SOURCE_MODAL, draft.values));
+      return "answered";
+    }
+    if (draft.kind === "proposal") {
+      await interaction.showModal(editModal(draft.proposalId, draft.scope, draft.values));
       return "answered";
     }
     const target = draft.target;
@@ -351,6 +366,8 @@ async function handleComponent(component: MessageComponentInteraction, context: 
 
 async function handleModal(interaction: ModalSubmitInteraction, context: BotContext): Promise<Outcome> {
   if (await refuseUnlessModerator(interaction, context)) return "refused";
+  const reviewed = await reviewModal(interaction, context, actorOf(interaction), (draft) => drafts.put({ kind: "proposal", ...draft }));
+  if (reviewed) return reviewed;
   if (interaction.customId === SOURCE_MODAL) {
     const values = readValues(interaction, SOURCE_FORM) as SourceFormValues;
     const { draft, problems } = parseSourceForm(values);
@@ -361,7 +378,7 @@ async function handleModal(interaction: ModalSubmitInteraction, context: BotCont
       return "refused";
     }
     context.syncEngine();
-    await respond(interaction, renderSourceAdded(result.value), { ephemeral: true });
+    await respond(interaction, renderSourceAdded(result.value, context.store.proposals.pending(result.value.id).length), { ephemeral: true });
     return "answered";
   }
   const target = interaction.customId.startsWith(EDIT_MODAL) ? parseEditTarget(interaction.customId.slice(EDIT_MODAL.length)) : undefined;
@@ -450,7 +467,19 @@ async function autocomplete(interaction: AutocompleteInteraction, context: BotCo
     await interaction.respond([]);
     return;
   }
-  const typed = interaction.options.getFocused().trim().toLowerCase();
+  const focused = interaction.options.getFocused(true);
+  const typed = focused.value.trim().toLowerCase();
+  if (focused.name === "source") {
+    const pending = context.store.proposals.pending();
+    const choices = context.store
+      .sources()
+      .map((source) => ({ source, count: pending.filter((proposal) => proposal.sourceId === source.id).length }))
+      .filter(({ source, count }) => count > 0 && `${source.id} ${source.title}`.toLowerCase().includes(typed));
+    await interaction.respond(
+      choices.slice(0, LIMITS.autocompleteChoices).map(({ source, count }) => ({ name: truncate(`${source.id} — ${count} to review — ${source.title}`, LIMITS.choiceName), value: source.id })),
+    );
+    return;
+  }
   const facts = context.engine().base.facts;
   const starts = facts.filter((fact) => fact.id.startsWith(typed));
   const contains = facts.filter((fact) => !fact.id.startsWith(typed) && `${fact.id} ${fact.statement}`.toLowerCase().includes(typed));

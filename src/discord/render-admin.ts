@@ -4,6 +4,7 @@ import type { Fact, Source } from "../knowledge/schema.js";
 import type { ConflictChoice, ImportPlan } from "../knowledge/store/fact-import.js";
 import type { Revision, SourceDraft } from "../knowledge/store/fact-store.js";
 import type { Gaps } from "../knowledge/store/feedback-store.js";
+import type { StoredProposal } from "../knowledge/store/proposal-store.js";
 import type { QaChannel, QaChannelChange } from "../knowledge/store/qa-store.js";
 import type { UsageReport } from "../knowledge/store/usage-report.js";
 import type { Problem } from "../knowledge/validate.js";
@@ -20,6 +21,9 @@ export const IMPORT_OVERWRITE_CONFLICTS = "admin:import-overwrite:";
 export const IMPORT_CANCEL = "admin:import-cancel:";
 export const SOURCE_CONFIRM = "admin:source-confirm:";
 export const SOURCE_CANCEL = "admin:source-cancel:";
+export const REVIEW_BUTTON = "admin:review:";
+export const REVIEW_EDIT_MODAL = "admin:review-edit:";
+export const REVIEW_REJECT_MODAL = "admin:review-reject:";
 
 /**
  * Problems with a moderator's draft, per input, with the draft itself so nothing typed is lost: shown in the
@@ -208,8 +212,9 @@ export function renderImported(plan: ImportPlan, onConflict: ConflictChoice | un
   };
 }
 
-export function renderSourceAdded(source: Source): MessagePayload {
-  return { content: `Registered source \`${source.id}\`: ${escapeMarkdown(source.title)}${source.text ? " (with its text: quotes from it are checked)" : " (no text: quotes from it cannot be checked)"}.` };
+export function renderSourceAdded(source: Source, proposed = 0): MessagePayload {
+  const review = proposed > 0 ? ` ${proposed} fact${proposed === 1 ? "" : "s"} proposed from it: review them with \`/trade-admin review source:${source.id}\`.` : "";
+  return { content: `Registered source \`${source.id}\`: ${escapeMarkdown(source.title)}${source.text ? " (with its text: quotes from it are checked)" : " (no text: quotes from it cannot be checked)"}.${review}` };
 }
 
 /** A source read from a file or a link, before anything is stored: what it is, how long, how it begins. */
@@ -245,4 +250,64 @@ export function renderSourcePreview(draft: SourceDraft, key: string, fromFile: b
       },
     ],
   });
+}
+
+/**
+ * One pending proposal for review: the statement, the quote in its context in the source, who the text credits,
+ * the figures, topic and period, how many remain, and Accept, Edit, Reject and Next. `notice` says what happened
+ * to the previous one.
+ */
+export function renderProposal(
+  proposal: StoredProposal,
+  source: Source | undefined,
+  { remaining, scope, notice }: { remaining: number; scope: "source" | "all"; notice?: string },
+): MessagePayload {
+  const figures = proposal.figures.map((figure) => `• ${escapeMarkdown(figure.text)} = ${figure.value.toLocaleString("en")} ${escapeMarkdown(figure.unit)}`);
+  const button = (style: ButtonStyle.Success | ButtonStyle.Primary | ButtonStyle.Danger | ButtonStyle.Secondary, label: string, action: string) =>
+    ({ type: ComponentType.Button, style, label, custom_id: `${REVIEW_BUTTON}${action}:${proposal.id}:${scope}` }) as const;
+  return fitToLimits({
+    content: notice ?? "",
+    embeds: [
+      {
+        color: COLOUR,
+        title: truncate(proposal.statement, LIMITS.embedTitle),
+        description: quoteInContext(proposal.quote, source?.text ?? null),
+        fields: [
+          { name: "Attribution", value: proposal.attribution ? escapeMarkdown(proposal.attribution) : "none named: the fact will say “The article (no source named)”" },
+          { name: "Figures", value: truncate(figures.join("\n"), LIMITS.fieldValue) || "none" },
+          { name: "Topic", value: escapeMarkdown(proposal.topic), inline: true },
+          { name: "Period", value: proposal.period ? escapeMarkdown(proposal.period) : "none stated", inline: true },
+          { name: "Source", value: truncate(`\`${proposal.sourceId}\`${source ? ` ${escapeMarkdown(source.title)}` : ""}`, LIMITS.fieldValue) },
+        ],
+        footer: { text: `Proposal ${proposal.id} · ${remaining} left to review${scope === "source" ? ` in ${proposal.sourceId}` : ""}` },
+      },
+    ],
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          button(ButtonStyle.Success, "Accept", "accept"),
+          button(ButtonStyle.Primary, "Edit", "edit"),
+          button(ButtonStyle.Danger, "Reject", "reject"),
+          button(ButtonStyle.Secondary, "Next", "next"),
+        ],
+      },
+    ],
+  });
+}
+
+/** The review when nothing is left in it. */
+export function renderReviewDone(notice: string | undefined, sourceId: string | undefined): MessagePayload {
+  const done = `Nothing left to review${sourceId ? ` in \`${sourceId}\`` : ""}: every proposal is decided or covered by a fact.`;
+  return { content: notice ? `${notice}\n${done}` : done, embeds: [], components: [] };
+}
+
+/** The quote in bold with up to 200 characters of the source around it, as a block quote. */
+function quoteInContext(quote: string, text: string | null): string {
+  const at = text?.indexOf(quote) ?? -1;
+  const flat = (part: string) => escapeMarkdown(part.replace(/\s+/g, " "));
+  if (!text || at < 0) return `> **${flat(quote)}**`;
+  const before = text.slice(Math.max(0, at - 200), at).replace(/^\S*\s/, "");
+  const after = text.slice(at + quote.length, at + quote.length + 200).replace(/\s\S*$/, "");
+  return truncate(`> ${at > before.length ? "…" : ""}${flat(before)}**${flat(quote)}**${flat(after)}${at + quote.length + after.length < text.length ? "…" : ""}`, LIMITS.embedDescription);
 }

@@ -4,7 +4,7 @@ import { fitToLimits, limitViolations, type MessagePayload } from "./limits.js";
 export interface ReplyOptions {
   /** Only the user who acted sees it. */
   ephemeral?: boolean;
-  /** Replace the message the component sits on instead of sending a new one. */
+  /** Replace the message the component (or the component that opened the form) sits on instead of sending a new one. */
   update?: boolean;
 }
 
@@ -47,7 +47,10 @@ export async function postInChannel(
 export async function respond(interaction: RepliableInteraction, payload: MessagePayload, options: ReplyOptions = {}): Promise<void> {
   const body = { ...checkedBody(payload), allowedMentions: { parse: [] } };
   const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
-  if (options.update && interaction.isMessageComponent() && !interaction.replied && !interaction.deferred) {
+  const fresh = !interaction.replied && !interaction.deferred;
+  if (options.update && fresh && interaction.isMessageComponent()) {
+    await interaction.update(body);
+  } else if (options.update && fresh && interaction.isModalSubmit() && interaction.isFromMessage()) {
     await interaction.update(body);
   } else if (interaction.deferred && !interaction.replied) {
     await interaction.editReply(body);

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { FactBase } from "../../src/knowledge/schema.js";
 import { BOT_TOKEN, BotProcess, stopCleanly } from "../support/bot-process.js";
 import { FakeDiscord, type InteractionCallback } from "../support/fake-discord.js";
-import { chatInput, component, FAKE_IDS, snowflake, type InteractionContext } from "../support/interactions.js";
+import { autocomplete, chatInput, component, FAKE_IDS, messagePayload, modalSubmit, snowflake, type InteractionContext } from "../support/interactions.js";
 import { runCli } from "../support/run-cli.js";
 import { tempDbPath } from "../support/temp-db.js";
 
@@ -171,5 +171,124 @@ describe("/trade-admin sources add with a .txt file", () => {
     expect(notText.data?.flags).toBe(EPHEMERAL);
     expect(notText.data?.content).toBe("report.pdf is not a .txt file: save the article's text as plain text (UTF-8) and upload that.");
     expect(exported()).toEqual(before);
+  });
+});
+
+describe("/trade-admin review", () => {
+  const REPORT = [
+    "Heilongjiang trade report",
+    "HARBIN, Nov. 20 (Xinhua) -- Trade between Heilongjiang province and Russia rose 18.2 percent to 177.85 billion yuan in the first 10 months of 2023, according to Harbin Customs.",
+    "",
+    "Exports from Heilongjiang to Russia reached 39.46 billion yuan, up 61.9 percent, the customs office said.",
+    "",
+    "Container trains between Harbin and Russia made 480 trips in the period, according to China Railway Harbin Group.",
+    "",
+    "The Heihe bridge handled 1.12 million tonnes of cargo between January and October, the provincial commerce department reported.",
+  ].join("\n");
+  let sourceId: string;
+
+  const review = (ctx: InteractionContext, source?: string) =>
+    fake.interact(chatInput("trade-admin", [{ name: "review", type: 1, options: source ? [str("source", source)] : [] }], ctx));
+  const footer = (reply: InteractionCallback) => reply.data?.embeds?.[0]?.footer?.text ?? "";
+  const proposalId = (reply: InteractionCallback) => Number(/^Proposal (\d+) /.exec(footer(reply))?.[1]);
+  const remaining = (reply: InteractionCallback) => Number(/ · (\d+) left to review/.exec(footer(reply))?.[1]);
+  const reviewButton = (reply: InteractionCallback, action: string) => `admin:review:${action}:${proposalId(reply)}:source`;
+  /** A form submitted from the review message, so the bot can replace that message. */
+  const fromMessage = (customId: string, fields: Record<string, string>, ctx: InteractionContext) => ({
+    ...modalSubmit(customId, fields, ctx),
+    message: messagePayload({ flags: EPHEMERAL }),
+  });
+  const ask = async (question: string) => {
+    const payload = chatInput("trade", [{ name: "ask", type: 1, options: [str("question", question)] }], { userId: snowflake() });
+    const reply = await fake.interact(payload);
+    return /^`(.+)`$/.exec(reply.data?.embeds?.[0]?.fields?.find((field) => field.name === "Fact")?.value ?? "")?.[1];
+  };
+
+  beforeAll(async () => {
+    const ctx = moderator();
+    const preview = await deferred(sourcesAdd([], ctx, { name: "heilongjiang.txt", content: REPORT }));
+    const added = await press(buttonIds(preview).find((id) => id.startsWith("admin:source-confirm:"))!, ctx);
+    expect(added.data?.content).toMatch(/\. \d+ facts proposed from it: review them with `\/trade-admin review source:[a-z0-9-]+`\.$/);
+    sourceId = /`\/trade-admin review source:([a-z0-9-]+)`/.exec(added.data?.content ?? "")![1]!;
+  });
+
+  it("shows one pending proposal privately: statement, quote in context, attribution, figures, topic, how many remain, four buttons", async () => {
+    const reply = await review(moderator(), sourceId);
+    expect(reply.data?.flags).toBe(EPHEMERAL);
+    expect(reply.data?.allowed_mentions).toEqual({ parse: [] });
+    const embed = reply.data!.embeds![0]!;
+    expect(embed.description).toMatch(/\*\*.+\*\*/);
+    expect(embed.fields?.map((field) => field.name)).toEqual(["Attribution", "Figures", "Topic", "Period", "Source"]);
+    expect(footer(reply)).toMatch(new RegExp(`^Proposal \\d+ · [1-9]\\d* left to review in ${sourceId}$`));
+    expect(buttonIds(reply.data as MessageEdit).map((id) => id.split(":")[2])).toEqual(["accept", "edit", "reject", "next"]);
+  });
+
+  it("accepts a proposal as a fact that answers at once; a second moderator on the same proposal is told who decided it and gets the next", async () => {
+    const first = await review(moderator(), sourceId);
+    const statement = first.data!.embeds![0]!.title!;
+    const left = remaining(first);
+    const accepter = moderator();
+    expect((await press(reviewButton(first, "accept"), member())).data?.content).toContain("Only moderators");
+
+    const accepted = await press(reviewButton(first, "accept"), accepter);
+    expect(accepted.type).toBe(7);
+    const factId = /^Accepted proposal \d+: `([a-z0-9-]+)` answers questions from now on\.$/.exec(accepted.data?.content ?? "")?.[1];
+    expect(factId).toBeDefined();
+    expect(await ask(statement)).toBe(factId);
+    const history = runCli("facts", ["history", factId!], undefined, { DATABASE_PATH });
+    expect(history.stdout).toContain(`created from proposal ${proposalId(first)} of source ${sourceId}`);
+    if (left > 1) expect(remaining(accepted)).toBe(left - 1);
+
+    const late = await press(reviewButton(first, "accept"), moderator());
+    expect(late.type).toBe(7);
+    expect(late.data?.content).toMatch(new RegExp(`^Proposal ${proposalId(first)} was already accepted by user-\\d{4} \\(${accepter.userId}\\) at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\.`));
+    expect(exported().facts.filter((fact) => fact.statement === statement)).toHaveLength(1);
+  });
+
+  it("skips with Next, rejects with a reason, and accepts an edited proposal with the edits", async () => {
+    const ctx = moderator();
+    const first = await review(ctx, sourceId);
+    const next = await press(reviewButton(first, "next"), ctx);
+    expect(proposalId(next)).not.toBe(proposalId(first));
+    expect(remaining(next)).toBe(remaining(first));
+
+    const rejectForm = await press(reviewButton(next, "reject"), ctx);
+    expect(rejectForm.type).toBe(9);
+    const rejected = await fake.interact(fromMessage(`admin:review-reject:${proposalId(next)}:source`, { reason: "a duplicate of the headline" }, ctx));
+    expect(rejected.type).toBe(7);
+    expect(rejected.data?.content).toBe(`Rejected proposal ${proposalId(next)} (a duplicate of the headline).`);
+    const proposals = JSON.parse(runCli("facts", ["proposals", sourceId, "--json", "--all"], undefined, { DATABASE_PATH }).stdout) as { proposals: { id: number; status: string }[] };
+    expect(proposals.proposals.find((proposal) => proposal.id === proposalId(next))?.status).toBe("rejected");
+
+    const current = await review(ctx, sourceId);
+    const editForm = await press(reviewButton(current, "edit"), ctx);
+    expect(editForm.type).toBe(9);
+    const inputs = new Map<string, string | undefined>();
+    for (const top of editForm.data?.components ?? []) {
+      const input = ("component" in top ? top.component : undefined) as { custom_id?: string; value?: string } | undefined;
+      if (input?.custom_id) inputs.set(input.custom_id, input.value);
+    }
+    expect(inputs.get("statement")).toBe(current.data!.embeds![0]!.title);
+    const statement = `${inputs.get("statement")!.replace(/\.$/, "")}, by a moderator's wording.`;
+    const values = Object.fromEntries([...inputs].map(([id, value]) => [id, id === "statement" ? statement : (value ?? "")]));
+    const saved = await fake.interact(fromMessage(`admin:review-edit:${proposalId(current)}:source`, values, ctx));
+    expect(saved.type).toBe(7);
+    expect(saved.data?.content).toMatch(new RegExp(`^Accepted proposal ${proposalId(current)} with your edits: \`[a-z0-9-]+\``));
+    expect(exported().facts.some((fact) => fact.statement === statement)).toBe(true);
+  });
+
+  it("offers the sources with proposals to review as the source option is typed, to moderators only", async () => {
+    const typed = (ctx: InteractionContext) =>
+      fake.interact(autocomplete("trade-admin", [{ name: "review", type: 1, options: [{ name: "source", type: 3, value: "trade report", focused: true }] }], ctx));
+    const choices = (await typed(moderator())).data?.choices ?? [];
+    expect(choices).toEqual([{ name: expect.stringMatching(new RegExp(`^${sourceId} — \\d+ to review — Heilongjiang trade report$`)) as unknown, value: sourceId }]);
+    expect((await typed(member())).data?.choices).toEqual([]);
+  });
+
+  it("says when nothing is left to review, and refuses an unknown source", async () => {
+    const none = await review(moderator(), "no-such-source");
+    expect(none.data?.content).toBe("There is no source `no-such-source`.");
+    const seed = await review(moderator(), exported().sources[0]!.id);
+    expect(seed.data?.content).toMatch(/^Nothing left to review in `[a-z0-9-]+`: every proposal is decided or covered by a fact\.$/);
   });
 });

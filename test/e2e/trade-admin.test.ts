@@ -733,7 +733,10 @@ describe("/trade-admin sources add", () => {
     const registered = await fake.interact(
       modalSubmit("admin:source-add", { title: "Harbin trade fair report", publisher: "Test Wire", url: "https://example.com/harbin-fair", date: "2024", text }, ctx),
     );
-    expectPrivateNotice(registered, /^Registered source `[a-z0-9-]+`: Harbin trade fair report \(with its text: quotes from it are checked\)\.$/);
+    expectPrivateNotice(
+      registered,
+      /^Registered source `([a-z0-9-]+)`: Harbin trade fair report \(with its text: quotes from it are checked\)\. 2 facts proposed from it: review them with `\/trade-admin review source:\1`\.$/,
+    );
     const sourceId = /`([a-z0-9-]+)`/.exec(registered.data?.content ?? "")![1]!;
     expect(exported().sources.find((source) => source.id === sourceId)).toMatchObject({ title: "Harbin trade fair report", publisher: "Test Wire", text });
 
