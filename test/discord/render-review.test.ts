@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { limitViolations } from "../../src/discord/limits.js";
+import { renderProposal, renderSourcePreview } from "../../src/discord/render-admin.js";
+import type { StoredProposal } from "../../src/knowledge/store/proposal-store.js";
+
+const TEXT = `${"Lead paragraph of the article, with words. ".repeat(30)}Exports to Russia reached 39.46 billion yuan, up 61.9%, the customs office said. ${"More of the article follows here. ".repeat(30)}`;
+
+const proposal = (fields: Partial<StoredProposal> = {}): StoredProposal => ({
+  id: 7,
+  sourceId: "harbin-trade",
+  status: "pending",
+  quote: "Exports to Russia reached 39.46 billion yuan, up 61.9%, the customs office said.",
+  statement: "Exports to Russia reached 39.46 billion yuan, up 61.9%.",
+  attribution: "the customs office",
+  figures: [
+    { text: "39.46 billion yuan", value: 39_460_000_000, unit: "yuan" },
+    { text: "61.9%", value: 61.9, unit: "percent" },
+  ],
+  period: null,
+  entities: ["Russia"],
+  topic: "Trade figures",
+  keywords: ["exports"],
+  questions: [],
+  coveredBy: null,
+  factId: null,
+  createdAt: "2026-11-29T10:00:00.000Z",
+  decidedBy: null,
+  decidedAt: null,
+  reason: null,
+  ...fields,
+});
+const source = { id: "harbin-trade", title: "Harbin trade", publisher: null, url: null, date: null, dateNote: null, text: TEXT };
+
+describe("renderProposal", () => {
+  it("shows the quote in bold inside the article around it, the figures with value and unit, and how many remain", () => {
+    const embed = renderProposal(proposal(), source, { remaining: 3, scope: "source" }).embeds![0]!;
+    expect(embed.description).toMatch(/^> ….*words\. \*\*Exports to Russia reached 39\.46 billion yuan, up 61\.9%, the customs office said\.\*\* More of .*…$/);
+    expect(embed.description!.length).toBeLessThan(500);
+    expect(embed.fields?.find((field) => field.name === "Figures")?.value).toBe("• 39.46 billion yuan = 39,460,000,000 yuan\n• 61.9% = 61.9 percent");
+    expect(embed.footer?.text).toBe("Proposal 7 · 3 left to review in harbin-trade");
+  });
+
+  it("stays within Discord's limits with the longest statement and quote a fact may hold and many figures", () => {
+    const quote = `${"A very long quoted sentence about trade ".repeat(49)}.`.slice(0, 2000);
+    const figures = Array.from({ length: 80 }, (_, i) => ({ text: `${i} million tonnes`, value: i * 1e6, unit: "tonnes" }));
+    const long = proposal({ statement: "S".repeat(1000), quote, attribution: "A".repeat(300), figures, topic: "T".repeat(100), period: "P".repeat(200) });
+    const notice = `Proposal 6 was already accepted by ${"x".repeat(1900)}.`;
+    expect(limitViolations(renderProposal(long, { ...source, title: "T".repeat(3000), text: `${TEXT}${quote}${TEXT}` }, { remaining: 1, scope: "all", notice }))).toEqual([]);
+  });
+});
+
+describe("renderSourcePreview", () => {
+  it("shows title, length and first lines within Discord's limits", () => {
+    const draft = { title: "T".repeat(500), publisher: "Wire", url: `https://example.com/${"a".repeat(480)}`, date: "2023-11-20", dateNote: null, text: `${"Trade rose. ".repeat(100)}\n`.repeat(100) };
+    const preview = renderSourcePreview(draft, "key", false);
+    expect(limitViolations(preview)).toEqual([]);
+    expect(preview.embeds![0]!.fields?.find((field) => field.name === "Length")?.value).toBe("120,100 characters, 20,000 words");
+  });
+});
