@@ -16,7 +16,10 @@ export const DISCORD_MARKUP = /<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)
 /** Latin letters that Unicode decomposition leaves as they are. */
 const LATIN_LETTERS: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", þ: "th" };
 
-const MONEY_SUFFIXES: Record<string, string> = { bn: "billion", b: "billion", m: "million", mn: "million", mln: "million", k: "thousand", tn: "trillion" };
+const MONEY_SUFFIXES: Record<string, string> = {
+  bn: "billion", bln: "billion", b: "billion", m: "million", mn: "million", mln: "million", k: "thousand", tn: "trillion", trln: "trillion",
+  thousand: "thousand", million: "million", billion: "billion", trillion: "trillion",
+};
 
 /**
  * Lowercase, accent-free text without Discord mentions or custom emoji, with figures and periods spelled the way
@@ -56,11 +59,13 @@ function plainLowercase(raw: string): string {
 function spellFiguresAndPeriods(lowercase: string): string {
   let text = numberWordsAsFigures(lowercase);
   if (text.includes("$")) {
-    text = text.replace(/(?:us)?\$\s?(\d+(?:\.\d+)?)\s?(bn|b|mn|mln|m|k|tn)?\b/g, (_m, n: string, suffix?: string) => ` ${n}${suffix ? ` ${MONEY_SUFFIXES[suffix]}` : ""} dollar `);
+    text = text.replace(/(?:us)?\$\s?(\d+(?:\.\d+)?)\s?(bn|bln|b|mn|mln|m|k|tn|trln|thousand|million|billion|trillion)?\b/g, (_m, n: string, suffix?: string) => ` ${n}${suffix ? ` ${MONEY_SUFFIXES[suffix]}` : ""} dollar `);
   }
   if (/[¥￥]/.test(text)) text = text.replace(/[¥￥]\s?(\d+(?:\.\d+)?)/g, " $1 yuan ");
-  if (/\d\s?(?:bn|mn|mln|tn)\b/.test(text)) text = text.replace(/(\d+(?:\.\d+)?)\s?(bn|mn|mln|tn)\b/g, (_m, n: string, suffix: string) => ` ${n} ${MONEY_SUFFIXES[suffix]} `);
+  if (/\d\s?(?:bn|bln|mn|mln|tn|trln)\b/.test(text)) text = text.replace(/(\d+(?:\.\d+)?)\s?(bn|bln|mn|mln|tn|trln)\b/g, (_m, n: string, suffix: string) => `${n} ${MONEY_SUFFIXES[suffix]}`);
+  if (text.includes("bcm")) text = text.replace(/(\d)\s?bcm\b/g, "$1 billion cubic meters");
   if (text.includes("%")) text = text.replace(/(\d+(?:\.\d+)?)\s?%/g, " $1 percent ");
+  if (text.includes("per cent")) text = text.replace(/\bper cent\b/g, "percent");
   text = canonicalPeriods(text);
   return text.includes("-") ? text.replace(/\b([\p{L}\p{N}]{1,2})-(?=[\p{L}])/gu, "$1") : text;
 }
@@ -143,7 +148,7 @@ export function countedWords(normalised: string): string[] {
 
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
 const FACT_TYPE_PATTERNS: readonly [AnswerType, RegExp][] = [
-  ["amount", /\d(?:\.\d+)? (billion|million|thousand|trillion)?\s?(yuan|dollar)\b/],
+  ["amount", /\d(?:\.\d+)? (?:(?:billion|million|thousand|trillion) )?(?:yuan|dollar|euro|ruble|rouble|tonne|ton|barrel|teu|cubic met(?:er|re))s?\b/],
   ["change", /\d(?:\.\d+)? percent\b|\b(increase|decrease|grew|rose|fell|up|down) by\b/],
   ["count", /\b(nearly |about |around |over |more than )?\d+ (?!percent|billion|million|yuan|dollar)[a-z]+/],
   ["date", new RegExp(`\\b(${MONTHS}|\\d{4}|last (week|month|year)|since)\\b`)],
