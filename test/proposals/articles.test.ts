@@ -62,14 +62,11 @@ describe.each(Object.entries(EXPECTED))("%s", (file, expected) => {
     store.close();
     expect(validateFactBase(base).problems).toEqual([]);
     const engine = buildEngine(base);
-    const asked = Object.entries(expected.questions);
-    const right = asked.filter(([question, figure]) => {
+    const unanswered = Object.entries(expected.questions).filter(([question, figure]) => {
       const answer = engine.answer(question);
-      return answer.answered && answer.results[0]!.fact.quote.includes(figure);
+      return !(answer.answered && answer.results[0]!.fact.quote.includes(figure));
     });
-    // Measured 10 of 13 over the three articles (see README, "Curating from articles"): the misses are the engine's
-    // slots ("mln tonnes" not read as a count of tonnes) and a sentence naming "the port" for Dalian.
-    expect(right.length / asked.length).toBeGreaterThanOrEqual(0.75);
+    expect(unanswered.map(([question]) => question)).toEqual([]);
   });
 });
 

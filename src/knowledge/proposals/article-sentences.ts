@@ -11,8 +11,8 @@ export interface ArticleSentence {
 }
 
 const MONTH_ABBR = "(?:Jan|Feb|Mar|Apr|May|Jun|June|Jul|July|Aug|Sep|Sept|Oct|Nov|Dec)\\.?";
-/** "MOSCOW, Oct. 12 (Reuters) - ", "DALIAN, Nov. 3 (Xinhua) -- ", "BEIJING (AP) — ": where the story starts, not part of a claim. */
-const DATELINE = new RegExp(`^[A-Z][A-Z .'-]{1,40}(?:, ${MONTH_ABBR} \\d{1,2}(?:, \\d{4})?)?(?: \\([A-Za-z .]+\\))? ?(?:-{1,2}|—|–) ?`);
+/** "MOSCOW, Oct. 12 (Reuters) - ", "DALIAN, Nov. 3 (Xinhua) -- ", "BEIJING (AP) — ", "HEIHE, China, Feb. 8 (TASS) - ": where the story starts, not part of a claim. */
+const DATELINE = new RegExp(`^[A-Z][A-Z .'-]{1,40}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=, ${MONTH_ABBR} ))?(?:, ${MONTH_ABBR} \\d{1,2}(?:, \\d{4})?)?(?: \\([A-Za-z .]+\\))? ?(?:-{1,2}|—|–) ?`);
 /** A transcript's speaker label: "SILUANOV: ", "Q: ", "MODERATOR: ". */
 const SPEAKER_LABEL = /^([A-Z][A-Z .'-]{0,40}):\s+/;
 

@@ -7,7 +7,7 @@ export interface Attributed {
   refersBack: boolean;
 }
 
-const VERB = String.raw`(?:said|says|reported|reports|announced|announces|told [\p{L} ]{1,30}?|stated|added|noted|estimated|estimates|forecast|showed|shows|wrote|quoted [\p{L} ]{1,30}?|cited [\p{L} ]{1,30}?)`;
+const VERB = String.raw`(?:said|says|reported|reports|announced|announces|told [\p{L} '’-]{1,60}?|stated|added|noted|estimated|estimates|forecast|showed|shows|wrote|quoted [\p{L} ]{1,30}?|cited [\p{L} ]{1,30}?)`;
 const WHEN = String.raw`(?: (?:on|in|earlier|last|this|late|early) [\p{L}\d ,.]{1,40}?| in a (?:statement|report|note|briefing)[\p{L} ]*?)?`;
 /** Whoever is credited: a few words without a comma or a quotation mark. */
 const CREDITED = String.raw`[^,;:"“”]{1,80}?`;

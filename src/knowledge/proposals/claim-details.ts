@@ -25,7 +25,7 @@ export function statedPeriod(text: string): string | null {
 
 const DEMONYMS: Record<string, string> = { Chinese: "China", Russian: "Russia", Mongolian: "Mongolia", Kazakh: "Kazakhstan", European: "Europe", American: "United States", Ukrainian: "Ukraine" };
 const NOT_NAMES = new Set(
-  `The A An In On At According After Before Following Since During Last This That These Those It Its He She They We I Our Their His Her But And Or Nearly Some More Most Trade Bilateral Container Analysts Sanctions Border Below Two Photo
+  `The A An In On At According After Before Following Since During Last This That These Those It Its He She They We I Our Their His Her But And Or Nearly Some More Most Trade Bilateral Container Analysts Sanctions Border Below Two Photo How What Why When Where Which Who No
   January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday`.split(/\s+/),
 );
 const NAME = /(?:[\p{Lu}][\p{L}’'-]*\.?)(?: (?:of|the|de|and)? ?[\p{Lu}][\p{L}’'-]*)*/gu;

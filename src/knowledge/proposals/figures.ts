@@ -21,7 +21,7 @@ const FIGURE = new RegExp(
 
 /**
  * The figures of a sentence, each with its value in plain units and its unit: "42.64 billion yuan" (42640000000
- * yuan), "$5.83 billion" (dollars), "82.3%" (percent), "3 mln tonnes", "1,200 freight trains" (trains), "in 2022"
+ * yuan), "$5.83 billion" (dollars), "82.3%" (percent), "3 mln tonnes", "38 bcm" (38000000000 cubic metres), "1,200 freight trains" (trains), "in 2022"
  * (year). Dates ("Oct. 12", "Dec. 5, 2023") and "No. 1" are read as what they are, not amounts.
  */
 export function figuresIn(sentence: string): Figure[] {
@@ -58,6 +58,11 @@ export function figuresIn(sentence: string): Figure[] {
     }
     if (!unit && !scale && /^(?:19|20)\d\d$/.test(number)) {
       figures.push({ text: number, value, unit: "year" });
+      continue;
+    }
+    const bcm = unit ? null : /^\s?bcm\b/.exec(after);
+    if (bcm) {
+      figures.push({ text: sentence.slice(at, end + bcm[0].length).trim(), value: value * 1e9, unit: "cubic metres" });
       continue;
     }
     if (!unit) {

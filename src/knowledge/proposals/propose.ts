@@ -4,6 +4,7 @@ import { attribute, speakerName, type Attributed } from "./attribution.js";
 import { coveringFact, entitiesIn, keywordsOf, questionsFor, statedPeriod, topicOf } from "./claim-details.js";
 import { figuresIn, isAmount } from "./figures.js";
 import type { Proposal } from "./proposal.js";
+import { referentsOf } from "./referents.js";
 
 /** What the proposer reads of a source. */
 export interface ProposalSource {
@@ -14,6 +15,7 @@ export interface ProposalSource {
 
 /** The longest statement a fact may hold (the schema's limit). */
 const MAX_STATEMENT = 1000;
+const MAX_ENTITIES = 8;
 
 /**
  * Proposed facts from a source's text, one a sentence that makes a claim, page junk left out: the verbatim quote,
@@ -25,7 +27,8 @@ export function proposeFacts(source: ProposalSource, base: FactBase): Proposal[]
   if (!source.text) return [];
   const sentences = articleSentences(source.text, source.title);
   const credits = creditsOf(sentences);
-  const proposals = sentences.map((sentence, index) => proposal(sentence, credits[index]!, base));
+  const referents = referentsOf(sentences, base);
+  const proposals = sentences.map((sentence, index) => proposal(sentence, credits[index]!, referents[index]!, base));
   const rank = (item: Proposal) => (item.statement.endsWith("?") ? 2 : item.figures.some(isAmount) ? 0 : 1);
   return proposals
     .map((item, index) => ({ item, index }))
@@ -38,11 +41,11 @@ export function hasArticleSentences(text: string): boolean {
   return articleSentences(text).some((sentence) => /\p{L}{2,}.*\p{L}{2,}/u.test(sentence.text));
 }
 
-function proposal(sentence: ArticleSentence, credit: Attributed, base: FactBase): Proposal {
+function proposal(sentence: ArticleSentence, credit: Attributed, referents: readonly string[], base: FactBase): Proposal {
   const figures = figuresIn(sentence.text);
   const statement = statementOf(credit.claim, sentence.text);
   const period = statedPeriod(sentence.text);
-  const entities = entitiesIn(sentence.text, base);
+  const entities = [...new Set([...entitiesIn(sentence.text, base), ...referents])].slice(0, MAX_ENTITIES);
   return {
     quote: sentence.text,
     statement,
