@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
-import { decodeSourceBytes, MAX_SOURCE_BYTES } from "../knowledge/proposals/source-text.js";
+import { basename } from "node:path";
+import { decodeArticleBytes, MAX_ARTICLE_BYTES } from "../knowledge/source-text.js";
 import type { FactStore } from "../knowledge/store/fact-store.js";
 import type { ProposalError, StoredProposal } from "../knowledge/store/proposal-store.js";
 import { truncate } from "../truncate.js";
@@ -30,8 +31,9 @@ export function addSourceFromFile(store: FactStore, addition: SourceAddition, ac
 
 function readSourceFile(file: string): { ok: true; value: string } | { ok: false; error: string } {
   try {
-    if (statSync(file).size > MAX_SOURCE_BYTES) return { ok: false, error: `the file is ${Math.ceil(statSync(file).size / 1024)} KB; a source holds at most ${MAX_SOURCE_BYTES / 1024} KB` };
-    return decodeSourceBytes(readFileSync(file));
+    const { size } = statSync(file);
+    if (size > MAX_ARTICLE_BYTES) return { ok: false, error: `${basename(file)} is ${Math.ceil(size / 1024)} KB; a source's text may be at most ${MAX_ARTICLE_BYTES / 1024} KB.` };
+    return decodeArticleBytes(readFileSync(file), basename(file));
   } catch (error) {
     return { ok: false, error: (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message };
   }

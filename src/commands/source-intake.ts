@@ -5,7 +5,7 @@ import { renderNotice } from "../discord/render.js";
 import { renderSourceAdded, renderSourcePreview, SOURCE_CANCEL, SOURCE_CONFIRM } from "../discord/render-admin.js";
 import { SourceDraftSchema, type SourceDraft } from "../knowledge/store/fact-store.js";
 import { ok, type Result } from "../result.js";
-import { articleTextFromBytes, MAX_ARTICLE_BYTES } from "../sources/article-text.js";
+import { articleTextFromBytes, MAX_ARTICLE_BYTES } from "../knowledge/source-text.js";
 import { fetchArticle } from "../sources/fetch-article.js";
 import type { BotContext, Outcome } from "../discord/command-contract.js";
 

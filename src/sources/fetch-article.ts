@@ -1,5 +1,5 @@
 import { err, ok, type Result } from "../result.js";
-import { checkArticleText, decodeUtf8 } from "./article-text.js";
+import { checkArticleText, decodeUtf8 } from "../knowledge/source-text.js";
 import { extractArticle } from "./extract-article.js";
 import { fetchPage, PAGE_LIMITS, type PageLimits } from "./fetch-page.js";
 

@@ -6,7 +6,7 @@ import { FactSchema, SourceSchema, type Fact, type FactBase, type Source } from 
 import { isContentWord, normaliseText, words } from "../text/analyze.js";
 import { validateFactBase, type Problem } from "../validate.js";
 import { proposeFacts } from "../proposals/propose.js";
-import { sourceTextProblem } from "../proposals/source-text.js";
+import { checkArticleText } from "../source-text.js";
 import { ChangeFeed } from "./change-feed.js";
 import { openDatabase, type Db, type OpenOptions } from "./database.js";
 import { FactImporter, type FactChange } from "./fact-import.js";
@@ -167,8 +167,8 @@ export class FactStore {
       const source: Source = { id: id ?? this.freshSourceId(draft.title), ...draft };
       const parsed = SourceSchema.safeParse(source);
       if (!parsed.success) return err({ kind: "invalid", problems: parsed.error.issues.map((issue) => ({ subject: "source", field: issue.path.join("."), reason: issue.message })) });
-      const textProblem = parsed.data.text === null ? undefined : sourceTextProblem(parsed.data.text);
-      if (textProblem) return err({ kind: "invalid", problems: [{ subject: `source ${parsed.data.id}`, field: "text", reason: textProblem }] });
+      const checked = parsed.data.text === null ? undefined : checkArticleText(parsed.data.text);
+      if (checked && !checked.ok) return err({ kind: "invalid", problems: [{ subject: `source ${parsed.data.id}`, field: "text", reason: checked.error }] });
       this.insertSource(parsed.data, actor);
       if (parsed.data.text !== null) this.proposals.propose(parsed.data.id, proposeFacts(parsed.data, this.snapshot()));
       return ok(parsed.data);

@@ -30,7 +30,8 @@ export function decodeUtf8(bytes: Uint8Array, name: string, remedy = "save it as
 }
 
 /**
- * Whether a text can be a source's text: not empty, at most 200 KB, not HTML, made of sentences (not only page
+ * The one set of rules for a source's text, wherever it comes from (a form, a .txt file, a fetched page, the command
+ * line, an import). Whether a text can be a source's text: not empty, at most 200 KB, not HTML, made of sentences (not only page
  * furniture, not a wall without sentence punctuation), no word mixing alphabets. Returns the text trimmed.
  */
 export function checkArticleText(text: string, name = "The text"): Result<string, string> {
@@ -39,7 +40,7 @@ export function checkArticleText(text: string, name = "The text"): Result<string
   const bytes = Buffer.byteLength(trimmed);
   if (bytes > MAX_ARTICLE_BYTES) return err(`${name} is ${kilobytes(bytes)}; a source's text may be at most ${kilobytes(MAX_ARTICLE_BYTES)}.`);
   if (/^\s*<(?:!doctype|html)\b/i.test(trimmed) || (trimmed.match(HTML_TAG)?.length ?? 0) >= 3) {
-    return err(`${name} is HTML, not article text: give its link in the url option instead, and I will take the article out of the page.`);
+    return err(`${name} is HTML, not article text: save the article's words as plain text, or in Discord give the page's link (the url option) and the article is taken out of the page.`);
   }
   const mixed = mixedScriptWord(trimmed);
   if (mixed) return err(`${name} has a word mixing alphabets, “${mixed.word}” at character ${mixed.index}: retype it in one alphabet (a look-alike letter would make quotes from it unfindable).`);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { articleTextFromBytes, checkArticleText, decodeArticleBytes, firstInvalidUtf8Byte, MAX_ARTICLE_BYTES } from "../../src/sources/article-text.js";
+import { articleTextFromBytes, checkArticleText, decodeArticleBytes, firstInvalidUtf8Byte, MAX_ARTICLE_BYTES } from "../../src/knowledge/source-text.js";
 
 const ARTICLE = [
   "HARBIN, Nov. 20 (Northeast Wire) -- Trade between Heilongjiang and Russia rose 18.2 percent to 177.85 billion yuan in the first 10 months, according to Harbin Customs.",
@@ -63,8 +63,8 @@ describe("checkArticleText", () => {
   });
 
   it("refuses HTML passed as text", () => {
-    const html = readFileSync(new URL("fixtures/wire-article.html", import.meta.url), "utf8");
-    expect(refusal(checkArticleText(html))).toMatch(/^The text is HTML, not article text: give its link in the url option/);
+    const html = readFileSync(new URL("../sources/fixtures/wire-article.html", import.meta.url), "utf8");
+    expect(refusal(checkArticleText(html))).toMatch(/^The text is HTML, not article text: save the article's words as plain text, or in Discord give the page's link/);
     expect(refusal(checkArticleText(`<p>${ARTICLE}</p>\n<p>More.</p><div>x</div>`))).toMatch(/is HTML/);
   });
 
