@@ -54,7 +54,7 @@ export function formatProposals(proposals: readonly StoredProposal[], all: boole
     const figures = proposal.figures.map((figure) => figure.text).join(", ");
     return [
       `${proposal.id}  [${state}]  ${proposal.sourceId}  ${truncate(proposal.statement, 100)}`,
-      `      “${truncate(proposal.quote, 140)}”`,
+      `      “${truncate(proposal.quote, 140)}”${proposal.typos?.length ? ` (source typo? ${proposal.typos.join(", ")})` : ""}`,
       `      ${[proposal.attribution ? `said by ${proposal.attribution}` : "no one named", proposal.topic, proposal.period, figures].filter(Boolean).join(" · ")}`,
     ];
   });

@@ -22,6 +22,8 @@ export const ProposalSchema = z.strictObject({
   topic: z.string().min(1),
   keywords: z.array(z.string().min(1)).min(1),
   questions: z.array(z.string().min(1)),
+  /** Words of the quote that look misspelt in the source ("goverment"): kept in the quote, shown to the moderator. Absent on proposals stored before it was read. */
+  typos: z.array(z.string().min(1)).optional(),
   /** The fact of the base that already says this, or null. */
   coveredBy: z.string().nullable(),
 });

@@ -5,6 +5,7 @@ import { coveringFact, entitiesIn, keywordsOf, questionsFor, statedPeriod, topic
 import { figuresIn, isAmount } from "./figures.js";
 import type { Proposal } from "./proposal.js";
 import { referentsOf } from "./referents.js";
+import { typoChecker } from "./source-typos.js";
 
 /** What the proposer reads of a source. */
 export interface ProposalSource {
@@ -28,7 +29,8 @@ export function proposeFacts(source: ProposalSource, base: FactBase): Proposal[]
   const sentences = articleSentences(source.text, source.title);
   const credits = creditsOf(sentences);
   const referents = referentsOf(sentences, base);
-  const proposals = sentences.map((sentence, index) => proposal(sentence, credits[index]!, referents[index]!, base));
+  const typosIn = typoChecker(source.text, base);
+  const proposals = sentences.map((sentence, index) => proposal(sentence, credits[index]!, { referents: referents[index]!, typos: typosIn(sentence.text) }, base));
   const rank = (item: Proposal) => (item.statement.endsWith("?") ? 2 : item.figures.some(isAmount) ? 0 : 1);
   return proposals
     .map((item, index) => ({ item, index }))
@@ -41,7 +43,13 @@ export function hasArticleSentences(text: string): boolean {
   return articleSentences(text).some((sentence) => /\p{L}{2,}.*\p{L}{2,}/u.test(sentence.text));
 }
 
-function proposal(sentence: ArticleSentence, credit: Attributed, referents: readonly string[], base: FactBase): Proposal {
+/** What the sentences around a sentence tell about it: the names it means without writing them, and its source's typos. */
+interface SentenceContext {
+  referents: readonly string[];
+  typos: string[];
+}
+
+function proposal(sentence: ArticleSentence, credit: Attributed, { referents, typos }: SentenceContext, base: FactBase): Proposal {
   const figures = figuresIn(sentence.text);
   const statement = statementOf(credit.claim, sentence.text);
   const period = statedPeriod(sentence.text);
@@ -56,6 +64,7 @@ function proposal(sentence: ArticleSentence, credit: Attributed, referents: read
     topic: topicOf(statement, figures, base),
     keywords: keywordsOf(statement, entities, figures),
     questions: questionsFor(statement, figures, period, credit.attribution, entities),
+    typos,
     coveredBy: coveringFact(sentence.text, statement, entities, base.facts),
   };
 }
