@@ -10,6 +10,8 @@ import { openSeededStore } from "../support/temp-db.js";
 interface Expected {
   /** Text each sentence stating a figure holds: every one must be proposed. */
   figureSentences: string[];
+  /** A figure as the text writes it -> its value in plain units and its unit, as some proposal must read it. */
+  figures: Record<string, [number, string]>;
   /** Text of page junk lines: none may be proposed. */
   junk: string[];
   /** Start of a sentence -> whom it credits (the proposal's attribution must hold it). */
@@ -35,6 +37,14 @@ describe.each(Object.entries(EXPECTED))("%s", (file, expected) => {
   it("proposes every sentence that states a figure, and nothing from page junk", () => {
     for (const figure of expected.figureSentences) expect(proposals.some((proposal) => proposal.quote.includes(figure) && proposal.figures.length > 0), figure).toBe(true);
     for (const junk of expected.junk) expect(proposals.filter((proposal) => proposal.quote.includes(junk)).map((proposal) => proposal.quote), junk).toEqual([]);
+  });
+
+  it("reads each figure's value and unit", () => {
+    for (const [text, [value, unit]] of Object.entries(expected.figures)) {
+      const read = proposals.flatMap((proposal) => proposal.figures).find((figure) => figure.text === text);
+      expect(read, text).toMatchObject({ unit });
+      expect(Math.abs(read!.value - value), text).toBeLessThanOrEqual(value * 1e-12);
+    }
   });
 
   it("gets the attribution right for at least 90% of the sentences that have one", () => {
@@ -75,14 +85,29 @@ describe("the seed article, added again as a new source", () => {
   const base = seedBase();
   const proposals = proposeFacts({ id: "again", title: "Again", text }, base);
 
-  it("proposes every curated fact's figures, each marked covered by a curated fact", () => {
+  it("quotes every proposal byte for byte, curly quotation marks and apostrophes included", () => {
+    expect(proposals.some((proposal) => /[’“”]/.test(proposal.quote))).toBe(true);
+    for (const proposal of proposals) expect(text.includes(proposal.quote), proposal.quote).toBe(true);
+  });
+
+  it("proposes every curated fact's figures, each marked covered by a curated fact, one that states the figure", () => {
     for (const fact of base.facts) {
       for (const figure of fact.statement.match(/\d[\d,]*(?:\.\d+)?/g) ?? []) {
         const holding = proposals.filter((proposal) => proposal.quote.includes(figure));
         expect(holding.length, `${fact.id} ${figure}`).toBeGreaterThan(0);
         expect(holding.every((proposal) => proposal.coveredBy !== null && base.facts.some((candidate) => candidate.id === proposal.coveredBy)), `${fact.id} ${figure}`).toBe(true);
+        const coverers = holding.map((proposal) => base.facts.find((candidate) => candidate.id === proposal.coveredBy)!);
+        expect(coverers.some((coverer) => `${coverer.statement} ${coverer.quote}`.includes(figure)), `${fact.id} ${figure}`).toBe(true);
       }
     }
     expect(proposals.some((proposal) => proposal.quote.includes("Comment Template"))).toBe(false);
+  });
+
+  it("marks a reworded claim covered by the fact with the same figures and names, and not a claim about other names", () => {
+    const reworded = proposeFacts(
+      { id: "reworded", title: "Reworded", text: "Liaoning shipped goods worth 42.64 billion yuan ($5.83 billion) to Russia in the first nine months, officials said.\nJilin shipped goods worth 42.64 billion yuan ($5.83 billion) to Mongolia in the first nine months, officials said." },
+      base,
+    );
+    expect(reworded.map((proposal) => proposal.coveredBy)).toEqual(["liaoning-exports-to-russia-value", null]);
   });
 });
