@@ -254,7 +254,7 @@ export function renderSourcePreview(draft: SourceDraft, key: string, fromFile: b
 
 /**
  * One pending proposal for review: the statement, the quote in its context in the source, who the text credits,
- * the figures, topic and period, how many remain, and Accept, Edit, Reject and Next. `notice` says what happened
+ * the figures, topic and period, words that look like the source's typos, how many remain, and Accept, Edit, Reject and Next. `notice` says what happened
  * to the previous one.
  */
 export function renderProposal(
@@ -278,6 +278,9 @@ export function renderProposal(
           { name: "Topic", value: escapeMarkdown(proposal.topic), inline: true },
           { name: "Period", value: proposal.period ? escapeMarkdown(proposal.period) : "none stated", inline: true },
           { name: "Source", value: truncate(`\`${proposal.sourceId}\`${source ? ` ${escapeMarkdown(source.title)}` : ""}`, LIMITS.fieldValue) },
+          ...(proposal.typos?.length
+            ? [{ name: "Source typo?", value: truncate(`${proposal.typos.map((typo) => escapeMarkdown(typo)).join(", ")} (kept as the source wrote it; the quote must stay verbatim)`, LIMITS.fieldValue) }]
+            : []),
         ],
         footer: { text: `Proposal ${proposal.id} · ${remaining} left to review${scope === "source" ? ` in ${proposal.sourceId}` : ""}` },
       },

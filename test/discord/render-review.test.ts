@@ -40,6 +40,14 @@ describe("renderProposal", () => {
     expect(embed.footer?.text).toBe("Proposal 7 · 3 left to review in harbin-trade");
   });
 
+  it("flags the words that look like the source's typos, and nothing when there are none", () => {
+    const typos = (typoList?: string[]) =>
+      renderProposal({ ...proposal(), ...(typoList ? { typos: typoList } : {}) }, source, { remaining: 0, scope: "all" }).embeds![0]!.fields?.find((field) => field.name === "Source typo?")?.value;
+    expect(typos(["goverment", "Rusia"])).toMatch(/^goverment, Rusia \(kept as the source wrote it/);
+    expect(typos([])).toBeUndefined();
+    expect(typos()).toBeUndefined();
+  });
+
   it("stays within Discord's limits with the longest statement and quote a fact may hold and many figures", () => {
     const quote = `${"A very long quoted sentence about trade ".repeat(49)}.`.slice(0, 2000);
     const figures = Array.from({ length: 80 }, (_, i) => ({ text: `${i} million tonnes`, value: i * 1e6, unit: "tonnes" }));

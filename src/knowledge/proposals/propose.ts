@@ -38,11 +38,6 @@ export function proposeFacts(source: ProposalSource, base: FactBase): Proposal[]
     .map(({ item }) => item);
 }
 
-/** The sentences of an article that a source must hold at least one of. */
-export function hasArticleSentences(text: string): boolean {
-  return articleSentences(text).some((sentence) => /\p{L}{2,}.*\p{L}{2,}/u.test(sentence.text));
-}
-
 /** What the sentences around a sentence tell about it: the names it means without writing them, and its source's typos. */
 interface SentenceContext {
   referents: readonly string[];
