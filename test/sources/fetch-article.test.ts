@@ -179,4 +179,12 @@ describe("isPublicAddress", () => {
     for (const address of [...notPublic, ...notPublic6]) expect([address, isPublicAddress(address)]).toEqual([address, false]);
     for (const address of ["93.184.216.34", "172.32.0.1", "8.8.8.8", "2606:4700::1111", "::ffff:8.8.8.8"]) expect([address, isPublicAddress(address)]).toEqual([address, true]);
   });
+
+  it("refuses the IPv6 forms that reach a private network: IPv4-compatible, local NAT64, 6to4 of a private IPv4, site-local, Teredo", () => {
+    const hostOf = (url: string) => new URL(url).hostname.replace(/^\[|\]$/g, "");
+    expect(hostOf("http://[::127.0.0.1]/")).toBe("::7f00:1");
+    const notPublic = ["::7f00:1", "::a00:1", "64:ff9b:1::a00:1", "2002:c0a8:101::1", "2002:7f00:1::", "2002:a00:1:1::1", "fec0::1", "feff::1", "2001::1", "2001:0:4136:e378::1"];
+    for (const address of notPublic) expect([address, isPublicAddress(address)]).toEqual([address, false]);
+    for (const address of ["2002:808:808::1", "2001:4860:4860::8888", "2a00:1450::1"]) expect([address, isPublicAddress(address)]).toEqual([address, true]);
+  });
 });
