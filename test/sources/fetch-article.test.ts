@@ -42,6 +42,7 @@ beforeAll(async () => {
   routes.set("/to-mapped", redirect("http://[::ffff:192.168.1.1]/article"));
   routes.set("/to-intranet", redirect("http://intranet.example/article"));
   routes.set("/to-ftp", redirect("ftp://files.example/article.txt"));
+  routes.set("/to-credentials", redirect(base.replace("//", "//u:p@") + "/wire"));
   routes.set("/slow", (_request, response) => {
     response.writeHead(200, { "content-type": "text/html" });
     response.write("<html><body><p>The first part");
@@ -169,6 +170,17 @@ describe("fetchArticle", () => {
   it("refuses what is not an http(s) URL", async () => {
     expect(await refusal(fetchArticle("file:///etc/passwd"))).toBe("That is a file address: only http and https links are fetched.");
     expect(await refusal(fetchArticle("harbin trade fair"))).toBe("That is not a URL: give the whole address, starting with https://.");
+  });
+
+  it("refuses a link or a redirect with a user name or password in it, sending it nothing", async () => {
+    const withCredentials = "Links with a user name or password in them are not fetched.";
+    const before = served.length;
+    expect(await refusal(fetchArticle("https://u:p@news.example/article"))).toBe(withCredentials);
+    expect(await refusal(fetchLocal(base.replace("//", "//u:p@") + "/wire"))).toBe(withCredentials);
+    expect(await refusal(fetchLocal(base.replace("//", "//editor@") + "/wire"))).toBe(withCredentials);
+    expect(served.length).toBe(before);
+    expect(await refusal(fetchLocal("/to-credentials"))).toBe(withCredentials);
+    expect(served.slice(before)).toEqual(["/to-credentials"]);
   });
 });
 
