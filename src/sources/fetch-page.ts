@@ -50,7 +50,8 @@ class Refusal extends Error {}
 /**
  * Fetches a page from the public internet only: http and https, each host's addresses checked before connecting
  * and the connection made to the address checked (no second lookup a DNS rebinding could answer differently),
- * redirects followed by hand and each one checked the same way, at most `maxBytes` read and `timeoutMs` spent.
+ * redirects followed by hand and each one checked the same way, at most `maxBytes` read and `timeoutMs` spent. A
+ * redirect's or an error's body is not read: its connection is closed at once.
  */
 export async function fetchPage(address: string, limits: PageLimits = PAGE_LIMITS): Promise<Result<FetchedPage, string>> {
   const controller = new AbortController();
@@ -61,13 +62,13 @@ export async function fetchPage(address: string, limits: PageLimits = PAGE_LIMIT
       const response = await get(url, limits, controller.signal);
       const location = response.headers.location;
       if (REDIRECTS.has(response.statusCode ?? 0) && location) {
-        response.resume();
+        response.destroy();
         if (hop >= limits.maxRedirects) throw new Refusal(`That link redirects more than ${limits.maxRedirects} times; give the article's own address.`);
         url = parseUrl(location, url);
         continue;
       }
       if ((response.statusCode ?? 0) >= 400) {
-        response.resume();
+        response.destroy();
         throw new Refusal(`That link answered HTTP ${response.statusCode}: check it opens in a browser.`);
       }
       const contentType = response.headers["content-type"] ?? "";

@@ -61,6 +61,12 @@ beforeAll(async () => {
     };
     more();
   });
+  for (const status of [302, 500]) routes.set(`/streaming-${status}`, streaming(status, { location: "/wire" }, 32 * 1024 * 1024));
+  routes.set("/announced-huge", (_request, response) => {
+    response.writeHead(200, { "content-type": "text/plain", "content-length": 5 * 1024 * 1024 });
+    response.write(Buffer.alloc(1024, "a"));
+    watch(response, 1024);
+  });
   routes.set("/report.pdf", page(Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj"), "application/pdf"));
   routes.set("/photo", page(Buffer.from([0x89, 0x50, 0x4e, 0x47]), "image/png"));
   routes.set("/plain", page("Trade between Russia and China rose 26 percent in ten months, customs said. Exports of cars led the rise.", "text/plain; charset=utf-8"));
@@ -69,6 +75,30 @@ beforeAll(async () => {
   routes.set("/menu", page("<html><body><nav><a href='/'>Home</a> <a href='/b'>Business</a></nav></body></html>"));
   routes.set("/missing", (_request, response) => response.writeHead(404).end());
 });
+
+/** What the server wrote on each watched response before the client closed the connection, by path. */
+const closedAfter = new Map<string, Promise<number>>();
+function watch(response: ServerResponse, sent: number | (() => number)): void {
+  closedAfter.set(response.req.url ?? "", new Promise((resolve) => response.once("close", () => resolve(typeof sent === "number" ? sent : sent()))));
+}
+
+/** A response with `headers` that streams a body of `total` bytes as fast as the client takes it. */
+function streaming(status: number, headers: Record<string, string>, total: number): Route {
+  return (_request, response) => {
+    response.writeHead(status, { "content-type": "text/html", ...headers });
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    let sent = 0;
+    watch(response, () => sent);
+    const more = () => {
+      while (sent < total && !response.destroyed) {
+        sent += chunk.length;
+        if (!response.write(chunk)) return response.once("drain", more);
+      }
+      response.end();
+    };
+    more();
+  };
+}
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -145,6 +175,19 @@ describe("fetchArticle", () => {
     const tooLarge = "That page is larger than 2 MB; upload the article's text as a .txt file instead.";
     expect(await refusal(fetchLocal("/huge"))).toBe(tooLarge);
     expect(await refusal(fetchLocal("/huge-chunked"))).toBe(tooLarge);
+  });
+
+  it("closes a redirect's or an error's connection at once instead of downloading its body", async () => {
+    const redirected = await fetchLocal("/streaming-302");
+    expect(redirected.ok && redirected.value.url).toBe(`${base}/wire`);
+    expect(await refusal(fetchLocal("/streaming-500"))).toBe("That link answered HTTP 500: check it opens in a browser.");
+    for (const path of ["/streaming-302", "/streaming-500"]) expect(await closedAfter.get(path)!).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it("refuses a page whose announced length is over the limit before reading its body", async () => {
+    // The server sends 1 KB and waits for the client: only the announced length can end this fetch before its timeout.
+    expect(await refusal(fetchLocal("/announced-huge", { timeoutMs: 2000 }))).toBe("That page is larger than 2 MB; upload the article's text as a .txt file instead.");
+    expect(await closedAfter.get("/announced-huge")!).toBe(1024);
   });
 
   it("refuses a PDF, an image, a page without an article and a 404, each with what to do", async () => {
