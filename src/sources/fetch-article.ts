@@ -7,7 +7,7 @@ export interface FetchedArticle {
   /** Where the article was found, after redirects. */
   url: string;
   title: string | null;
-  /** Checked by the text rules of a source (article-text.ts). */
+  /** Checked by the text rules of a source (src/knowledge/source-text.ts). */
   text: string;
   siteName: string | null;
   publishedTime: string | null;
