@@ -6,6 +6,7 @@ import { renderSourceAdded, renderSourcePreview, SOURCE_CANCEL, SOURCE_CONFIRM }
 import { SourceDraftSchema, type SourceDraft } from "../knowledge/store/fact-store.js";
 import { ok, type Result } from "../result.js";
 import { articleTextFromBytes, MAX_ARTICLE_BYTES } from "../knowledge/source-text.js";
+import { downloadAttachment } from "../sources/download-attachment.js";
 import { fetchArticle } from "../sources/fetch-article.js";
 import type { BotContext, Outcome } from "../discord/command-contract.js";
 
@@ -30,7 +31,7 @@ export async function previewSource(interaction: ChatInputCommandInteraction, co
     if (file.size > MAX_ARTICLE_BYTES) return refuse(`${file.name} is ${Math.ceil(file.size / 1024)} KB; a source's text may be at most ${MAX_ARTICLE_BYTES / 1024} KB.`);
   }
   await interaction.deferReply({ flags: "Ephemeral" });
-  const read = file ? await readAttachment(file) : await readLink(url ?? "", context);
+  const read = file ? await readAttachment(file, context) : await readLink(url ?? "", context);
   if (!read.ok) return refuse(read.error);
   const option = (name: string) => interaction.options.getString(name)?.trim() || null;
   const draft: SourceDraft = {
@@ -71,10 +72,10 @@ export async function decideSource(interaction: ButtonInteraction, context: BotC
   return "answered";
 }
 
-async function readAttachment(file: Attachment): Promise<Result<SourceDraft, string>> {
-  const response = await fetch(file.url);
-  if (!response.ok) throw new Error(`could not download the attachment: HTTP ${response.status}`);
-  const text = articleTextFromBytes(new Uint8Array(await response.arrayBuffer()), file.name);
+async function readAttachment(file: Attachment, context: BotContext): Promise<Result<SourceDraft, string>> {
+  const bytes = await downloadAttachment(file.url, file.name, context.sourceFetch.timeoutMs);
+  if (!bytes.ok) return bytes;
+  const text = articleTextFromBytes(bytes.value, file.name);
   if (!text.ok) return text;
   const firstLine = text.value.split("\n", 1)[0]!.trim();
   const title = firstLine.length <= 200 && !/[.!?]$/.test(firstLine) ? firstLine : file.name.replace(/\.txt$/i, "");

@@ -172,6 +172,15 @@ describe("/trade-admin sources add with a .txt file", () => {
     expect(notText.data?.content).toBe("report.pdf is not a .txt file: save the article's text as plain text (UTF-8) and upload that.");
     expect(exported()).toEqual(before);
   });
+
+  it("says in one private line when the attachment cannot be downloaded, storing nothing", async () => {
+    const before = exported();
+    const payload = sourcesAdd([], moderator(), { name: "gone.txt", content: "Trade rose." });
+    const attachment = Object.values(payload.data.resolved?.attachments ?? {})[0]!;
+    fake.overrideRest("GET", new URL(attachment.url).pathname.replace(/^\/api\/v10/, ""), () => ({ status: 404, body: { message: "Not Found", code: 0 } }));
+    expectOneLineRefusal(await deferred(payload), "I could not download gone.txt from Discord (HTTP 404): upload it again.");
+    expect(exported()).toEqual(before);
+  });
 });
 
 describe("/trade-admin review", () => {
