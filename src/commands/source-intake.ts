@@ -61,6 +61,8 @@ export async function decideSource(interaction: ButtonInteraction, context: BotC
     await respond(interaction, renderNotice("That preview has expired (previews are kept 15 minutes), or the source was already added. Run the command again."), { ephemeral: true });
     return "refused";
   }
+  // Storing a long article and proposing its facts can outlast Discord's 3 s to answer a click: acknowledge first.
+  await interaction.deferUpdate();
   const result = context.store.addSource(draft, actor);
   if (!result.ok) {
     const reason = result.error.kind === "invalid" ? result.error.problems.map((problem) => `${problem.field}: ${problem.reason}`).join("; ") : result.error.kind;

@@ -81,6 +81,18 @@ async function deferred(payload: APIChatInputApplicationCommandInteraction): Pro
 
 const buttonIds = (message: MessageEdit) => (message.components ?? []).flatMap((row) => row.components.map((button) => button.custom_id));
 const press = (customId: string, ctx: InteractionContext) => fake.interact(component(customId, { componentType: ComponentType.Button }, ctx));
+const confirmButton = (preview: MessageEdit) => buttonIds(preview).find((id) => id.startsWith("admin:source-confirm:"))!;
+
+/** Presses Add source: acknowledged at once (the preview stays), then the preview is replaced by what was stored. */
+async function confirmSource(customId: string, ctx: InteractionContext): Promise<MessageEdit> {
+  const payload = component(customId, { componentType: ComponentType.Button }, ctx);
+  expect((await fake.interact(payload)).type).toBe(6);
+  const edit = await fake.waitForRequest((request) => request.method === "PATCH" && request.path.split("/").includes(payload.token));
+  const body = edit.body as MessageEdit;
+  expect(body.allowed_mentions).toEqual({ parse: [] });
+  expect(body.components).toEqual([]);
+  return body;
+}
 
 function exported(): FactBase {
   const run = runCli("facts", ["export"], undefined, { DATABASE_PATH });
@@ -109,13 +121,12 @@ describe("/trade-admin sources add with a link", () => {
     expect(embed.fields?.find((field) => field.name === "Publisher")?.value).toBe("Northeast Wire");
     expect(exported().sources).toHaveLength(before);
 
-    const confirm = buttonIds(preview).find((id) => id.startsWith("admin:source-confirm:"))!;
+    const confirm = confirmButton(preview);
     expect((await press(confirm, member())).data?.content).toContain("Only moderators");
     expect(exported().sources).toHaveLength(before);
 
-    const added = await press(confirm, ctx);
-    expect(added.type).toBe(7);
-    expect(added.data?.content).toMatch(/^Registered source `[a-z0-9-]+`: Heilongjiang's trade with Russia climbs 18% in first 10 months \(with its text/);
+    const added = await confirmSource(confirm, ctx);
+    expect(added.content).toMatch(/^Registered source `[a-z0-9-]+`: Heilongjiang's trade with Russia climbs 18% in first 10 months \(with its text/);
     const source = exported().sources.find((candidate) => candidate.title === WIRE_TITLE);
     expect(source).toMatchObject({ url: `${siteUrl}/wire`, publisher: "Northeast Wire" });
     expect(source?.text).toMatch(/^HARBIN, Nov\. 20 .*Heilongjiang Academy of Social Sciences\.$/s);
@@ -137,6 +148,24 @@ describe("/trade-admin sources add with a link", () => {
     expect(exported()).toEqual(before);
   });
 
+  it("acknowledges Add source before the store's work, so a long article cannot miss Discord's 3 s deadline", async () => {
+    const ctx = moderator();
+    const preview = await deferred(sourcesAdd([str("url", `${siteUrl}/wire`), str("title", "Acknowledged first")], ctx));
+    const before = exported().sources.length;
+    const payload = component(confirmButton(preview), { componentType: ComponentType.Button }, ctx);
+    // The acknowledgement's answer is held: the bot waits for it before anything else, so the store is untouched.
+    const release = fake.hold("POST", `/interactions/${payload.id}/${payload.token}/callback`);
+    try {
+      expect((await fake.interact(payload)).type).toBe(6);
+      expect(exported().sources).toHaveLength(before);
+    } finally {
+      release();
+    }
+    const edit = await fake.waitForRequest((request) => request.method === "PATCH" && request.path.split("/").includes(payload.token));
+    expect((edit.body as MessageEdit).content).toMatch(/^Registered source `[a-z0-9-]+`: Acknowledged first/);
+    expect(exported().sources).toHaveLength(before + 1);
+  });
+
   it("changes nothing when cancelled", async () => {
     const before = exported();
     const preview = await deferred(sourcesAdd([str("url", `${siteUrl}/wire`)], moderator()));
@@ -154,8 +183,8 @@ describe("/trade-admin sources add with a .txt file", () => {
     const preview = await deferred(sourcesAdd([], ctx, { name: "dalian.txt", content: article }));
     expect(preview.embeds![0]!.title).toBe("Dalian port handles more Russian cargo");
     expect(preview.embeds![0]!.fields?.find((field) => field.name === "From")?.value).toBe("the uploaded file");
-    const added = await press(buttonIds(preview).find((id) => id.startsWith("admin:source-confirm:"))!, ctx);
-    expect(added.data?.content).toMatch(/^Registered source `[a-z0-9-]+`: Dalian port handles more Russian cargo/);
+    const added = await confirmSource(confirmButton(preview), ctx);
+    expect(added.content).toMatch(/^Registered source `[a-z0-9-]+`: Dalian port handles more Russian cargo/);
     expect(exported().sources.find((source) => source.title === "Dalian port handles more Russian cargo")?.text).toBe(article);
   });
 
@@ -216,9 +245,9 @@ describe("/trade-admin review", () => {
   beforeAll(async () => {
     const ctx = moderator();
     const preview = await deferred(sourcesAdd([], ctx, { name: "heilongjiang.txt", content: REPORT }));
-    const added = await press(buttonIds(preview).find((id) => id.startsWith("admin:source-confirm:"))!, ctx);
-    expect(added.data?.content).toMatch(/\. \d+ facts proposed from it: review them with `\/trade-admin review source:[a-z0-9-]+`\.$/);
-    sourceId = /`\/trade-admin review source:([a-z0-9-]+)`/.exec(added.data?.content ?? "")![1]!;
+    const added = await confirmSource(confirmButton(preview), ctx);
+    expect(added.content).toMatch(/\. \d+ facts proposed from it: review them with `\/trade-admin review source:[a-z0-9-]+`\.$/);
+    sourceId = /`\/trade-admin review source:([a-z0-9-]+)`/.exec(added.content ?? "")![1]!;
   });
 
   it("shows one pending proposal privately: statement, quote in context, attribution, figures, topic, how many remain, four buttons", async () => {
