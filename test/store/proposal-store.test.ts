@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../support/run-cli.js";
 import { openSeededStore, tempDbPath } from "../support/temp-db.js";
+import { ProposalSchema } from "../../src/knowledge/proposals/proposal.js";
 import { validateFactBase } from "../../src/knowledge/validate.js";
 
 const ARTICLE = readFileSync(`${ROOT}test/fixtures/articles/reuters-harbin-trade.txt`, "utf8");
@@ -29,6 +30,37 @@ describe("proposals kept per source", () => {
     expect(store.addSource(draft(ARTICLE), "mod", { id: "reuters-harbin" }).ok).toBe(false);
     expect(count()).toBe(rows);
     before.close();
+    store.close();
+  });
+
+  it("a sentence without a word to ask by (\"It was not.\", \"Q: Why?\") never aborts adding a source", () => {
+    const store = openSeededStore();
+    const text = `${ARTICLE}\nIt was not.\nThat is all.\nQ: Why?\n`;
+    const added = store.addSource(draft(text), "mod", { id: "short-lines" });
+    expect(added.ok && added.value.id).toBe("short-lines");
+    const proposals = store.proposals.list("short-lines", { all: true });
+    expect(proposals.length).toBeGreaterThan(5);
+    expect(proposals.map((proposal) => proposal.quote)).not.toContain("It was not.");
+    expect(proposals.every((proposal) => proposal.keywords.length > 0)).toBe(true);
+    const content = ProposalSchema.parse(Object.fromEntries(Object.entries(proposals[0]!).filter(([key]) => key in ProposalSchema.shape)));
+    expect(store.proposals.propose("short-lines", [{ ...content, keywords: [] }, content])).toHaveLength(1);
+    store.close();
+  });
+
+  it("a sentence longer than a quote may be is cut to the clause that holds the claim, verbatim, and can be accepted", () => {
+    const store = openSeededStore();
+    const filler = Array.from({ length: 16 }, () => "officials in the border districts described the season as busy but orderly").join("; ");
+    const claim = "Harbin's exports to Russia rose 12.5% to 3.2 billion yuan in the first half";
+    const sentence = `${filler}; ${claim}; ${filler}.`;
+    expect(sentence.length).toBeGreaterThan(2000);
+    expect(store.addSource(draft(`${ARTICLE}\n${sentence}\n`), "mod", { id: "long-sentence" }).ok).toBe(true);
+    const proposals = store.proposals.list("long-sentence", { all: true });
+    expect(proposals.every((proposal) => proposal.quote.length <= 2000)).toBe(true);
+    const cut = proposals.find((proposal) => proposal.quote.includes("3.2 billion yuan"));
+    expect(cut?.quote).toBe(claim);
+    expect(cut?.figures.map((figure) => figure.text)).toEqual(["12.5%", "3.2 billion yuan"]);
+    const accepted = store.proposals.accept(cut!.id, "ana");
+    expect(accepted.ok && accepted.value.fact.quote).toBe(claim);
     store.close();
   });
 

@@ -4,6 +4,7 @@ import { attribute, speakerName, type Attributed } from "./attribution.js";
 import { coveringFact, entitiesIn, keywordsOf, questionsFor, statedPeriod, topicOf } from "./claim-details.js";
 import { figuresIn, isAmount } from "./figures.js";
 import type { Proposal } from "./proposal.js";
+import { quotableClause } from "./quote-clause.js";
 import { referentsOf } from "./referents.js";
 import { typoChecker } from "./source-typos.js";
 
@@ -22,7 +23,8 @@ const MAX_ENTITIES = 8;
  * Proposed facts from a source's text, one a sentence that makes a claim, page junk left out: the verbatim quote,
  * the attribution, the claim in plain words, its figures, period, names, a topic, keywords and questions. Claims
  * with an amount come first, questions and claims without a checkable figure last. A proposal whose claim a fact
- * of the base already makes is marked covered by that fact.
+ * of the base already makes is marked covered by that fact. A sentence without a word to ask by ("It was not.") is
+ * no claim and is left out.
  */
 export function proposeFacts(source: ProposalSource, base: FactBase): Proposal[] {
   if (!source.text) return [];
@@ -30,7 +32,7 @@ export function proposeFacts(source: ProposalSource, base: FactBase): Proposal[]
   const credits = creditsOf(sentences);
   const referents = referentsOf(sentences, base);
   const typosIn = typoChecker(source.text, base);
-  const proposals = sentences.map((sentence, index) => proposal(sentence, credits[index]!, { referents: referents[index]!, typos: typosIn(sentence.text) }, base));
+  const proposals = sentences.flatMap((sentence, index) => proposal(sentence, credits[index]!, { referents: referents[index]!, typosIn }, base) ?? []);
   const rank = (item: Proposal) => (item.statement.endsWith("?") ? 2 : item.figures.some(isAmount) ? 0 : 1);
   return proposals
     .map((item, index) => ({ item, index }))
@@ -41,16 +43,21 @@ export function proposeFacts(source: ProposalSource, base: FactBase): Proposal[]
 /** What the sentences around a sentence tell about it: the names it means without writing them, and its source's typos. */
 interface SentenceContext {
   referents: readonly string[];
-  typos: string[];
+  typosIn: (quote: string) => string[];
 }
 
-function proposal(sentence: ArticleSentence, credit: Attributed, { referents, typos }: SentenceContext, base: FactBase): Proposal {
-  const figures = figuresIn(sentence.text);
-  const statement = statementOf(credit.claim, sentence.text);
-  const period = statedPeriod(sentence.text);
-  const entities = [...new Set([...entitiesIn(sentence.text, base), ...referents])].slice(0, MAX_ENTITIES);
+/** A sentence's proposal, quoting the clause that holds the claim when the sentence is too long to quote whole; none when nothing fits a fact. */
+function proposal(sentence: ArticleSentence, credit: Attributed, { referents, typosIn }: SentenceContext, base: FactBase): Proposal | undefined {
+  const quote = quotableClause(sentence.text);
+  if (quote === undefined) return undefined;
+  const figures = figuresIn(quote);
+  const statement = statementOf(quote === sentence.text ? credit.claim : quote, quote);
+  const named = entitiesIn(quote, base);
+  if (keywordsOf(statement, named, figures).length === 0) return undefined;
+  const period = statedPeriod(quote);
+  const entities = [...new Set([...named, ...referents])].slice(0, MAX_ENTITIES);
   return {
-    quote: sentence.text,
+    quote,
     statement,
     attribution: credit.attribution,
     figures,
@@ -59,8 +66,8 @@ function proposal(sentence: ArticleSentence, credit: Attributed, { referents, ty
     topic: topicOf(statement, figures, base),
     keywords: keywordsOf(statement, entities, figures),
     questions: questionsFor(statement, figures, period, credit.attribution, entities),
-    typos,
-    coveredBy: coveringFact(sentence.text, statement, entities, base.facts),
+    typos: typosIn(quote),
+    coveredBy: coveringFact(quote, statement, entities, base.facts),
   };
 }
 

@@ -52,16 +52,20 @@ export class ProposalStore {
     private readonly facts: FactWriter,
   ) {}
 
-  /** Keeps a source's proposals, pending, in the order given (the proposer ranks checkable claims first). */
+  /**
+   * Keeps a source's proposals, pending, in the order given (the proposer ranks checkable claims first). One that
+   * does not fit the schema is left out, never stored broken, and never aborts the caller's transaction.
+   */
   propose(sourceId: string, proposals: readonly Proposal[]): StoredProposal[] {
     const insert = this.db.prepare("INSERT INTO proposals (source_id, position, status, data, covered_by, created_at) VALUES (?, ?, 'pending', ?, ?, ?)");
     const now = this.clock().toISOString();
     return this.db.transaction(() => {
       const start = (this.db.prepare("SELECT COALESCE(MAX(position), -1) + 1 AS next FROM proposals WHERE source_id = ?").get(sourceId) as Row).next as number;
-      const ids = proposals.map((proposal, index) => {
-        const { coveredBy, ...content } = ProposalSchema.parse(proposal);
-        return Number(insert.run(sourceId, start + index, JSON.stringify(content), coveredBy, now).lastInsertRowid);
+      const valid = proposals.flatMap((proposal) => {
+        const parsed = ProposalSchema.safeParse(proposal);
+        return parsed.success ? [parsed.data] : [];
       });
+      const ids = valid.map(({ coveredBy, ...content }, index) => Number(insert.run(sourceId, start + index, JSON.stringify(content), coveredBy, now).lastInsertRowid));
       return ids.map((id) => this.get(id)!);
     }).immediate();
   }
