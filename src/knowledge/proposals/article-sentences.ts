@@ -37,7 +37,7 @@ const JUNK_LINES: readonly RegExp[] = [
 ];
 
 /** Whether a whole line is page junk: a widget, a byline, a caption, navigation, a dateline alone, a repeated headline. */
-export function isJunkLine(line: string, headline: string | undefined): boolean {
+function isJunkLine(line: string, headline: string | undefined): boolean {
   const text = line.trim();
   if (text === "") return true;
   if (headline !== undefined && text === headline) return true;

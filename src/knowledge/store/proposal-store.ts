@@ -4,8 +4,7 @@ import type { Fact } from "../schema.js";
 import type { Db } from "./database.js";
 import type { StoreError } from "./fact-store.js";
 
-export const PROPOSAL_STATUSES = ["pending", "accepted", "rejected"] as const;
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+export type ProposalStatus = "pending" | "accepted" | "rejected";
 
 /** A proposal as kept for review: where it came from, and who decided it, when, and why. */
 export interface StoredProposal extends Proposal {
