@@ -86,16 +86,18 @@ export function quoteAppearsIn(quote: string, text: string): boolean {
   return normaliseForQuote(text).includes(normaliseForQuote(quote));
 }
 
-function normaliseForQuote(text: string): string {
+/** A quote as compared with a source's text: curly quotes straight, whitespace runs as one space. */
+export function normaliseForQuote(text: string): string {
   return text.replace(/[‘’‛`]/g, "'").replace(/[“”„]/g, '"').replace(/\s+/g, " ").trim();
 }
 
 /** Figures of a statement (42.64, 2022, 3,000) that its quote does not hold. */
 export function figuresMissingFromQuote(statement: string, quote: string): string[] {
-  const quoted = new Set(figuresIn(quote));
-  return [...new Set(figuresIn(statement))].filter((figure) => !quoted.has(figure));
+  const quoted = new Set(numeralsIn(quote));
+  return [...new Set(numeralsIn(statement))].filter((figure) => !quoted.has(figure));
 }
 
-function figuresIn(text: string): string[] {
+/** The numerals of a text as digits: "3,000" is "3000" (a comma before three digits groups thousands), "3,4" stays two numbers' text. */
+export function numeralsIn(text: string): string[] {
   return (text.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((figure) => figure.replace(/,(?=\d{3}\b)/g, "").replace(/,$/, ""));
 }

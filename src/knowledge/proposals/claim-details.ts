@@ -1,5 +1,6 @@
 import { contentWords } from "../text/analyze.js";
 import type { Fact, FactBase } from "../schema.js";
+import { normaliseForQuote, numeralsIn } from "../validate.js";
 import { isAmount } from "./figures.js";
 import type { Figure } from "./proposal.js";
 
@@ -120,12 +121,12 @@ function lowerFirst(text: string): string {
 
 /** The fact that already says what a proposal says: the same quote, or the same figures about the same names. */
 export function coveringFact(quote: string, statement: string, entities: readonly string[], facts: readonly Fact[]): string | null {
-  const plainQuote = plain(quote);
+  const plainQuote = normaliseForQuote(quote);
   const claimWords = new Set(contentWords(statement));
   const overlap = (fact: Fact) => contentWords(fact.statement).filter((word) => claimWords.has(word)).length;
   const numbers = numbersIn(statement);
-  const sameQuote = facts.filter((fact) => plain(fact.quote) === plainQuote);
-  const withinQuote = facts.filter((fact) => plainQuote.includes(plain(fact.quote)) && [...numbers].every((number) => numbersIn(`${fact.statement} ${fact.quote}`).has(number)));
+  const sameQuote = facts.filter((fact) => normaliseForQuote(fact.quote) === plainQuote);
+  const withinQuote = facts.filter((fact) => plainQuote.includes(normaliseForQuote(fact.quote)) && [...numbers].every((number) => numbersIn(`${fact.statement} ${fact.quote}`).has(number)));
   const quoted = sameQuote.length > 0 ? sameQuote : withinQuote;
   if (quoted.length > 0) return [...quoted].sort((a, b) => overlap(b) - overlap(a))[0]!.id;
   if (numbers.size === 0) return null;
@@ -137,10 +138,7 @@ export function coveringFact(quote: string, statement: string, entities: readonl
   return same.length > 0 ? [...same].sort((a, b) => overlap(b) - overlap(a))[0]!.id : null;
 }
 
-function plain(text: string): string {
-  return text.replace(/[‘’‛`]/g, "'").replace(/[“”„]/g, '"').replace(/\s+/g, " ").trim();
-}
-
+/** The numbers of a text, years left out (a claim's year is its period, not its figure). */
 function numbersIn(text: string): Set<string> {
-  return new Set((text.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((figure) => figure.replace(/,/g, "")).filter((figure) => !/^(?:19|20)\d\d$/.test(figure)));
+  return new Set(numeralsIn(text).filter((figure) => !/^(?:19|20)\d\d$/.test(figure)));
 }
