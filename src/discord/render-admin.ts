@@ -10,7 +10,7 @@ import type { UsageReport } from "../knowledge/store/usage-report.js";
 import type { Problem } from "../knowledge/validate.js";
 import { truncate } from "../truncate.js";
 import { inputOf, type FactFormValues, type FormProblem } from "./fact-form.js";
-import { fitToLimits, LIMITS, type MessagePayload } from "./limits.js";
+import { embedLength, fitToLimits, LIMITS, type MessagePayload } from "./limits.js";
 
 const COLOUR = 0x6a1b9a;
 
@@ -265,13 +265,11 @@ export function renderProposal(
   const figures = proposal.figures.map((figure) => `• ${escapeMarkdown(figure.text)} = ${figure.value.toLocaleString("en")} ${escapeMarkdown(figure.unit)}`);
   const button = (style: ButtonStyle.Success | ButtonStyle.Primary | ButtonStyle.Danger | ButtonStyle.Secondary, label: string, action: string) =>
     ({ type: ComponentType.Button, style, label, custom_id: `${REVIEW_BUTTON}${action}:${proposal.id}:${scope}` }) as const;
-  return fitToLimits({
-    content: notice ?? "",
+  const [embed] = fitToLimits({
     embeds: [
       {
         color: COLOUR,
         title: truncate(proposal.statement, LIMITS.embedTitle),
-        description: quoteInContext(proposal.quote, source?.text ?? null),
         fields: [
           { name: "Attribution", value: proposal.attribution ? escapeMarkdown(proposal.attribution) : "none named: the fact will say “The article (no source named)”" },
           { name: "Figures", value: truncate(figures.join("\n"), LIMITS.fieldValue) || "none" },
@@ -285,6 +283,11 @@ export function renderProposal(
         footer: { text: `Proposal ${proposal.id} · ${remaining} left to review${scope === "source" ? ` in ${proposal.sourceId}` : ""}` },
       },
     ],
+  }).embeds!;
+  const room = Math.min(LIMITS.embedDescription, LIMITS.embedsTotal - embedLength(embed!));
+  return fitToLimits({
+    content: notice ?? "",
+    embeds: [{ ...embed!, description: quoteInContext(proposal.quote, source?.text ?? null, room) }],
     components: [
       {
         type: ComponentType.ActionRow,
@@ -305,12 +308,32 @@ export function renderReviewDone(notice: string | undefined, sourceId: string | 
   return { content: notice ? `${notice}\n${done}` : done, embeds: [], components: [] };
 }
 
-/** The quote in bold with up to 200 characters of the source around it, as a block quote. */
-function quoteInContext(quote: string, text: string | null): string {
+/**
+ * The quote in bold with up to 200 characters of the source on each side, whole words only, as a block quote, in
+ * at most `room` characters: when it does not fit, the quote alone, its end cut inside the bold.
+ */
+function quoteInContext(quote: string, text: string | null, room: number): string {
+  const bold = `> **${fitEscaped(quote, room - 6)}**`;
   const at = text?.indexOf(quote) ?? -1;
-  const flat = (part: string) => escapeMarkdown(part.replace(/\s+/g, " "));
-  if (!text || at < 0) return `> **${flat(quote)}**`;
-  const before = text.slice(Math.max(0, at - 200), at).replace(/^\S*\s/, "");
-  const after = text.slice(at + quote.length, at + quote.length + 200).replace(/\s\S*$/, "");
-  return truncate(`> ${at > before.length ? "…" : ""}${flat(before)}**${flat(quote)}**${flat(after)}${at + quote.length + after.length < text.length ? "…" : ""}`, LIMITS.embedDescription);
+  if (!text || at < 0) return bold;
+  const start = Math.max(0, at - 200);
+  const end = Math.min(text.length, at + quote.length + 200);
+  const cutWord = (index: number) => index > 0 && index < text.length && /\S/.test(text[index - 1]!) && /\S/.test(text[index]!);
+  const before = text.slice(start, at).replace(cutWord(start) ? /^\S*\s*/ : /^\s*/, "");
+  const after = text.slice(at + quote.length, end).replace(cutWord(end) ? /\s*\S*$/ : /\s*$/, "");
+  const whole = `> ${start > 0 ? "…" : ""}${flatten(before)}**${flatten(quote)}**${flatten(after)}${end < text.length ? "…" : ""}`;
+  return whole.length <= room ? whole : bold;
+}
+
+/** Text on one line with Markdown escaped, cut (before escaping, so no escape is split) to at most `max` characters. */
+function fitEscaped(text: string, max: number): string {
+  for (let keep = Math.min(text.length, max); ; ) {
+    const escaped = flatten(truncate(text, keep));
+    if (escaped.length <= max || keep <= 1) return escaped;
+    keep -= escaped.length - max;
+  }
+}
+
+function flatten(text: string): string {
+  return escapeMarkdown(text.replace(/\s+/g, " "));
 }

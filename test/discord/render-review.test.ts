@@ -40,6 +40,28 @@ describe("renderProposal", () => {
     expect(embed.footer?.text).toBe("Proposal 7 · 3 left to review in harbin-trade");
   });
 
+  it("keeps the article's first and last words when the quote is near either end", () => {
+    const quote = proposal().quote;
+    const description = (text: string) => renderProposal(proposal(), { ...source, text }, { remaining: 0, scope: "all" }).embeds![0]!.description;
+    expect(description(`Officials said: ${quote} The end.`)).toBe(`> Officials said: **${quote}** The end.`);
+    expect(description(`${quote} The end.`)).toBe(`> **${quote}** The end.`);
+    expect(description(`Officials said: ${quote}`)).toBe(`> Officials said: **${quote}**`);
+    const cut = description(`${"word ".repeat(60)}Officials said: ${quote} The end ${"again ".repeat(60)}`)!;
+    expect(cut).toMatch(/^> …word word .* Officials said: \*\*Exports .*\*\* The end again .*again…$/);
+  });
+
+  it("keeps the quote's bold closed when the quote fills the message: the context goes, then the quote's end", () => {
+    const quote = `${"The *bonded* zone_cleared 1_200 *tonnes* ".repeat(60)}`.slice(0, 2000).trimEnd();
+    const figures = Array.from({ length: 80 }, (_, i) => ({ text: `${i} million tonnes`, value: i * 1e6, unit: "tonnes" }));
+    const typos = Array.from({ length: 100 }, (_, i) => `goverment${i}`);
+    const long = proposal({ statement: "S".repeat(1000), quote, attribution: "A".repeat(300), figures, typos, topic: "T".repeat(100), period: "P".repeat(200) });
+    const payload = renderProposal(long, { ...source, title: "T".repeat(3000), text: `${TEXT}${quote}${TEXT}` }, { remaining: 1, scope: "all" });
+    expect(limitViolations(payload)).toEqual([]);
+    const description = payload.embeds![0]!.description!;
+    expect(description).toMatch(/^> \*\*The \\\*bonded\\\* zone\\_cleared /);
+    expect(description).toMatch(/[^\\]…\*\*$/);
+  });
+
   it("flags the words that look like the source's typos, and nothing when there are none", () => {
     const typos = (typoList?: string[]) =>
       renderProposal({ ...proposal(), ...(typoList ? { typos: typoList } : {}) }, source, { remaining: 0, scope: "all" }).embeds![0]!.fields?.find((field) => field.name === "Source typo?")?.value;
