@@ -20,51 +20,48 @@ let countryNames: ReadonlySet<string> | undefined;
 
 /**
  * For each sentence, what it names only by kind or pronoun, read from the article's sentences before it (captions
- * and other page junk left out): "the port" is the last
- * place written as "X port" or "port of X", "the bank" the last name holding "Bank", "It" the first name of the
- * sentence before, "bilateral" the last two countries named together. The quote never changes: these go into the
- * proposal's entities and keywords only.
+ * and other page junk left out): "the port" is the last place written as "X port" or "port of X", "the bank" the
+ * last name holding "Bank", "It" the first name of the sentence before, "bilateral" the last two countries named
+ * together. One pass forward, keeping the last one named of each kind, so a long article costs linear time. The
+ * quote never changes: these go into the proposal's entities and keywords only.
  */
 export function referentsOf(sentences: readonly ArticleSentence[], base: FactBase): string[][] {
+  countryNames ??= regionNames();
+  const lastOfKind = new Map<Kind, string>();
+  let lastPair: string[] = [];
+  let previousNames: string[] = [];
   return sentences.map((sentence, index) => {
-    const before = sentences
-      .slice(0, index)
-      .map((earlier) => earlier.text)
-      .join("\n");
-    const found = [...sentence.text.matchAll(KIND_MENTION)].map((mention) => lastNamed(mention[1] as Kind, before, base)).filter((name) => name !== undefined);
+    const found = [...sentence.text.matchAll(KIND_MENTION)].map((mention) => lastOfKind.get(mention[1] as Kind)).filter((name) => name !== undefined);
     const previous = sentences[index - 1];
-    if (PRONOUN_SUBJECT.test(sentence.text) && previous && sentence.paragraph - previous.paragraph <= 1) {
-      const subject = entitiesIn(previous.text, base)[0];
-      if (subject !== undefined) found.push(subject);
+    if (PRONOUN_SUBJECT.test(sentence.text) && previous && sentence.paragraph - previous.paragraph <= 1 && previousNames[0] !== undefined) found.push(previousNames[0]);
+    if (PAIR_MENTION.test(sentence.text)) found.push(...lastPair);
+    for (const kind of KINDS) {
+      const named = lastNamedIn(sentence.text, kind, base);
+      if (named !== undefined) lastOfKind.set(kind, named);
     }
-    if (PAIR_MENTION.test(sentence.text)) found.push(...lastPair(sentences.slice(0, index), base));
+    previousNames = entitiesIn(sentence.text, base);
+    const countries = previousNames.filter((name) => countryNames!.has(name));
+    if (countries.length >= 2) lastPair = countries.slice(0, 2);
     return [...new Set(found)];
   });
 }
 
-function lastNamed(kind: Kind, before: string, base: FactBase): string | undefined {
+/** The last name of a kind a sentence writes ("Dalian port", "port of Dalian", "VTB Bank"), if any. */
+function lastNamedIn(text: string, kind: Kind, base: FactBase): string | undefined {
+  if (!text.toLowerCase().includes(kind)) return undefined;
   const word = `[${kind[0]}${kind[0]!.toUpperCase()}]${kind.slice(1)}`;
   const patterns = PLACE_KINDS.has(kind)
     ? [new RegExp(`(${NAME}) ${word}\\b(?! ${NAME_WORD})`, "gu"), new RegExp(`\\b${word} of (${NAME})`, "gu")]
     : [new RegExp(`((?:${NAME_WORD} )*(?:\\p{Lu}\\p{L}*?)?${word}\\b(?: of ${NAME})?)`, "gu")];
   let last: { name: string; at: number } | undefined;
   for (const pattern of patterns) {
-    for (const match of before.matchAll(pattern)) {
+    for (const match of text.matchAll(pattern)) {
       const name = entitiesIn(match[1]!, base)[0];
       if (name === undefined || name.toLowerCase() === kind) continue;
       if (!last || match.index >= last.at) last = { name, at: match.index };
     }
   }
   return last?.name;
-}
-
-function lastPair(earlier: readonly ArticleSentence[], base: FactBase): string[] {
-  countryNames ??= regionNames();
-  for (const sentence of [...earlier].reverse()) {
-    const countries = entitiesIn(sentence.text, base).filter((name) => countryNames!.has(name));
-    if (countries.length >= 2) return countries.slice(0, 2);
-  }
-  return [];
 }
 
 function regionNames(): Set<string> {
