@@ -236,6 +236,20 @@ describe("/trade-admin review", () => {
     ...modalSubmit(customId, fields, ctx),
     message: messagePayload({ flags: EPHEMERAL }),
   });
+  const formInputs = (form: InteractionCallback) =>
+    Object.fromEntries(
+      (form.data?.components ?? []).flatMap((top) => {
+        const input = ("component" in top ? top.component : undefined) as { custom_id?: string; value?: string } | undefined;
+        return input?.custom_id ? [[input.custom_id, input.value ?? ""]] : [];
+      }),
+    ) as Record<string, string>;
+  /** The first proposal left in the source, and its Edit form's inputs as the bot filled them in. */
+  const openEdit = async (ctx: InteractionContext) => {
+    const current = await review(ctx, sourceId);
+    const editForm = await press(reviewButton(current, "edit"), ctx);
+    expect(editForm.type).toBe(9);
+    return { current, inputs: formInputs(editForm) };
+  };
   const ask = async (question: string) => {
     const payload = chatInput("trade", [{ name: "ask", type: 1, options: [str("question", question)] }], { userId: snowflake() });
     const reply = await fake.interact(payload);
@@ -298,21 +312,56 @@ describe("/trade-admin review", () => {
     const proposals = JSON.parse(runCli("facts", ["proposals", sourceId, "--json", "--all"], undefined, { DATABASE_PATH }).stdout) as { proposals: { id: number; status: string }[] };
     expect(proposals.proposals.find((proposal) => proposal.id === proposalId(next))?.status).toBe("rejected");
 
-    const current = await review(ctx, sourceId);
-    const editForm = await press(reviewButton(current, "edit"), ctx);
-    expect(editForm.type).toBe(9);
-    const inputs = new Map<string, string | undefined>();
-    for (const top of editForm.data?.components ?? []) {
-      const input = ("component" in top ? top.component : undefined) as { custom_id?: string; value?: string } | undefined;
-      if (input?.custom_id) inputs.set(input.custom_id, input.value);
-    }
-    expect(inputs.get("statement")).toBe(current.data!.embeds![0]!.title);
-    const statement = `${inputs.get("statement")!.replace(/\.$/, "")}, by a moderator's wording.`;
-    const values = Object.fromEntries([...inputs].map(([id, value]) => [id, id === "statement" ? statement : (value ?? "")]));
-    const saved = await fake.interact(fromMessage(`admin:review-edit:${proposalId(current)}:source`, values, ctx));
+    const { current, inputs } = await openEdit(ctx);
+    expect(inputs.statement).toBe(current.data!.embeds![0]!.title);
+    const quote = inputs.quote!.split(" ").slice(0, 10).join(" ");
+    expect(REPORT).toContain(quote);
+    const edited = {
+      ...inputs,
+      statement: `${quote}, in a moderator's wording.`,
+      quote,
+      source: `${sourceId}\nthe provincial customs, as the moderator credits it`,
+      terms: "keywords: moderator-keyword, heilongjiang\naliases: HLJ",
+    };
+    const saved = await fake.interact(fromMessage(`admin:review-edit:${proposalId(current)}:source`, edited, ctx));
     expect(saved.type).toBe(7);
-    expect(saved.data?.content).toMatch(new RegExp(`^Accepted proposal ${proposalId(current)} with your edits: \`[a-z0-9-]+\``));
-    expect(exported().facts.some((fact) => fact.statement === statement)).toBe(true);
+    const factId = new RegExp(`^Accepted proposal ${proposalId(current)} with your edits: \`([a-z0-9-]+)\``).exec(saved.data?.content ?? "")?.[1];
+    expect(exported().facts.find((fact) => fact.id === factId)).toMatchObject({
+      statement: edited.statement,
+      quote,
+      sourceId,
+      attribution: "the provincial customs, as the moderator credits it",
+      keywords: ["moderator-keyword", "heilongjiang"],
+      aliases: ["HLJ"],
+    });
+  });
+
+  it("hands an edit back with Reopen my draft when it fails its checks or names another source, deciding nothing", async () => {
+    const ctx = moderator();
+    const { current, inputs } = await openEdit(ctx);
+    const id = proposalId(current);
+    const statusOf = () =>
+      (JSON.parse(runCli("facts", ["proposals", sourceId, "--json", "--all"], undefined, { DATABASE_PATH }).stdout) as { proposals: { id: number; status: string }[] }).proposals.find(
+        (proposal) => proposal.id === id,
+      )?.status;
+    const otherSource = exported().sources.find((source) => source.id !== sourceId)!.id;
+    for (const [values, reason] of [
+      [{ ...inputs, statement: "" }, /\*\*Statement \(one sentence that answers\)\*\* — statement: /],
+      [{ ...inputs, source: `${otherSource}\nthe customs office` }, new RegExp(`sourceId: a proposal's fact quotes its own source, ${sourceId}`)],
+    ] as const) {
+      const handedBack = await fake.interact(fromMessage(`admin:review-edit:${id}:source`, values, ctx));
+      expect(handedBack.type).toBe(4);
+      expect(handedBack.data?.flags).toBe(EPHEMERAL);
+      expect(handedBack.data?.content).toMatch(/^\*\*Not saved: fix these and submit again\.\*\*\n/);
+      expect(handedBack.data?.content).toMatch(reason);
+      const reopen = buttonIds(handedBack.data as MessageEdit);
+      expect(reopen).toEqual([expect.stringMatching(/^admin:draft:/)]);
+      const reopened = await press(reopen[0]!, ctx);
+      expect(reopened.type).toBe(9);
+      expect(reopened.data?.custom_id).toBe(`admin:review-edit:${id}:source`);
+      expect(formInputs(reopened)).toEqual(values);
+      expect(statusOf()).toBe("pending");
+    }
   });
 
   it("offers the sources with proposals to review as the source option is typed, to moderators only", async () => {
