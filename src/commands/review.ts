@@ -1,8 +1,9 @@
 import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction } from "discord.js";
 import { FACT_FORM, factFormValues, factModal, parseFactForm, type FactFormValues } from "../discord/fact-form.js";
+import { readInput, readModal } from "../discord/modal-values.js";
 import { respond } from "../discord/reply.js";
 import { renderNotice } from "../discord/render.js";
-import { formProblems, renderDraftProblems, renderProposal, renderReviewDone, REVIEW_BUTTON, REVIEW_EDIT_MODAL, REVIEW_REJECT_MODAL } from "../discord/render-admin.js";
+import { formProblems, problemsLine, renderDraftProblems, renderProposal, renderReviewDone, REVIEW_BUTTON, REVIEW_EDIT_MODAL, REVIEW_REJECT_MODAL } from "../discord/render-admin.js";
 import { UNNAMED_ATTRIBUTION, type ProposalError, type StoredProposal } from "../knowledge/store/proposal-store.js";
 import { truncate } from "../truncate.js";
 import type { BotContext, Outcome } from "../discord/command-contract.js";
@@ -80,12 +81,12 @@ export async function reviewModal(interaction: ModalSubmitInteraction, context: 
   if (!proposal) throw new Error(`no proposal ${rawId}`);
   if (proposal.status !== "pending") return moveOn(interaction, context, proposal, scope, alreadyDecided(proposal));
   if (prefix === REVIEW_REJECT_MODAL) {
-    const reason = field(interaction, "reason").trim() || null;
+    const reason = readInput(interaction, "reason").trim() || null;
     const result = proposals.reject(id, actor, reason);
     if (!result.ok) return refuseDecision(interaction, context, proposal, scope, result.error);
     return moveOn(interaction, context, proposal, scope, `Rejected proposal ${id}${reason ? ` (${reason})` : ""}.`);
   }
-  const values = Object.fromEntries(Object.keys(FACT_FORM).map((input) => [input, field(interaction, input)])) as FactFormValues;
+  const values = readModal(interaction, FACT_FORM);
   const { draft, problems } = parseFactForm(values);
   const handBack = async (found: { input: string; reason: string }[]): Promise<Outcome> => {
     await respond(interaction, renderDraftProblems(found, values, saveDraft({ proposalId: id, scope, values })), { ephemeral: true });
@@ -120,7 +121,7 @@ async function refuseDecision(interaction: ButtonInteraction | ModalSubmitIntera
     await moveOn(interaction, context, proposal, scope, alreadyDecided(error.proposal));
     return "refused";
   }
-  const why = error.kind === "invalid" ? error.problems.map((problem) => `${problem.field}: ${problem.reason}`).join("; ") : error.kind;
+  const why = error.kind === "invalid" ? problemsLine(error.problems) : error.kind;
   await respond(interaction, renderNotice(`Not accepted: ${why}. Use Edit to fix it.`), { ephemeral: true });
   return "refused";
 }
@@ -145,12 +146,4 @@ function show(context: BotContext, proposal: StoredProposal | undefined, scope: 
 function following(context: BotContext, from: StoredProposal, scope: ReviewScope): StoredProposal | undefined {
   const list = context.store.proposals.pending(scope === "source" ? from.sourceId : undefined);
   return list.find((candidate) => candidate.sourceId > from.sourceId || (candidate.sourceId === from.sourceId && candidate.id > from.id)) ?? list[0];
-}
-
-function field(interaction: ModalSubmitInteraction, id: string): string {
-  try {
-    return interaction.fields.getTextInputValue(id);
-  } catch {
-    return "";
-  }
 }

@@ -2,7 +2,7 @@ import type { Attachment, ButtonInteraction, ChatInputCommandInteraction } from 
 import { Pending } from "../discord/pending.js";
 import { respond } from "../discord/reply.js";
 import { renderNotice } from "../discord/render.js";
-import { renderSourceAdded, renderSourcePreview, SOURCE_CANCEL, SOURCE_CONFIRM } from "../discord/render-admin.js";
+import { problemsLine, renderSourceAdded, renderSourcePreview, SOURCE_CANCEL, SOURCE_CONFIRM } from "../discord/render-admin.js";
 import { SourceDraftSchema, type SourceDraft } from "../knowledge/store/fact-store.js";
 import { ok, type Result } from "../result.js";
 import { articleTextFromBytes, MAX_ARTICLE_BYTES } from "../knowledge/source-text.js";
@@ -28,6 +28,7 @@ export async function previewSource(interaction: ChatInputCommandInteraction, co
   if (file && url) return refuse("Give the article as a file or as a url, not both.");
   if (file) {
     if (!/\.txt$/i.test(file.name)) return refuse(`${file.name} is not a .txt file: save the article's text as plain text (UTF-8) and upload that.`);
+    // Discord's announced size, so a large file is refused without downloading it; the text rules count the bytes again.
     if (file.size > MAX_ARTICLE_BYTES) return refuse(`${file.name} is ${Math.ceil(file.size / 1024)} KB; a source's text may be at most ${MAX_ARTICLE_BYTES / 1024} KB.`);
   }
   await interaction.deferReply({ flags: "Ephemeral" });
@@ -65,7 +66,7 @@ export async function decideSource(interaction: ButtonInteraction, context: BotC
   await interaction.deferUpdate();
   const result = context.store.addSource(draft, actor);
   if (!result.ok) {
-    const reason = result.error.kind === "invalid" ? result.error.problems.map((problem) => `${problem.field}: ${problem.reason}`).join("; ") : result.error.kind;
+    const reason = result.error.kind === "invalid" ? problemsLine(result.error.problems) : result.error.kind;
     await respond(interaction, { ...renderNotice(`Not added: ${reason}. Nothing was stored.`), embeds: [], components: [] }, { update: true });
     return "refused";
   }

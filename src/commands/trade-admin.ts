@@ -14,6 +14,7 @@ import {
 } from "discord.js";
 import { factFormValues, factModal, parseFactForm, parseSourceForm, sourceModal, SOURCE_FORM, FACT_FORM, type FactFormValues, type SourceFormValues } from "../discord/fact-form.js";
 import { LIMITS } from "../discord/limits.js";
+import { readModal } from "../discord/modal-values.js";
 import { checkModerator, memberRoleIds } from "../discord/moderation-access.js";
 import { Pending } from "../discord/pending.js";
 import { respond } from "../discord/reply.js";
@@ -369,7 +370,7 @@ async function handleModal(interaction: ModalSubmitInteraction, context: BotCont
   const reviewed = await reviewModal(interaction, context, actorOf(interaction), (draft) => drafts.put({ kind: "proposal", ...draft }));
   if (reviewed) return reviewed;
   if (interaction.customId === SOURCE_MODAL) {
-    const values = readValues(interaction, SOURCE_FORM) as SourceFormValues;
+    const values = readModal(interaction, SOURCE_FORM);
     const { draft, problems } = parseSourceForm(values);
     const result = draft ? context.store.addSource(draft, actorOf(interaction)) : undefined;
     if (!result?.ok) {
@@ -382,7 +383,7 @@ async function handleModal(interaction: ModalSubmitInteraction, context: BotCont
     return "answered";
   }
   const target = interaction.customId.startsWith(EDIT_MODAL) ? parseEditTarget(interaction.customId.slice(EDIT_MODAL.length)) : undefined;
-  const values = readValues(interaction, FACT_FORM) as FactFormValues;
+  const values = readModal(interaction, FACT_FORM);
   const { draft, problems } = parseFactForm(values);
   if (!draft) {
     const all = [...problems, ...formProblems(claimProblemsOfForm(values, context))];
@@ -447,18 +448,6 @@ function claimProblemsOfForm(values: FactFormValues, context: BotContext): Probl
 function parseEditTarget(rest: string): { id: string; revision: number } {
   const at = rest.lastIndexOf(":");
   return { id: rest.slice(0, at), revision: Number(rest.slice(at + 1)) };
-}
-
-function readValues(interaction: ModalSubmitInteraction, form: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.keys(form).map((id) => [id, readOptional(interaction, id)]));
-}
-
-function readOptional(interaction: ModalSubmitInteraction, id: string): string {
-  try {
-    return interaction.fields.getTextInputValue(id);
-  } catch {
-    return "";
-  }
 }
 
 /** Fact ids, retired ones included, from the engine's memory; nothing for anyone who is not a moderator. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { limitViolations } from "../../src/discord/limits.js";
-import { renderProposal, renderSourcePreview } from "../../src/discord/render-admin.js";
+import { problemsLine, renderProposal, renderSourcePreview } from "../../src/discord/render-admin.js";
 import type { StoredProposal } from "../../src/knowledge/store/proposal-store.js";
 
 const TEXT = `${"Lead paragraph of the article, with words. ".repeat(30)}Exports to Russia reached 39.46 billion yuan, up 61.9%, the customs office said. ${"More of the article follows here. ".repeat(30)}`;
@@ -76,6 +76,16 @@ describe("renderProposal", () => {
     const long = proposal({ statement: "S".repeat(1000), quote, attribution: "A".repeat(300), figures, topic: "T".repeat(100), period: "P".repeat(200) });
     const notice = `Proposal 6 was already accepted by ${"x".repeat(1900)}.`;
     expect(limitViolations(renderProposal(long, { ...source, title: "T".repeat(3000), text: `${TEXT}${quote}${TEXT}` }, { remaining: 1, scope: "all", notice }))).toEqual([]);
+  });
+});
+
+describe("problemsLine", () => {
+  it("puts a store's problems on one line, each with its field", () => {
+    const problems = [
+      { subject: "fact draft", field: "quote", reason: "not found in the source" },
+      { subject: "fact draft", field: "keywords.0", reason: "too short" },
+    ];
+    expect(problemsLine(problems)).toBe("quote: not found in the source; keywords.0: too short");
   });
 });
 
