@@ -92,6 +92,8 @@ function describeRefusal(error: ProposalError): string {
       return "there is no such proposal";
     case "already-decided":
       return `already ${error.proposal.status} by ${error.proposal.decidedBy ?? "someone"} at ${error.proposal.decidedAt ?? "?"}`;
+    case "covered":
+      return `fact ${error.factId} already states it`;
     case "invalid":
       return error.problems.map((problem) => `${problem.field}: ${problem.reason}`).join("; ");
     default:

@@ -88,6 +88,42 @@ describe("proposals kept per source", () => {
     store.close();
   });
 
+  it("a claim a fact now states is not accepted twice: the same sentence repeated, or the same article under another id", () => {
+    const store = openSeededStore();
+    expect(store.addSource(draft(ARTICLE), "mod", { id: "first" }).ok).toBe(true);
+    const sentence = store.proposals.pending("first")[0]!.quote;
+    expect(store.addSource(draft(`${ARTICLE}\n${sentence}\n`), "mod", { id: "repeats" }).ok).toBe(true);
+    const twins = store.proposals.pending("repeats").filter((proposal) => proposal.quote === sentence);
+    expect(twins).toHaveLength(2);
+    const accepted = store.proposals.accept(twins[0]!.id, "ana");
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted.error));
+    const factId = accepted.value.fact.id;
+    expect(store.proposals.pendingCounts()).toEqual(new Map(["first", "repeats"].map((source) => [source, store.proposals.pending(source).length])));
+    for (const source of ["repeats", "first"]) {
+      expect(store.proposals.pending(source).map((proposal) => proposal.quote), source).not.toContain(sentence);
+      const twin = store.proposals.list(source, { all: true }).find((proposal) => proposal.quote === sentence && proposal.status === "pending")!;
+      expect(twin.coveredBy, source).toBe(factId);
+      const again = store.proposals.accept(twin.id, "bo");
+      expect(again.ok || again.error, source).toMatchObject({ kind: "covered", factId });
+      expect(store.proposals.get(twin.id)?.status).toBe("pending");
+    }
+    expect(store.facts().filter((fact) => fact.quote === sentence)).toHaveLength(1);
+    store.close();
+  });
+
+  it("a claim a fact added since states is left out of the pending ones and refused at accept", () => {
+    const store = openSeededStore();
+    expect(store.addSource(draft(ARTICLE), "mod", { id: "reuters-harbin" }).ok).toBe(true);
+    const [first] = store.proposals.pending("reuters-harbin");
+    const made = store.create({ statement: first!.statement, quote: first!.quote, sourceId: "reuters-harbin", attribution: "Reuters", topic: first!.topic, keywords: first!.keywords, aliases: [] }, "ana");
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    expect(store.proposals.pending("reuters-harbin").map((proposal) => proposal.id)).not.toContain(first!.id);
+    const refused = store.proposals.accept(first!.id, "bo");
+    expect(refused.ok || refused.error).toMatchObject({ kind: "covered", factId: made.value.id });
+    expect(store.facts().filter((fact) => fact.quote === first!.quote)).toHaveLength(1);
+    store.close();
+  });
+
   it("an edit that breaks the fact is refused and leaves the proposal pending", () => {
     const store = openSeededStore();
     expect(store.addSource(draft(ARTICLE), "mod", { id: "reuters-harbin" }).ok).toBe(true);

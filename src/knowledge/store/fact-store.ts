@@ -72,6 +72,7 @@ export class FactStore {
     this.changes = new ChangeFeed(db, factById);
     this.qa = new QaStore(db, clock);
     this.proposals = new ProposalStore(db, clock, {
+      facts: () => this.facts(),
       write: (work) => this.write(work),
       createFact: (content, actor, reason) => this.commit(this.newFact(content, actor), null, "create", actor, reason),
     });

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from "../../result.js";
+import { coveringFact } from "../proposals/claim-details.js";
 import { ProposalSchema, type Proposal } from "../proposals/proposal.js";
 import type { Fact } from "../schema.js";
 import type { Db } from "./database.js";
@@ -25,11 +26,19 @@ export type ProposalEdits = Partial<Pick<Fact, "statement" | "quote" | "attribut
 /** The content of a new fact, as the fact store writes it (id, status and revision are its own). */
 export type NewFactContent = Pick<Fact, "statement" | "quote" | "sourceId" | "attribution" | "topic" | "entities" | "keywords" | "aliases" | "questions" | "period">;
 
-/** Why a decision was refused: no such proposal, someone decided it first (their decision stands), or the fact store refused the fact. */
-export type ProposalError = { kind: "no-proposal"; id: number } | { kind: "already-decided"; proposal: StoredProposal } | StoreError;
+/**
+ * Why a decision was refused: no such proposal, someone decided it first (their decision stands), a fact already
+ * states it (accepted from a twin proposal, or added since), or the fact store refused the fact.
+ */
+export type ProposalError =
+  | { kind: "no-proposal"; id: number }
+  | { kind: "already-decided"; proposal: StoredProposal }
+  | { kind: "covered"; proposal: StoredProposal; factId: string }
+  | StoreError;
 
-/** What the proposal store needs of the fact store: a transaction holding the write lock, and the fact-writing path. */
+/** What the proposal store needs of the fact store: the facts as they are, a transaction holding the write lock, and the fact-writing path. */
 export interface FactWriter {
+  facts(): Fact[];
   write<T>(work: () => Result<T, ProposalError>): Result<T, ProposalError>;
   createFact(content: NewFactContent, actor: string, reason: string): Result<Fact, StoreError>;
 }
@@ -74,11 +83,23 @@ export class ProposalStore {
     return this.list(sourceId);
   }
 
-  /** Pending, uncovered proposals; with `all`, every proposal whatever its status or cover. */
+  /**
+   * How many proposals each source has left to review, in one query, without reading them: for counts and
+   * autocomplete. A fact added by hand since a source was added is seen by `list` and `accept`, not here.
+   */
+  pendingCounts(): Map<string, number> {
+    const rows = this.db.prepare("SELECT source_id, COUNT(*) AS n FROM proposals WHERE status = 'pending' AND covered_by IS NULL GROUP BY source_id ORDER BY source_id").all() as Row[];
+    return new Map(rows.map((row) => [row.source_id as string, row.n as number]));
+  }
+
+  /**
+   * Pending proposals no fact states, cover checked again against the facts as they are now; with `all`, every
+   * proposal whatever its status or cover.
+   */
   list(sourceId?: string, { all = false }: { all?: boolean } = {}): StoredProposal[] {
-    const where = [sourceId === undefined ? "" : "source_id = @sourceId", all ? "" : "status = 'pending' AND covered_by IS NULL"].filter(Boolean);
-    const sql = `SELECT ${COLUMNS} FROM proposals ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY source_id, position`;
-    return (this.db.prepare(sql).all(sourceId === undefined ? {} : { sourceId }) as Row[]).map(toProposal);
+    const facts = this.facts.facts();
+    const current = this.stored(sourceId, all).map((proposal) => (proposal.status === "pending" && proposal.coveredBy === null ? { ...proposal, coveredBy: coverOf(proposal, facts) } : proposal));
+    return all ? current : current.filter((proposal) => proposal.coveredBy === null);
   }
 
   get(id: number): StoredProposal | undefined {
@@ -108,9 +129,15 @@ export class ProposalStore {
         period: value.period,
         ...edits,
       };
+      const covering = coverOf(content, this.facts.facts());
+      if (covering !== null) {
+        this.markCovered(id, covering);
+        return err({ kind: "covered", proposal: this.get(id)!, factId: covering });
+      }
       const fact = this.facts.createFact(content, actor, `created from proposal ${id} of source ${value.sourceId}`);
       if (!fact.ok) return fact;
       this.decide(id, "accepted", actor, null, fact.value.id);
+      for (const twin of this.stored(undefined, false)) if (coverOf(twin, [fact.value]) !== null) this.markCovered(twin.id, fact.value.id);
       return ok({ proposal: this.get(id)!, fact: fact.value });
     });
   }
@@ -131,11 +158,27 @@ export class ProposalStore {
     return ok(proposal);
   }
 
+  /** Proposals as stored: pending and not marked covered, or with `all` every one. */
+  private stored(sourceId: string | undefined, all: boolean): StoredProposal[] {
+    const where = [sourceId === undefined ? "" : "source_id = @sourceId", all ? "" : "status = 'pending' AND covered_by IS NULL"].filter(Boolean);
+    const sql = `SELECT ${COLUMNS} FROM proposals ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY source_id, position`;
+    return (this.db.prepare(sql).all(sourceId === undefined ? {} : { sourceId }) as Row[]).map(toProposal);
+  }
+
+  private markCovered(id: number, factId: string): void {
+    this.db.prepare("UPDATE proposals SET covered_by = ? WHERE id = ? AND status = 'pending'").run(factId, id);
+  }
+
   private decide(id: number, status: ProposalStatus, actor: string, reason: string | null, factId: string | null): void {
     this.db
       .prepare("UPDATE proposals SET status = ?, decided_by = ?, decided_at = ?, reason = ?, fact_id = ? WHERE id = ? AND status = 'pending'")
       .run(status, actor, this.clock().toISOString(), reason, factId, id);
   }
+}
+
+/** The fact that states a proposal's claim now, if any. */
+function coverOf(claim: Pick<Proposal, "quote" | "statement" | "entities">, facts: readonly Fact[]): string | null {
+  return coveringFact(claim.quote, claim.statement, claim.entities, facts);
 }
 
 function toProposal(row: Row): StoredProposal {
