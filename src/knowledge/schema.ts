@@ -20,6 +20,16 @@ export const SourceSchema = z.strictObject({
   text: text.nullable(),
 });
 
+/** Locales a fact may be translated into; the quote is never translated: it stays the source's words. */
+export const TRANSLATION_LOCALES = ["ru", "zh-CN"] as const;
+
+export const FactTranslationSchema = z.strictObject({
+  statement: bounded(1000),
+  keywords: wordList,
+  aliases: z.array(term),
+  questions: z.array(bounded(300)),
+});
+
 export const FactSchema = z.strictObject({
   id,
   statement: bounded(1000),
@@ -31,6 +41,7 @@ export const FactSchema = z.strictObject({
   keywords: wordList,
   aliases: z.array(term),
   questions: z.array(bounded(300)),
+  translations: z.strictObject({ ru: FactTranslationSchema.optional(), "zh-CN": FactTranslationSchema.optional() }).optional(),
   period: text.nullable(),
   status: z.enum(["active", "retired"]),
   revision: z.number().int().positive(),
@@ -45,4 +56,6 @@ export const FactBaseSchema = z.strictObject({
 
 export type Source = z.infer<typeof SourceSchema>;
 export type Fact = z.infer<typeof FactSchema>;
+export type FactTranslation = z.infer<typeof FactTranslationSchema>;
+export type TranslationLocale = (typeof TRANSLATION_LOCALES)[number];
 export type FactBase = z.infer<typeof FactBaseSchema>;

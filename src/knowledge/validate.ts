@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { translationProblems } from "./validate-translations.js";
 import { FactBaseSchema, FactSchema, SourceSchema, type Fact, type FactBase, type Source } from "./schema.js";
 
 /** One thing wrong with a fact base: where (fact or source id, field) and why. */
@@ -64,7 +65,7 @@ function duplicateIds(base: FactBase): Problem[] {
 
 function factProblems(base: FactBase): Problem[] {
   const sources = new Map(base.sources.map((source) => [source.id, source]));
-  return base.facts.flatMap((fact) => claimProblems(`fact ${fact.id}`, fact, sources.get(fact.sourceId)));
+  return base.facts.flatMap((fact) => [...claimProblems(`fact ${fact.id}`, fact, sources.get(fact.sourceId)), ...translationProblems(`fact ${fact.id}`, fact)]);
 }
 
 /** What is wrong with a claim against its source: unknown source, a quote not in its text, figures not in the quote. */

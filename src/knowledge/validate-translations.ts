@@ -1,0 +1,77 @@
+import type { Fact, FactTranslation, TranslationLocale } from "./schema.js";
+import { NAME_SPELLINGS } from "./text/name-spellings.js";
+import { numeralsIn, type Problem } from "./validate.js";
+
+/** What is wrong with a fact's translations: a figure of the English statement missing or changed, a name spelt another way. */
+export function translationProblems(subject: string, fact: Pick<Fact, "statement" | "translations">): Problem[] {
+  const figures = [...new Set(numeralsIn(fact.statement))];
+  const englishLower = fact.statement.toLowerCase();
+  return Object.entries(fact.translations ?? {}).flatMap(([locale, translation]) => {
+    if (!translation) return [];
+    const field = `translations.${locale}.statement`;
+    const problems: Problem[] = [];
+    const stated = translatedFigures(translation.statement, locale as TranslationLocale);
+    const missing = figures.filter((figure) => !stated.has(figure));
+    if (missing.length > 0) problems.push({ subject, field, reason: `figure${missing.length > 1 ? "s" : ""} ${missing.join(", ")} of the statement not in the translation` });
+    problems.push(...nameProblems(subject, field, englishLower, translation, locale as TranslationLocale));
+    return problems;
+  });
+}
+
+/**
+ * The figures of a translated statement as the English one writes them: Chinese 426.4亿 is 42.64 (billion) and
+ * 1万 is 10000; a Russian decimal comma (82,3) is a point.
+ */
+export function translatedFigures(statement: string, locale: TranslationLocale): Set<string> {
+  if (locale === "ru") return new Set(numeralsIn(statement.replace(/(\d),(\d{1,2})(?!\d)/g, "$1.$2").replace(/(\d)[\s\u00a0](?=\d{3}\b)/g, "$1")));
+  const figures = new Set<string>();
+  const plain = statement.replace(/(\d+(?:\.\d+)?)\s*(万亿|亿|万)/g, (_match, value: string, scale: string) => {
+    if (scale === "万亿") figures.add(value);
+    else if (scale === "亿") figures.add(shiftDecimal(value, -1)).add(shiftDecimal(value, 2));
+    else figures.add(shiftDecimal(value, 4));
+    return " ";
+  });
+  for (const figure of numeralsIn(plain)) figures.add(figure);
+  return figures;
+}
+
+/** A decimal figure times 10^places, written without float error: ("426.4", -1) -> "42.64". */
+export function shiftDecimal(value: string, places: number): string {
+  const [whole = "", fraction = ""] = value.split(".");
+  let digits = whole + fraction;
+  let point = whole.length + places;
+  if (point <= 0) {
+    digits = "0".repeat(1 - point) + digits;
+    point = 1;
+  }
+  digits = digits.padEnd(point, "0");
+  const integer = digits.slice(0, point).replace(/^0+(?=\d)/, "");
+  const decimals = digits.slice(point).replace(/0+$/, "");
+  return decimals ? `${integer}.${decimals}` : integer;
+}
+
+/** Each name of the English statement written with the base's chosen spelling, never another. */
+function nameProblems(subject: string, field: string, englishLower: string, translation: FactTranslation, locale: TranslationLocale): Problem[] {
+  const text = translation.statement.toLowerCase();
+  const problems: Problem[] = [];
+  for (const name of NAME_SPELLINGS) {
+    const { chosen, others } = name[locale];
+    const other = others.find((spelling) => containsWord(text, spelling.toLowerCase()));
+    if (other !== undefined) {
+      problems.push({ subject, field, reason: `writes "${other}": the base spells ${name.english} "${chosen}" (list "${other}" in aliases)` });
+    } else if (new RegExp(`\\b${name.english}\\b`).test(englishLower) && !text.includes(stemOfName(chosen.toLowerCase()))) {
+      problems.push({ subject, field, reason: `does not name ${name.english} as "${chosen}"` });
+    }
+  }
+  return problems;
+}
+
+/** A Russian name declines (Цзилинь, Цзилиня): its soft sign or й ending may change. */
+function stemOfName(name: string): string {
+  return name.replace(/[ьй]$/u, "");
+}
+
+function containsWord(text: string, word: string): boolean {
+  if (/\p{Script=Han}/u.test(word)) return text.includes(word);
+  return new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, "u").test(text);
+}
