@@ -119,23 +119,32 @@ function lowerFirst(text: string): string {
   return /^(?:The|A|An|This|These|Its|Their|Container|Trade|Exports|Imports)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
-/** The fact that already says what a proposal says: the same quote, or the same figures about the same names. */
-export function coveringFact(quote: string, statement: string, entities: readonly string[], facts: readonly Fact[]): string | null {
-  const plainQuote = normaliseForQuote(quote);
-  const claimWords = new Set(contentWords(statement));
-  const overlap = (fact: Fact) => contentWords(fact.statement).filter((word) => claimWords.has(word)).length;
-  const numbers = numbersIn(statement);
-  const sameQuote = facts.filter((fact) => normaliseForQuote(fact.quote) === plainQuote);
-  const withinQuote = facts.filter((fact) => plainQuote.includes(normaliseForQuote(fact.quote)) && [...numbers].every((number) => numbersIn(`${fact.statement} ${fact.quote}`).has(number)));
-  const quoted = sameQuote.length > 0 ? sameQuote : withinQuote;
-  if (quoted.length > 0) return [...quoted].sort((a, b) => overlap(b) - overlap(a))[0]!.id;
-  if (numbers.size === 0) return null;
-  const names = new Set(entities.map((entity) => entity.toLowerCase()));
-  const same = facts.filter((fact) => {
-    const factNumbers = numbersIn(fact.statement);
-    return factNumbers.size === numbers.size && [...numbers].every((number) => factNumbers.has(number)) && fact.entities.some((entity) => names.has(entity.toLowerCase()));
-  });
-  return same.length > 0 ? [...same].sort((a, b) => overlap(b) - overlap(a))[0]!.id : null;
+/**
+ * Finds the fact that already says what a claim says: the same quote, or the same figures about the same names.
+ * Each fact is read once, for any number of claims.
+ */
+export function coverFinder(facts: readonly Fact[]): (quote: string, statement: string, entities: readonly string[]) => string | null {
+  const read = facts.map((fact) => ({
+    id: fact.id,
+    quote: normaliseForQuote(fact.quote),
+    words: contentWords(fact.statement),
+    stated: numbersIn(fact.statement),
+    quoted: numbersIn(`${fact.statement} ${fact.quote}`),
+    entities: fact.entities.map((entity) => entity.toLowerCase()),
+  }));
+  return (quote, statement, entities) => {
+    const plainQuote = normaliseForQuote(quote);
+    const claimWords = new Set(contentWords(statement));
+    const overlap = (fact: (typeof read)[number]) => fact.words.filter((word) => claimWords.has(word)).length;
+    const best = (candidates: typeof read) => (candidates.length > 0 ? [...candidates].sort((a, b) => overlap(b) - overlap(a))[0]!.id : null);
+    const numbers = numbersIn(statement);
+    const sameQuote = read.filter((fact) => fact.quote === plainQuote);
+    const withinQuote = read.filter((fact) => plainQuote.includes(fact.quote) && [...numbers].every((number) => fact.quoted.has(number)));
+    const quoted = best(sameQuote.length > 0 ? sameQuote : withinQuote);
+    if (quoted !== null || numbers.size === 0) return quoted;
+    const names = new Set(entities.map((entity) => entity.toLowerCase()));
+    return best(read.filter((fact) => fact.stated.size === numbers.size && [...numbers].every((number) => fact.stated.has(number)) && fact.entities.some((entity) => names.has(entity))));
+  };
 }
 
 /** The numbers of a text, years left out (a claim's year is its period, not its figure). */

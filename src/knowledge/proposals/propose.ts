@@ -1,7 +1,7 @@
 import type { FactBase } from "../schema.js";
 import { articleSentences, type ArticleSentence } from "./article-sentences.js";
 import { attribute, speakerName, type Attributed } from "./attribution.js";
-import { coveringFact, entitiesIn, keywordsOf, questionsFor, statedPeriod, topicOf } from "./claim-details.js";
+import { coverFinder, entitiesIn, keywordsOf, questionsFor, statedPeriod, topicOf } from "./claim-details.js";
 import { figuresIn, isAmount } from "./figures.js";
 import type { Proposal } from "./proposal.js";
 import { quotableClause } from "./quote-clause.js";
@@ -31,8 +31,8 @@ export function proposeFacts(source: ProposalSource, base: FactBase): Proposal[]
   const sentences = articleSentences(source.text, source.title);
   const credits = creditsOf(sentences);
   const referents = referentsOf(sentences, base);
-  const typosIn = typoChecker(source.text, base);
-  const proposals = sentences.flatMap((sentence, index) => proposal(sentence, credits[index]!, { referents: referents[index]!, typosIn }, base) ?? []);
+  const context = { typosIn: typoChecker(source.text, base), coverIn: coverFinder(base.facts) };
+  const proposals = sentences.flatMap((sentence, index) => proposal(sentence, credits[index]!, { ...context, referents: referents[index]! }, base) ?? []);
   const rank = (item: Proposal) => (item.statement.endsWith("?") ? 2 : item.figures.some(isAmount) ? 0 : 1);
   return proposals
     .map((item, index) => ({ item, index }))
@@ -40,14 +40,15 @@ export function proposeFacts(source: ProposalSource, base: FactBase): Proposal[]
     .map(({ item }) => item);
 }
 
-/** What the sentences around a sentence tell about it: the names it means without writing them, and its source's typos. */
+/** What the sentences around a sentence tell about it: the names it means without writing them, its source's typos, and the facts that may state it. */
 interface SentenceContext {
   referents: readonly string[];
   typosIn: (quote: string) => string[];
+  coverIn: ReturnType<typeof coverFinder>;
 }
 
 /** A sentence's proposal, quoting the clause that holds the claim when the sentence is too long to quote whole; none when nothing fits a fact. */
-function proposal(sentence: ArticleSentence, credit: Attributed, { referents, typosIn }: SentenceContext, base: FactBase): Proposal | undefined {
+function proposal(sentence: ArticleSentence, credit: Attributed, { referents, typosIn, coverIn }: SentenceContext, base: FactBase): Proposal | undefined {
   const quote = quotableClause(sentence.text);
   if (quote === undefined) return undefined;
   const figures = figuresIn(quote);
@@ -67,7 +68,7 @@ function proposal(sentence: ArticleSentence, credit: Attributed, { referents, ty
     keywords: keywordsOf(statement, entities, figures),
     questions: questionsFor(statement, figures, period, credit.attribution, entities),
     typos: typosIn(quote),
-    coveredBy: coveringFact(quote, statement, entities, base.facts),
+    coveredBy: coverIn(quote, statement, entities),
   };
 }
 

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from "../../result.js";
-import { coveringFact } from "../proposals/claim-details.js";
+import { coverFinder } from "../proposals/claim-details.js";
 import { ProposalSchema, type Proposal } from "../proposals/proposal.js";
 import type { Fact } from "../schema.js";
 import type { Db } from "./database.js";
@@ -97,8 +97,8 @@ export class ProposalStore {
    * proposal whatever its status or cover.
    */
   list(sourceId?: string, { all = false }: { all?: boolean } = {}): StoredProposal[] {
-    const facts = this.facts.facts();
-    const current = this.stored(sourceId, all).map((proposal) => (proposal.status === "pending" && proposal.coveredBy === null ? { ...proposal, coveredBy: coverOf(proposal, facts) } : proposal));
+    const cover = coverOf(this.facts.facts());
+    const current = this.stored(sourceId, all).map((proposal) => (proposal.status === "pending" && proposal.coveredBy === null ? { ...proposal, coveredBy: cover(proposal) } : proposal));
     return all ? current : current.filter((proposal) => proposal.coveredBy === null);
   }
 
@@ -129,7 +129,7 @@ export class ProposalStore {
         period: value.period,
         ...edits,
       };
-      const covering = coverOf(content, this.facts.facts());
+      const covering = coverOf(this.facts.facts())(content);
       if (covering !== null) {
         this.markCovered(id, covering);
         return err({ kind: "covered", proposal: this.get(id)!, factId: covering });
@@ -137,7 +137,8 @@ export class ProposalStore {
       const fact = this.facts.createFact(content, actor, `created from proposal ${id} of source ${value.sourceId}`);
       if (!fact.ok) return fact;
       this.decide(id, "accepted", actor, null, fact.value.id);
-      for (const twin of this.stored(undefined, false)) if (coverOf(twin, [fact.value]) !== null) this.markCovered(twin.id, fact.value.id);
+      const coveredByNew = coverOf([fact.value]);
+      for (const twin of this.stored(undefined, false)) if (coveredByNew(twin) !== null) this.markCovered(twin.id, fact.value.id);
       return ok({ proposal: this.get(id)!, fact: fact.value });
     });
   }
@@ -176,9 +177,10 @@ export class ProposalStore {
   }
 }
 
-/** The fact that states a proposal's claim now, if any. */
-function coverOf(claim: Pick<Proposal, "quote" | "statement" | "entities">, facts: readonly Fact[]): string | null {
-  return coveringFact(claim.quote, claim.statement, claim.entities, facts);
+/** Which of these facts states a proposal's claim, if any. */
+function coverOf(facts: readonly Fact[]): (claim: Pick<Proposal, "quote" | "statement" | "entities">) => string | null {
+  const find = coverFinder(facts);
+  return (claim) => find(claim.quote, claim.statement, claim.entities);
 }
 
 function toProposal(row: Row): StoredProposal {
