@@ -20,7 +20,7 @@ export const NAME_SPELLINGS: readonly NameSpelling[] = [
   { english: "zhoushan", ru: { chosen: "Чжоушань", others: ["Чжоушан"] }, "zh-CN": { chosen: "舟山", others: [] } },
   { english: "jiaxing", ru: { chosen: "Цзясин", others: ["Цзясинь"] }, "zh-CN": { chosen: "嘉兴", others: ["嘉興"] } },
   { english: "beijing", ru: { chosen: "Пекин", others: ["Бэйцзин"] }, "zh-CN": { chosen: "北京", others: [] } },
-  { english: "xi", ru: { chosen: "Си Цзиньпин", others: ["Си Цзинпин", "Си"] }, "zh-CN": { chosen: "习近平", others: ["習近平"] } },
+  { english: "xi", ru: { chosen: "Си Цзиньпин", others: ["Си Цзинпин"] }, "zh-CN": { chosen: "习近平", others: ["習近平"] } },
   { english: "putin", ru: { chosen: "Путин", others: [] }, "zh-CN": { chosen: "普京", others: ["普丁"] } },
   { english: "ukraine", ru: { chosen: "Украин", others: [] }, "zh-CN": { chosen: "乌克兰", others: ["烏克蘭"] } },
   { english: "europe", ru: { chosen: "Европ", others: [] }, "zh-CN": { chosen: "欧", others: ["歐"] } },
