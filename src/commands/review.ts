@@ -21,9 +21,9 @@ export async function startReview(interaction: ChatInputCommandInteraction, cont
     await respond(interaction, renderNotice(`There is no source \`${truncate(sourceId.replace(/`/g, "'"), 80)}\`.`), { ephemeral: true });
     return "refused";
   }
-  const first = context.store.proposals.pending(sourceId)[0];
-  await respond(interaction, show(context, first, sourceId ? "source" : "all", sourceId), { ephemeral: true });
-  return first ? "answered" : "abstained";
+  const left = context.store.proposals.pending(sourceId);
+  await respond(interaction, show(context, left, left[0], sourceId ? "source" : "all", sourceId), { ephemeral: true });
+  return left[0] ? "answered" : "abstained";
 }
 
 /** The review message's buttons. Undefined for buttons that are not the review's. */
@@ -36,7 +36,7 @@ export async function reviewButton(interaction: ButtonInteraction, context: BotC
   const proposal = proposals.get(id);
   if (!proposal) throw new Error(`no proposal ${rawId}`);
   if (action === "next") {
-    await respond(interaction, show(context, following(context, proposal, scope), scope, proposal.sourceId), { update: true });
+    await respond(interaction, showFollowing(context, proposal, scope), { update: true });
     return "answered";
   }
   if (proposal.status !== "pending") return moveOn(interaction, context, proposal, scope, alreadyDecided(proposal));
@@ -111,7 +111,7 @@ export function editModal(id: number, scope: ReviewScope, values: FactFormValues
 
 /** Replaces the review message with what happened and the next proposal to review. */
 async function moveOn(interaction: ButtonInteraction | ModalSubmitInteraction, context: BotContext, from: StoredProposal, scope: ReviewScope, notice: string): Promise<Outcome> {
-  await respond(interaction, show(context, following(context, from, scope), scope, from.sourceId, notice), { update: true });
+  await respond(interaction, showFollowing(context, from, scope, notice), { update: true });
   return "answered";
 }
 
@@ -131,19 +131,19 @@ function alreadyDecided(proposal: StoredProposal): string {
   return `Proposal ${proposal.id} was already ${proposal.status} by ${proposal.decidedBy ?? "someone"}${when}.`;
 }
 
-function show(context: BotContext, proposal: StoredProposal | undefined, scope: ReviewScope, sourceId: string | undefined, notice?: string) {
-  const within = scope === "source" ? sourceId : undefined;
-  if (!proposal) return renderReviewDone(notice, within);
-  const remaining = context.store.proposals.pending(within).length;
+/** `proposal` for review, with how many are `left` in the review's scope; or that none is left. */
+function show(context: BotContext, left: readonly StoredProposal[], proposal: StoredProposal | undefined, scope: ReviewScope, sourceId: string | undefined, notice?: string) {
+  if (!proposal) return renderReviewDone(notice, scope === "source" ? sourceId : undefined);
   const source = context.store.sources().find((candidate) => candidate.id === proposal.sourceId);
-  return renderProposal(proposal, source, { remaining, scope, ...(notice ? { notice } : {}) });
+  return renderProposal(proposal, source, { remaining: left.length, scope, ...(notice ? { notice } : {}) });
 }
 
 /**
- * The proposal after `from` in the review's order (by source, then as the proposer ranked them), wrapping around;
- * after a decision `from` has left the list, so the one now in its place comes next.
+ * The review showing the proposal after `from` in its order (by source, then as the proposer ranked them), wrapping
+ * around; after a decision `from` has left the list, so the one now in its place comes next. The list is read once.
  */
-function following(context: BotContext, from: StoredProposal, scope: ReviewScope): StoredProposal | undefined {
-  const list = context.store.proposals.pending(scope === "source" ? from.sourceId : undefined);
-  return list.find((candidate) => candidate.sourceId > from.sourceId || (candidate.sourceId === from.sourceId && candidate.id > from.id)) ?? list[0];
+function showFollowing(context: BotContext, from: StoredProposal, scope: ReviewScope, notice?: string) {
+  const left = context.store.proposals.pending(scope === "source" ? from.sourceId : undefined);
+  const next = left.find((candidate) => candidate.sourceId > from.sourceId || (candidate.sourceId === from.sourceId && candidate.id > from.id)) ?? left[0];
+  return show(context, left, next, scope, from.sourceId, notice);
 }

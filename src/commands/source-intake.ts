@@ -71,7 +71,7 @@ export async function decideSource(interaction: ButtonInteraction, context: BotC
     return "refused";
   }
   context.syncEngine();
-  await respond(interaction, { ...renderSourceAdded(result.value, context.store.proposals.pending(result.value.id).length), embeds: [], components: [] }, { update: true });
+  await respond(interaction, { ...renderSourceAdded(result.value, context.store.proposals.pendingCounts().get(result.value.id) ?? 0), embeds: [], components: [] }, { update: true });
   return "answered";
 }
 

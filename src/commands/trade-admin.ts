@@ -379,7 +379,7 @@ async function handleModal(interaction: ModalSubmitInteraction, context: BotCont
       return "refused";
     }
     context.syncEngine();
-    await respond(interaction, renderSourceAdded(result.value, context.store.proposals.pending(result.value.id).length), { ephemeral: true });
+    await respond(interaction, renderSourceAdded(result.value, context.store.proposals.pendingCounts().get(result.value.id) ?? 0), { ephemeral: true });
     return "answered";
   }
   const target = interaction.customId.startsWith(EDIT_MODAL) ? parseEditTarget(interaction.customId.slice(EDIT_MODAL.length)) : undefined;
@@ -459,10 +459,10 @@ async function autocomplete(interaction: AutocompleteInteraction, context: BotCo
   const focused = interaction.options.getFocused(true);
   const typed = focused.value.trim().toLowerCase();
   if (focused.name === "source") {
-    const pending = context.store.proposals.pending();
+    const pending = context.store.proposals.pendingCounts();
     const choices = context.store
       .sources()
-      .map((source) => ({ source, count: pending.filter((proposal) => proposal.sourceId === source.id).length }))
+      .map((source) => ({ source, count: pending.get(source.id) ?? 0 }))
       .filter(({ source, count }) => count > 0 && `${source.id} ${source.title}`.toLowerCase().includes(typed));
     await interaction.respond(
       choices.slice(0, LIMITS.autocompleteChoices).map(({ source, count }) => ({ name: truncate(`${source.id} — ${count} to review — ${source.title}`, LIMITS.choiceName), value: source.id })),
