@@ -232,7 +232,8 @@ describe("npm run facts against the store", () => {
     ["--dry-run without import", ["export", "--dry-run"], /^facts: --dry-run only goes with import\./],
     ["--skip-conflicts without import", ["list", "--skip-conflicts"], /^facts: --skip-conflicts only goes with import\./],
     ["both conflict choices", ["import", "file.json", "--skip-conflicts", "--overwrite-conflicts"], /^facts: choose --skip-conflicts or --overwrite-conflicts, not both\./],
-    ["an unknown option", ["list", "--all"], /^facts: unknown option --all\./],
+    ["an unknown option", ["list", "--everything"], /^facts: unknown option --everything\./],
+    ["--all without proposals", ["list", "--all"], /^facts: --all only goes with proposals\./],
     ["no command", [], /^facts: no command given\./],
   ])("rejects %s with one line and exit code 2", (_name, args, message) => {
     const { status, stdout, stderr } = facts(...args);
