@@ -1,15 +1,12 @@
-import type { Language } from "./question.js";
 import type { SlotMiss } from "./slots.js";
 
 /** Why the engine gave no answer: for the asker, for `eval --verbose`, and for moderators reading gaps. */
 export type Abstention =
   | { reason: "nothing-asked" }
-  | { reason: "language"; language: Exclude<Language, "en"> }
   | { reason: "unknown-name"; name: string }
   | { reason: "no-match"; unplaced: readonly string[] }
   | { reason: "slot"; factId: string; miss: SlotMiss };
 
-const LANGUAGE_NAMES: Record<Exclude<Language, "en">, string> = { ru: "Russian", zh: "Chinese" };
 const TYPE_WORDS: Record<string, string> = {
   amount: "an amount",
   count: "a count",
@@ -25,8 +22,6 @@ export function describeAbstention(abstention: Abstention): string {
   switch (abstention.reason) {
     case "nothing-asked":
       return "There is no question to answer.";
-    case "language":
-      return `I read questions in English only for now, not ${LANGUAGE_NAMES[abstention.language]}: please ask in English.`;
     case "unknown-name":
       return `The fact base knows nothing about “${abstention.name}”.`;
     case "no-match":

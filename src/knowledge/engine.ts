@@ -85,7 +85,6 @@ function answerQuestion(index: FactIndex, text: string): Answer {
  * amount over the growth rate).
  */
 function decide(index: FactIndex, question: Question, ranked: readonly Ranked[]): { chosen?: Ranked; abstention?: Abstention } {
-  if (question.language !== "en") return { abstention: { reason: "language", language: question.language } };
   if (question.terms.length === 0) return { abstention: { reason: "nothing-asked" } };
   if (question.unknownName !== undefined) return { abstention: { reason: "unknown-name", name: question.unknownName } };
   const top = ranked[0];

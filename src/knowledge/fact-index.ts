@@ -4,7 +4,8 @@ import { statedSlots, type StatedSlots } from "./slots.js";
 import { GENERIC_NAME_WORDS } from "./text/lexicon.js";
 import { TypoCorrector } from "./text/typo-corrector.js";
 import { mergeFacts } from "./merge-facts.js";
-import type { Fact, FactBase, Source } from "./schema.js";
+import type { Fact, FactBase, FactTranslation, Source } from "./schema.js";
+import { chinesePhrases, foreignAsEnglish, hasForeignScript } from "./text/foreign.js";
 
 /** How much a word counts when found in each part of a fact. */
 const FIELD_WEIGHTS = {
@@ -19,9 +20,17 @@ const FIELD_WEIGHTS = {
   attribution: 0.5,
   sourceTitle: 0.3,
   sourceDate: 0.3,
+  translatedStatement: 1,
+  translatedKeywords: 1,
+  translatedAliases: 1,
+  translatedQuestions: 0.6,
 } as const;
 
-const SUBJECT_FIELDS: ReadonlySet<keyof typeof FIELD_WEIGHTS> = new Set(["statement", "entities", "aliases"]);
+type Field = keyof typeof FIELD_WEIGHTS;
+/** Fields read from a fact's translations: only their Russian and Chinese terms are indexed, the English ones come from the fact itself. */
+const TRANSLATED_FIELDS: ReadonlySet<Field> = new Set(["translatedStatement", "translatedKeywords", "translatedAliases", "translatedQuestions"]);
+
+const SUBJECT_FIELDS: ReadonlySet<Field> = new Set(["statement", "entities", "aliases"]);
 
 /** One fact as the index holds it: plain arrays, which take a fraction of the memory of a Map or Set each. */
 export interface IndexedFact {
@@ -83,13 +92,16 @@ export class FactIndex {
     readonly corrector: TypoCorrector,
     readonly sources: ReadonlyMap<string, Source>,
     readonly activeCount: number,
+    /** Chinese phrases of the translations' keywords and aliases, kept whole when a Chinese text is read. */
+    readonly phrases: ReadonlySet<string>,
   ) {}
 
   static build(base: FactBase): FactIndex {
     const sources = new Map(base.sources.map((source) => [source.id, source]));
     const names = nameWords(base.facts);
+    const phrases = chinesePhrasesOf(base.facts);
     const vocabulary = new Map<string, string>();
-    const context = indexContext(names, vocabulary);
+    const context = indexContext(names, vocabulary, phrases);
     const docs = base.facts.map((fact) => indexFact(fact, sources, context));
     const postings = buildPostings(docs);
     return new FactIndex(
@@ -101,13 +113,15 @@ export class FactIndex {
       TypoCorrector.build(vocabulary.keys()),
       sources,
       docs.filter((doc) => doc.fact.status === "active").length,
+      phrases,
     );
   }
 
   /** This index with the given facts added, replaced (same id) or retired. */
   withFacts(changed: readonly Fact[]): FactIndex {
     const newNames = nameWords(changed);
-    if ([...newNames].some((word) => !this.names.has(word) && termOf(word, new Set()) !== word)) {
+    const newPhrases = [...chinesePhrasesOf(changed)].some((phrase) => !this.phrases.has(phrase));
+    if (newPhrases || [...newNames].some((word) => !this.names.has(word) && termOf(word, new Set()) !== word)) {
       return FactIndex.build({ sources: [...this.sources.values()], facts: mergeFacts(this.docs.map((doc) => doc.fact), changed) });
     }
     const names = union(this.names, newNames);
@@ -116,7 +130,7 @@ export class FactIndex {
     const docById = new Map(this.docById);
     const postings = new Map(this.postings);
     let activeCount = this.activeCount;
-    const context = indexContext(names, vocabulary);
+    const context = indexContext(names, vocabulary, this.phrases);
     for (const fact of changed) {
       const existing = docById.get(fact.id);
       const docIndex = existing ?? docs.length;
@@ -134,7 +148,7 @@ export class FactIndex {
       }
     }
     const newWords = [...vocabulary.keys()].filter((word) => !this.vocabulary.has(word));
-    return new FactIndex(docs, docById, postings, names, vocabulary, this.corrector.withWords(newWords), this.sources, activeCount);
+    return new FactIndex(docs, docById, postings, names, vocabulary, this.corrector.withWords(newWords), this.sources, activeCount, this.phrases);
   }
 
   /** The score accumulator for one query over this index's facts, made on first use. */
@@ -168,20 +182,22 @@ interface IndexContext {
   /** Surface word -> its index term, or null for a stopword: each word is read once. */
   terms: Map<string, string | null>;
   answerTypes: Map<string, readonly AnswerType[]>;
+  phrases: ReadonlySet<string>;
 }
 
-const REPEATED_FIELDS: ReadonlySet<keyof typeof FIELD_WEIGHTS> = new Set(["keywords", "aliases", "entities", "period", "topic", "attribution", "sourceTitle", "sourceDate"]);
+const REPEATED_FIELDS: ReadonlySet<Field> = new Set(["keywords", "aliases", "entities", "period", "topic", "attribution", "sourceTitle", "sourceDate", "translatedKeywords", "translatedAliases"]);
 
-function indexContext(names: ReadonlySet<string>, vocabulary: Map<string, string>): IndexContext {
-  return { names, vocabulary, repeatedTexts: new Map(), terms: new Map(), answerTypes: new Map() };
+function indexContext(names: ReadonlySet<string>, vocabulary: Map<string, string>, phrases: ReadonlySet<string>): IndexContext {
+  return { names, vocabulary, repeatedTexts: new Map(), terms: new Map(), answerTypes: new Map(), phrases };
 }
 
 /** The fields of a fact in the order they are indexed: what it is about first, so those terms lead its term list. */
-const FIELD_ORDER: readonly (keyof typeof FIELD_WEIGHTS)[] = [
+const FIELD_ORDER: readonly Field[] = [
   "statement", "entities", "aliases", "keywords", "questions", "period", "topic", "quote", "attribution", "sourceTitle", "sourceDate",
+  "translatedStatement", "translatedKeywords", "translatedAliases", "translatedQuestions",
 ];
 
-function fieldTexts(fact: Fact, source: Source | undefined, field: keyof typeof FIELD_WEIGHTS): readonly string[] {
+function fieldTexts(fact: Fact, source: Source | undefined, field: Field): readonly string[] {
   switch (field) {
     case "statement": return [fact.statement];
     case "entities": return fact.entities;
@@ -194,7 +210,19 @@ function fieldTexts(fact: Fact, source: Source | undefined, field: keyof typeof 
     case "attribution": return [fact.attribution];
     case "sourceTitle": return source ? [source.title] : [];
     case "sourceDate": return source?.date ? [source.date] : [];
+    case "translatedStatement": return translations(fact).map((translation) => translation.statement);
+    case "translatedKeywords": return translations(fact).flatMap((translation) => translation.keywords);
+    case "translatedAliases": return translations(fact).flatMap((translation) => translation.aliases);
+    case "translatedQuestions": return translations(fact).flatMap((translation) => translation.questions);
   }
+}
+
+function translations(fact: Fact): FactTranslation[] {
+  return Object.values(fact.translations ?? {}).filter((translation) => translation !== undefined);
+}
+
+function chinesePhrasesOf(facts: readonly Fact[]): Set<string> {
+  return new Set(facts.flatMap((fact) => translations(fact).flatMap((translation) => [...translation.keywords, ...translation.aliases].flatMap(chinesePhrases))));
 }
 
 function indexFact(fact: Fact, sources: ReadonlyMap<string, Source>, context: IndexContext): IndexedFact {
@@ -206,7 +234,7 @@ function indexFact(fact: Fact, sources: ReadonlyMap<string, Source>, context: In
   for (const field of FIELD_ORDER) {
     const weight = FIELD_WEIGHTS[field];
     for (const text of fieldTexts(fact, source, field)) {
-      const read = readField(text, REPEATED_FIELDS.has(field), context);
+      const read = TRANSLATED_FIELDS.has(field) ? readTranslated(text, REPEATED_FIELDS.has(field), context) : readField(text, REPEATED_FIELDS.has(field), context);
       if (field === "statement") statement = read.normalised;
       for (const term of read.terms) {
         const before = terms.get(term);
@@ -241,6 +269,17 @@ function readField(text: string, repeated: boolean, context: IndexContext): { no
   const normalised = normaliseText(text);
   const read = { normalised, terms: analyse(normalised, context) };
   if (repeated) context.repeatedTexts.set(text, read);
+  return read;
+}
+
+/** The Russian and Chinese terms of a translated text, read as questions are. */
+function readTranslated(text: string, repeated: boolean, context: IndexContext): { normalised: string; terms: string[] } {
+  const key = `translated:${text}`;
+  const known = repeated ? context.repeatedTexts.get(key) : undefined;
+  if (known) return known;
+  const normalised = normaliseText(foreignAsEnglish(text, context.phrases));
+  const read = { normalised, terms: analyse(normalised, context).filter(hasForeignScript) };
+  if (repeated) context.repeatedTexts.set(key, read);
   return read;
 }
 

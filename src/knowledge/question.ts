@@ -2,6 +2,7 @@ import type { FactIndex } from "./fact-index.js";
 import type { AskedSlots } from "./slots.js";
 import { flowActor, tradePartner } from "./slots.js";
 import { askedCategory, askedSpeaker, canonicalWord, countedWords, isContentWord, MAX_QUESTION_CHARS, normaliseQuestion, normaliseText, questionAnswerType, words } from "./text/analyze.js";
+import { foreignAsEnglish } from "./text/foreign.js";
 import { worldPlaceNames } from "./text/lexicon.js";
 import { canonicalPeriods, periodOf } from "./text/periods.js";
 
@@ -42,7 +43,8 @@ let worldPlaces: ReadonlySet<string> | undefined;
 
 /** Reads at most MAX_QUESTION_CHARS of a question: its language, weighted terms, the names it uses and the slots it asks. */
 export function readQuestion(index: FactIndex, raw: string, prefixLast = false): Question {
-  const text = raw.slice(0, MAX_QUESTION_CHARS);
+  const original = raw.slice(0, MAX_QUESTION_CHARS);
+  const text = foreignAsEnglish(original, index.phrases);
   const normalised = normaliseQuestion(text);
   const tokens = words(normalised);
   const halves = new Set<string>();
@@ -69,7 +71,7 @@ export function readQuestion(index: FactIndex, raw: string, prefixLast = false):
   const resolvedText = resolvedWords.join(" ");
   unknownName ??= phrases(tokens).find((phrase) => worldPlaces!.has(phrase) && !knownWords.has(phrase));
   return {
-    language: languageOf(text),
+    language: languageOf(original),
     terms,
     totalWeight: terms.reduce((sum, term) => sum + term.weight, 0),
     unknownName,
@@ -87,7 +89,7 @@ export function readQuestion(index: FactIndex, raw: string, prefixLast = false):
   };
 }
 
-/** Letters of Cyrillic or Han script outweighing the Latin ones: a question the engine cannot read yet. */
+/** The question's language: Russian or Chinese when their letters outweigh the Latin ones. */
 function languageOf(text: string): Language {
   const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
   const latin = count(/\p{Script=Latin}/gu);

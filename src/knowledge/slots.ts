@@ -26,8 +26,8 @@ const PARTNER_REACH = 3;
 /** Other words a statement may name a category with ("the provincial capital of Liaoning" names a province). */
 const CATEGORY_FORMS: Record<string, readonly string[]> = { province: ["provincial"] };
 
-/** Words a question cannot drop on the way to an answer: flows and superlatives ("the largest port in China"). */
-const MUST_STATE: readonly string[] = ["export", "import", "largest", "smallest", "highest", "lowest"];
+/** Words a question cannot drop on the way to an answer: flows, superlatives ("the largest port in China") and capitals. */
+const MUST_STATE: readonly string[] = ["export", "import", "largest", "smallest", "highest", "lowest", "capital"];
 
 const FIGURE_PHRASE = /\b\d+(?:\.\d+)?((?: [\p{L}]+){1,3})/gu;
 const NO_SPEAKER = /^the article\b/;

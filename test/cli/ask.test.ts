@@ -35,8 +35,8 @@ describe("npm run ask", () => {
 
   it("says why it abstains, in the text and in the JSON", () => {
     expect(runCli("ask", ["How much did Jilin export to Russia?"]).stdout).toContain("The question asks about “export”; the closest fact does not state it.");
-    const answer = JSON.parse(runCli("ask", ["--json", "Сколько Ляонин экспортировал в Россию?"]).stdout) as { answered: boolean; why: string };
-    expect(answer).toMatchObject({ answered: false, why: "I read questions in English only for now, not Russian: please ask in English." });
+    const answer = JSON.parse(runCli("ask", ["--json", "Сколько Ляонин импортировал из России?"]).stdout) as { answered: boolean; why: string };
+    expect(answer).toMatchObject({ answered: false, why: "No fact covers “import”." });
   });
 
   it("ends quietly with exit 0 when the reader closes the pipe early (ask --json - | head -1)", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Fact } from "../../src/knowledge/schema.js";
-import { shiftDecimal, translatedFigures } from "../../src/knowledge/validate-translations.js";
+import { shiftDecimal } from "../../src/knowledge/text/decimal-shift.js";
+import { translatedFigures } from "../../src/knowledge/validate-translations.js";
 import { validateFactBase } from "../../src/knowledge/validate.js";
 import { seedBase } from "../support/seed.js";
 
