@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { describeAbstention } from "../knowledge/abstention.js";
-import { gradeQuestions, parseQuestionLines, type QuestionKind } from "../knowledge/grade-questions.js";
+import { gradeByLanguage, parseQuestionLines, type Grade, type QuestionKind } from "../knowledge/grade-questions.js";
 import { describeArgsError, endQuietlyWhenStdoutCloses, exitWithError, exitWithUsage } from "./cli-io.js";
 import { loadEngineOrExit } from "./open-store.js";
 
@@ -28,18 +28,26 @@ try {
 const questions = parseQuestionLines(text);
 if (!questions.ok) exitWithError(questions.error.map((problem) => `${file}: ${problem}`));
 
-const grade = gradeQuestions(loadEngineOrExit(), questions.value);
-if (verbose) {
-  for (const { question, answered, topId, topStatement, abstention } of grade.misses) {
-    const why = abstention ? `: ${describeAbstention(abstention)}` : "";
-    const got = answered ? `answered with ${topId}: ${topStatement}` : `abstained${topId ? ` (closest: ${topId})` : ""}${why}`;
-    const wanted = question.kind === "answer" ? `expected one of ${JSON.stringify(question.expect)}` : "expected to abstain";
-    process.stdout.write(`MISS [${question.kind}] ${JSON.stringify(question.q)}: ${got}; ${wanted}\n`);
+const grades = gradeByLanguage(loadEngineOrExit(), questions.value);
+const perLanguage = questions.value.some((question) => question.lang !== undefined);
+for (const [language, grade] of grades) {
+  if (perLanguage) process.stdout.write(`${language}\n`);
+  report(grade, perLanguage ? "  " : "");
+}
+
+function report(grade: Grade, indent: string): void {
+  if (verbose) {
+    for (const { question, answered, topId, topStatement, abstention } of grade.misses) {
+      const why = abstention ? `: ${describeAbstention(abstention)}` : "";
+      const got = answered ? `answered with ${topId}: ${topStatement}` : `abstained${topId ? ` (closest: ${topId})` : ""}${why}`;
+      const wanted = question.kind === "answer" ? `expected one of ${JSON.stringify(question.expect)}` : "expected to abstain";
+      process.stdout.write(`${indent}MISS [${question.kind}] ${JSON.stringify(question.q)}: ${got}; ${wanted}\n`);
+    }
   }
+  const kinds: QuestionKind[] = ["answer", "offtopic", "nearmiss"];
+  for (const kind of kinds) {
+    const { right, total } = grade.byKind[kind];
+    if (total > 0) process.stdout.write(`${indent}${kind.padEnd(9)} ${right}/${total}\n`);
+  }
+  process.stdout.write(`${indent}wrong answers: ${grade.wrongAnswers}\n`);
 }
-const kinds: QuestionKind[] = ["answer", "offtopic", "nearmiss"];
-for (const kind of kinds) {
-  const { right, total } = grade.byKind[kind];
-  if (total > 0) process.stdout.write(`${kind.padEnd(9)} ${right}/${total}\n`);
-}
-process.stdout.write(`wrong answers: ${grade.wrongAnswers}\n`);

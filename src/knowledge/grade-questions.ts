@@ -3,10 +3,13 @@ import { err, ok, type Result } from "../result.js";
 import type { Abstention } from "./abstention.js";
 import type { Engine } from "./engine.js";
 
+/** The language a question is written in; a line without one is English. */
+const lang = z.enum(["en", "ru", "zh-CN"]).optional();
+
 export const EvalQuestionSchema = z.discriminatedUnion("kind", [
-  z.object({ q: z.string(), kind: z.literal("answer"), expect: z.array(z.string().min(1)).min(1) }),
-  z.object({ q: z.string(), kind: z.literal("offtopic") }),
-  z.object({ q: z.string(), kind: z.literal("nearmiss") }),
+  z.object({ q: z.string(), kind: z.literal("answer"), expect: z.array(z.string().min(1)).min(1), lang }),
+  z.object({ q: z.string(), kind: z.literal("offtopic"), lang }),
+  z.object({ q: z.string(), kind: z.literal("nearmiss"), lang }),
 ]);
 export type EvalQuestion = z.infer<typeof EvalQuestionSchema>;
 export type QuestionKind = EvalQuestion["kind"];
@@ -19,12 +22,17 @@ export interface Miss {
   abstention: Abstention | undefined;
 }
 
+export type QuestionLanguage = NonNullable<EvalQuestion["lang"]>;
+
 export interface Grade {
   byKind: Record<QuestionKind, { right: number; total: number }>;
   misses: Miss[];
   /** Misses where the engine answered: a wrong fact, or an answer where it should have abstained. */
   wrongAnswers: number;
 }
+
+/** The grade of each language's questions, in the order the languages first appear. */
+export type GradeByLanguage = Map<QuestionLanguage, Grade>;
 
 /** Reads a JSONL question file: one problem per bad line, with its line number. */
 export function parseQuestionLines(text: string): Result<EvalQuestion[], string[]> {
@@ -47,6 +55,15 @@ export function parseQuestionLines(text: string): Result<EvalQuestion[], string[
  * An `answer` question is right when the engine answers and its top fact's statement or quote holds one of
  * the expected strings (case-insensitive); `offtopic` and `nearmiss` questions are right when it abstains.
  */
+export function gradeByLanguage(engine: Engine, questions: readonly EvalQuestion[]): GradeByLanguage {
+  const groups = new Map<QuestionLanguage, EvalQuestion[]>();
+  for (const question of questions) {
+    const language = question.lang ?? "en";
+    groups.set(language, [...(groups.get(language) ?? []), question]);
+  }
+  return new Map([...groups].map(([language, group]) => [language, gradeQuestions(engine, group)]));
+}
+
 export function gradeQuestions(engine: Engine, questions: readonly EvalQuestion[]): Grade {
   const byKind: Grade["byKind"] = { answer: { right: 0, total: 0 }, offtopic: { right: 0, total: 0 }, nearmiss: { right: 0, total: 0 } };
   const misses: Miss[] = [];
