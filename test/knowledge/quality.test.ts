@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { gradeQuestions, parseQuestionLines } from "../../src/knowledge/grade-questions.js";
+import { gradeByLanguage, gradeQuestions, parseQuestionLines } from "../../src/knowledge/grade-questions.js";
 import { seedEngine } from "../support/seed.js";
 
 function grade(file: string) {
@@ -24,10 +24,22 @@ const FLOORS: Record<string, { answer?: number; offtopic?: number; nearmiss?: nu
   "questions.typo-holdout.jsonl": { answer: 38, wrong: 0 },
   "questions.nearmiss-holdout.jsonl": { offtopic: 6, nearmiss: 18, wrong: 0 },
   "questions.blind.jsonl": { answer: 68, offtopic: 12, nearmiss: 20, wrong: 0 },
+  "questions.ru.jsonl": { answer: 26, offtopic: 6, nearmiss: 8, wrong: 0 },
+  "questions.zh.jsonl": { answer: 26, offtopic: 6, nearmiss: 8, wrong: 0 },
+};
+
+/**
+ * The Russian and Chinese held-out sets, measured once after tuning on the dev sets and not tuned on since:
+ * below issue 11's targets (ru 7/13 answered, 2 wrong; zh 11/13, one off-topic answered: 怎么学俄语). Floors
+ * so they only get better; they are kept out of the every-off-topic-refused rule until they meet it.
+ */
+const HOLDOUT_FLOORS: Record<string, { answer: number; offtopic: number; nearmiss: number; wrong: number }> = {
+  "questions.ru-holdout.jsonl": { answer: 7, offtopic: 3, nearmiss: 2, wrong: 2 },
+  "questions.zh-holdout.jsonl": { answer: 11, offtopic: 2, nearmiss: 4, wrong: 1 },
 };
 
 describe("answer quality floors", () => {
-  it.each(Object.entries(FLOORS))("%s", (file, floor) => {
+  it.each(Object.entries({ ...FLOORS, ...HOLDOUT_FLOORS }))("%s", (file, floor) => {
     const { byKind, wrongAnswers } = grade(file);
     for (const kind of ["answer", "offtopic", "nearmiss"] as const) {
       expect(byKind[kind].right, kind).toBeGreaterThanOrEqual(floor[kind] ?? 0);
@@ -49,6 +61,17 @@ describe("grading", () => {
     const parsed = parseQuestionLines('{"q":"a","kind":"answer","expect":["x"]}\n{"q":"b","kind":"maybe"}\nnot json');
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error.map((line) => line.split(":")[0])).toEqual(["line 2", "line 3"]);
+  });
+
+  it("grades each language apart, a line without lang as English", () => {
+    const questions = parseQuestionLines(
+      ['{"q":"How much did Liaoning export to Russia?","kind":"answer","expect":["42.64"]}', '{"q":"辽宁对俄出口多少","kind":"answer","expect":["42.64"],"lang":"zh-CN"}', '{"q":"饺子怎么包","kind":"offtopic","lang":"zh-CN"}', '{"q":"как приготовить борщ","kind":"offtopic","lang":"ru"}'].join("\n"),
+    );
+    if (!questions.ok) throw new Error(questions.error.join("\n"));
+    const grades = gradeByLanguage(seedEngine(), questions.value);
+    expect([...grades.keys()]).toEqual(["en", "zh-CN", "ru"]);
+    expect(grades.get("zh-CN")?.byKind).toEqual({ answer: { right: 1, total: 1 }, offtopic: { right: 1, total: 1 }, nearmiss: { right: 0, total: 0 } });
+    expect(grades.get("ru")?.byKind.offtopic).toEqual({ right: 1, total: 1 });
   });
 
   it("counts an answer with the wrong fact, or to a question it should refuse, as a wrong answer", () => {
