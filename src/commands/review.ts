@@ -21,7 +21,7 @@ export async function startReview(interaction: ChatInputCommandInteraction, cont
     await respond(interaction, renderNotice(`There is no source \`${truncate(sourceId.replace(/`/g, "'"), 80)}\`.`), { ephemeral: true });
     return "refused";
   }
-  const left = context.store.proposals.pending(sourceId);
+  const left = context.store.proposals.list(sourceId);
   await respond(interaction, show(context, left, left[0], sourceId ? "source" : "all", sourceId), { ephemeral: true });
   return left[0] ? "answered" : "abstained";
 }
@@ -115,10 +115,14 @@ async function moveOn(interaction: ButtonInteraction | ModalSubmitInteraction, c
   return "answered";
 }
 
-/** A decision the store refused: decided meanwhile (move on), or a fact it would not take (said privately). */
+/** A decision the store refused: decided meanwhile or already stated by a fact (move on), or a fact it would not take (said privately). */
 async function refuseDecision(interaction: ButtonInteraction | ModalSubmitInteraction, context: BotContext, proposal: StoredProposal, scope: ReviewScope, error: ProposalError): Promise<Outcome> {
   if (error.kind === "already-decided") {
     await moveOn(interaction, context, proposal, scope, alreadyDecided(error.proposal));
+    return "refused";
+  }
+  if (error.kind === "covered") {
+    await moveOn(interaction, context, proposal, scope, `Proposal ${proposal.id} was not accepted: fact \`${error.factId}\` already states it.`);
     return "refused";
   }
   const why = error.kind === "invalid" ? problemsLine(error.problems) : error.kind;
@@ -143,7 +147,7 @@ function show(context: BotContext, left: readonly StoredProposal[], proposal: St
  * around; after a decision `from` has left the list, so the one now in its place comes next. The list is read once.
  */
 function showFollowing(context: BotContext, from: StoredProposal, scope: ReviewScope, notice?: string) {
-  const left = context.store.proposals.pending(scope === "source" ? from.sourceId : undefined);
+  const left = context.store.proposals.list(scope === "source" ? from.sourceId : undefined);
   const next = left.find((candidate) => candidate.sourceId > from.sourceId || (candidate.sourceId === from.sourceId && candidate.id > from.id)) ?? left[0];
   return show(context, left, next, scope, from.sourceId, notice);
 }

@@ -378,4 +378,23 @@ describe("/trade-admin review", () => {
     const seed = await review(moderator(), exported().sources[0]!.id);
     expect(seed.data?.content).toMatch(/^Nothing left to review in `[a-z0-9-]+`: every proposal is decided or covered by a fact\.$/);
   });
+
+  it("moves on without a second fact when another source's twin of the proposal was accepted meanwhile", async () => {
+    const ctx = moderator();
+    const addTwin = async (name: string) => {
+      const added = await confirmSource(confirmButton(await deferred(sourcesAdd([], ctx, { name, content: REPORT }))), ctx);
+      return /`\/trade-admin review source:([a-z0-9-]+)`/.exec(added.content ?? "")![1]!;
+    };
+    const here = await review(ctx, await addTwin("twin-one.txt"));
+    const there = await review(ctx, await addTwin("twin-two.txt"));
+    const statement = here.data!.embeds![0]!.title!;
+    expect(there.data!.embeds![0]!.title).toBe(statement);
+
+    const accepted = await press(reviewButton(here, "accept"), ctx);
+    const factId = /`([a-z0-9-]+)`/.exec(accepted.data?.content ?? "")![1]!;
+    const twin = await press(`admin:review:accept:${proposalId(there)}:source`, ctx);
+    expect(twin.type).toBe(7);
+    expect(twin.data?.content).toBe(`Proposal ${proposalId(there)} was not accepted: fact \`${factId}\` already states it.`);
+    expect(exported().facts.filter((fact) => fact.statement === statement)).toHaveLength(1);
+  });
 });

@@ -64,7 +64,7 @@ describe.each(Object.entries(EXPECTED))("%s", (file, expected) => {
   it("accepting every uncovered proposal yields a valid base that answers a plain question about each figure", () => {
     const store = openSeededStore();
     expect(store.addSource({ title: file, publisher: null, url: null, date: null, dateNote: null, text }, "mod", { id: "article" }).ok).toBe(true);
-    for (const proposal of store.proposals.pending("article")) {
+    for (const proposal of store.proposals.list("article")) {
       const accepted = store.proposals.accept(proposal.id, "mod");
       expect(accepted.ok, JSON.stringify(accepted.ok || accepted.error)).toBe(true);
     }

@@ -35,7 +35,7 @@ describe("source typos", () => {
   it("keeps the typos with the stored proposal and shows them in the text listing, not in the --json shape", () => {
     const store = openSeededStore();
     expect(store.addSource({ title: "Typos", publisher: null, url: null, date: null, dateNote: null, text: WITH_TYPOS }, "mod", { id: "typos" }).ok).toBe(true);
-    const pending = store.proposals.pending("typos");
+    const pending = store.proposals.list("typos");
     store.close();
     const trains = pending.find((proposal) => proposal.quote.includes("1,200 freight trains"))!;
     expect(trains.typos).toEqual(["goverment", "Heilongjaing"]);

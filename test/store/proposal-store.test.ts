@@ -18,7 +18,7 @@ describe("proposals kept per source", () => {
     const proposals = store.proposals.list("reuters-harbin", { all: true });
     expect(proposals.length).toBeGreaterThan(5);
     expect(proposals.every((proposal) => proposal.status === "pending" && proposal.sourceId === "reuters-harbin")).toBe(true);
-    expect(store.proposals.pending("reuters-harbin")).toEqual(proposals.filter((proposal) => proposal.coveredBy === null));
+    expect(store.proposals.list("reuters-harbin")).toEqual(proposals.filter((proposal) => proposal.coveredBy === null));
 
     const before = new Database(path, { readonly: true });
     const count = () => (before.prepare("SELECT (SELECT COUNT(*) FROM sources) + (SELECT COUNT(*) FROM proposals) AS n").get() as { n: number }).n;
@@ -67,7 +67,7 @@ describe("proposals kept per source", () => {
   it("accepting makes a valid fact as a normal revision; a second decision is refused", () => {
     const store = openSeededStore();
     expect(store.addSource(draft(ARTICLE), "mod", { id: "reuters-harbin" }).ok).toBe(true);
-    const [first, second] = store.proposals.pending("reuters-harbin");
+    const [first, second] = store.proposals.list("reuters-harbin");
     const accepted = store.proposals.accept(first!.id, "ana");
     if (!accepted.ok) throw new Error(JSON.stringify(accepted.error));
     const { fact, proposal } = accepted.value;
@@ -82,7 +82,7 @@ describe("proposals kept per source", () => {
 
     const rejected = store.proposals.reject(second!.id, "bo", "not news");
     expect(rejected.ok && rejected.value).toMatchObject({ status: "rejected", decidedBy: "bo", reason: "not news" });
-    expect(store.proposals.pending("reuters-harbin").map((item) => item.id)).not.toContain(second!.id);
+    expect(store.proposals.list("reuters-harbin").map((item) => item.id)).not.toContain(second!.id);
     const missing = store.proposals.accept(999_999, "ana");
     expect(missing.ok || missing.error.kind).toBe("no-proposal");
     store.close();
@@ -91,16 +91,16 @@ describe("proposals kept per source", () => {
   it("a claim a fact now states is not accepted twice: the same sentence repeated, or the same article under another id", () => {
     const store = openSeededStore();
     expect(store.addSource(draft(ARTICLE), "mod", { id: "first" }).ok).toBe(true);
-    const sentence = store.proposals.pending("first")[0]!.quote;
+    const sentence = store.proposals.list("first")[0]!.quote;
     expect(store.addSource(draft(`${ARTICLE}\n${sentence}\n`), "mod", { id: "repeats" }).ok).toBe(true);
-    const twins = store.proposals.pending("repeats").filter((proposal) => proposal.quote === sentence);
+    const twins = store.proposals.list("repeats").filter((proposal) => proposal.quote === sentence);
     expect(twins).toHaveLength(2);
     const accepted = store.proposals.accept(twins[0]!.id, "ana");
     if (!accepted.ok) throw new Error(JSON.stringify(accepted.error));
     const factId = accepted.value.fact.id;
-    expect(store.proposals.pendingCounts()).toEqual(new Map(["first", "repeats"].map((source) => [source, store.proposals.pending(source).length])));
+    expect(store.proposals.pendingCounts()).toEqual(new Map(["first", "repeats"].map((source) => [source, store.proposals.list(source).length])));
     for (const source of ["repeats", "first"]) {
-      expect(store.proposals.pending(source).map((proposal) => proposal.quote), source).not.toContain(sentence);
+      expect(store.proposals.list(source).map((proposal) => proposal.quote), source).not.toContain(sentence);
       const twin = store.proposals.list(source, { all: true }).find((proposal) => proposal.quote === sentence && proposal.status === "pending")!;
       expect(twin.coveredBy, source).toBe(factId);
       const again = store.proposals.accept(twin.id, "bo");
@@ -114,10 +114,10 @@ describe("proposals kept per source", () => {
   it("a claim a fact added since states is left out of the pending ones and refused at accept", () => {
     const store = openSeededStore();
     expect(store.addSource(draft(ARTICLE), "mod", { id: "reuters-harbin" }).ok).toBe(true);
-    const [first] = store.proposals.pending("reuters-harbin");
+    const [first] = store.proposals.list("reuters-harbin");
     const made = store.create({ statement: first!.statement, quote: first!.quote, sourceId: "reuters-harbin", attribution: "Reuters", topic: first!.topic, keywords: first!.keywords, aliases: [] }, "ana");
     if (!made.ok) throw new Error(JSON.stringify(made.error));
-    expect(store.proposals.pending("reuters-harbin").map((proposal) => proposal.id)).not.toContain(first!.id);
+    expect(store.proposals.list("reuters-harbin").map((proposal) => proposal.id)).not.toContain(first!.id);
     const refused = store.proposals.accept(first!.id, "bo");
     expect(refused.ok || refused.error).toMatchObject({ kind: "covered", factId: made.value.id });
     expect(store.facts().filter((fact) => fact.quote === first!.quote)).toHaveLength(1);
@@ -127,7 +127,7 @@ describe("proposals kept per source", () => {
   it("an edit that breaks the fact is refused and leaves the proposal pending", () => {
     const store = openSeededStore();
     expect(store.addSource(draft(ARTICLE), "mod", { id: "reuters-harbin" }).ok).toBe(true);
-    const [first] = store.proposals.pending("reuters-harbin");
+    const [first] = store.proposals.list("reuters-harbin");
     const refused = store.proposals.accept(first!.id, "ana", { quote: "A quote this article never had." });
     expect(refused.ok || refused.error.kind).toBe("invalid");
     expect(store.proposals.get(first!.id)?.status).toBe("pending");
@@ -139,7 +139,7 @@ describe("proposals kept per source", () => {
     const a = openSeededStore(path);
     const b = openSeededStore(path);
     expect(a.addSource(draft(ARTICLE), "mod", { id: "reuters-harbin" }).ok).toBe(true);
-    const [first] = b.proposals.pending("reuters-harbin");
+    const [first] = b.proposals.list("reuters-harbin");
     const results = [a.proposals.accept(first!.id, "ana"), b.proposals.reject(first!.id, "bo")];
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(a.facts().filter((fact) => fact.sourceId === "reuters-harbin")).toHaveLength(1);

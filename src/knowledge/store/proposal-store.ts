@@ -78,11 +78,6 @@ export class ProposalStore {
     }).immediate();
   }
 
-  /** The proposals left to review: pending and not covered by a fact, best first. */
-  pending(sourceId?: string): StoredProposal[] {
-    return this.list(sourceId);
-  }
-
   /**
    * How many proposals each source has left to review, in one query, without reading them: for counts and
    * autocomplete. A fact added by hand since a source was added is seen by `list` and `accept`, not here.
