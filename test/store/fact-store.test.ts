@@ -92,7 +92,7 @@ describe("revisions", () => {
     const fact = store.fact(FACT)!;
     const result = store.edit(FACT, draftOf(fact, { quote: "Vladivostok is a lovely city.", statement: "It handles 99 ships." }), 1, "mod-a");
     expect(result.ok).toBe(false);
-    if (!result.ok && result.error.kind === "invalid") expect(result.error.problems.map((problem) => problem.field).sort()).toEqual(["quote", "statement"]);
+    if (!result.ok && result.error.kind === "invalid") expect(result.error.problems.map((problem) => problem.field).sort()).toEqual(["quote", "statement", "translations.ru.statement", "translations.zh-CN.statement"]);
     expect(store.fact(FACT)).toEqual(fact);
     expect(store.history(FACT)).toHaveLength(1);
     store.close();
