@@ -48,4 +48,15 @@ describe("reading Russian and Chinese", () => {
       expect(engine.answer(question).answered, question).toBe(false);
     }
   });
+
+  it("indexes a moderator's new translated keywords and Chinese phrases when facts change", () => {
+    const index = FactIndex.build(seedBase());
+    const fact = seedBase().facts.find((candidate) => candidate.id === "russian-companies-in-liaoning")!;
+    const { ru, "zh-CN": zh } = fact.translations!;
+    const changed = { ...fact, translations: { ru: { ...ru!, keywords: [...ru!.keywords, "закрепились"] }, "zh-CN": { ...zh!, keywords: [...zh!.keywords, "扎根辽宁"] } } };
+    const next = index.withFacts([changed]);
+    expect(index.documentFrequency("закреп")).toBe(0);
+    expect(next.documentFrequency("закреп")).toBe(1);
+    expect(foreignAsEnglish("俄企扎根辽宁", next.phrases).split(" ")).toContain("扎根辽宁");
+  });
 });
