@@ -20,6 +20,22 @@ export function translationProblems(subject: string, fact: Pick<Fact, "statement
 }
 
 /**
+ * The fact with only the translations that still say what its English statement says. A moderator's edit of the
+ * statement must never be refused for a translation they cannot see in the form: a translation it leaves behind
+ * is dropped (the revision keeps it), and the fact answers in English in that language until it is translated again.
+ */
+export function withAgreeingTranslations(fact: Fact): Fact {
+  if (!fact.translations) return fact;
+  const kept = Object.fromEntries(
+    Object.entries(fact.translations).filter(([locale, translation]) => translation && translationProblems("", { statement: fact.statement, translations: { [locale]: translation } }).length === 0),
+  );
+  if (Object.keys(kept).length > 0) return { ...fact, translations: kept };
+  const untranslated = { ...fact };
+  delete untranslated.translations;
+  return untranslated;
+}
+
+/**
  * The figures of a translated statement as the English one writes them: Chinese 426.4亿 is 42.64 (billion) and
  * 1万 is 10000; a Russian decimal comma (82,3) is a point.
  */

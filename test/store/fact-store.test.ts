@@ -92,9 +92,24 @@ describe("revisions", () => {
     const fact = store.fact(FACT)!;
     const result = store.edit(FACT, draftOf(fact, { quote: "Vladivostok is a lovely city.", statement: "It handles 99 ships." }), 1, "mod-a");
     expect(result.ok).toBe(false);
-    if (!result.ok && result.error.kind === "invalid") expect(result.error.problems.map((problem) => problem.field).sort()).toEqual(["quote", "statement", "translations.ru.statement", "translations.zh-CN.statement"]);
+    if (!result.ok && result.error.kind === "invalid") expect(result.error.problems.map((problem) => problem.field).sort()).toEqual(["quote", "statement"]);
     expect(store.fact(FACT)).toEqual(fact);
     expect(store.history(FACT)).toHaveLength(1);
+    store.close();
+  });
+
+  it("drops the translations an edited statement leaves behind, instead of refusing the moderator's edit", () => {
+    const store = openSeededStore();
+    const id = "liaoning-exports-to-russia-value";
+    const fact = store.fact(id)!;
+    expect(Object.keys(fact.translations ?? {}).sort()).toEqual(["ru", "zh-CN"]);
+    const sameFigures = store.edit(id, draftOf(fact, { statement: `${fact.statement.replace(/\.$/, "")}, the article said.` }), 1, "mod-a");
+    expect(sameFigures.ok && Object.keys(sameFigures.value.translations ?? {}).sort()).toEqual(["ru", "zh-CN"]);
+    const statement = "Liaoning's exports to Russia rose 82.3% in the first nine months.";
+    const edited = store.edit(id, draftOf(store.fact(id)!, { statement }), 2, "mod-a");
+    expect(edited).toMatchObject({ ok: true, value: { statement, revision: 3 } });
+    expect(edited.ok && edited.value.translations).toBeUndefined();
+    expect(store.history(id).at(-1)?.before?.translations).toEqual(fact.translations);
     store.close();
   });
 

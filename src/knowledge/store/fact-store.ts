@@ -7,6 +7,7 @@ import { isContentWord, normaliseText, words } from "../text/analyze.js";
 import { validateFactBase, type Problem } from "../validate.js";
 import { proposeFacts } from "../proposals/propose.js";
 import { checkArticleText } from "../source-text.js";
+import { withAgreeingTranslations } from "../validate-translations.js";
 import { ChangeFeed } from "./change-feed.js";
 import { openDatabase, type Db, type OpenOptions } from "./database.js";
 import { FactImporter, type FactChange } from "./fact-import.js";
@@ -133,9 +134,12 @@ export class FactStore {
     return this.write(() => this.commit(this.newFact({ ...draft, entities: [], questions: [], period: null }, actor), null, "create", actor, reason));
   }
 
-  /** Applies a moderator's draft on top of the revision they started from; anything newer is a conflict. */
+  /**
+   * Applies a moderator's draft on top of the revision they started from; anything newer is a conflict. A
+   * translation the new statement leaves behind (another figure, another name) is dropped, never a reason to refuse.
+   */
   edit(id: string, draft: FactDraft, expectedRevision: number, actor: string, reason: string | null = null): Result<Fact, StoreError> {
-    return this.write(() => this.change(id, expectedRevision, (current) => ({ ...current, ...draft }), "edit", actor, reason));
+    return this.write(() => this.change(id, expectedRevision, (current) => withAgreeingTranslations({ ...current, ...draft }), "edit", actor, reason));
   }
 
   retire(id: string, actor: string, reason: string): Result<Fact, StoreError> {
