@@ -75,7 +75,7 @@ function parse(): Command {
     if (!isCommand(name)) exitWithUsage(`facts: ${name ? `unknown command "${name}".` : "no command given."}`, USAGE);
     for (const option of Object.keys(OPTION_COMMANDS) as (keyof typeof OPTION_COMMANDS)[]) {
       const commands: readonly CommandName[] = OPTION_COMMANDS[option];
-      if (values[option] !== undefined && !commands.includes(name)) exitWithUsage(`facts: --${option} only goes with ${commands.join(" or ")}.`, USAGE);
+      if (values[option] !== undefined && !commands.includes(name)) exitWithUsage(`facts: --${option} only goes with ${listed(commands)}.`, USAGE);
     }
     const dryRun = values["dry-run"] ?? false;
     if (values["skip-conflicts"] && values["overwrite-conflicts"]) exitWithUsage("facts: choose --skip-conflicts or --overwrite-conflicts, not both.", USAGE);
@@ -383,4 +383,9 @@ if (command.name === "validate") {
     }
   }
   store.close();
+}
+
+/** "gaps", "gaps or stats", "gaps, stats or proposals". */
+function listed(commands: readonly string[]): string {
+  return commands.length > 1 ? `${commands.slice(0, -1).join(", ")} or ${commands.at(-1)!}` : commands.join("");
 }

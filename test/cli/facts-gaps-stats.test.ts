@@ -124,7 +124,7 @@ describe("usage errors", () => {
     ["a limit that is not a number", ["gaps", "--limit", "ten"], /^facts: --limit must be a whole number from 1 to 999999, not "ten"\./],
     ["--limit without a value", ["gaps", "--limit"], /^facts: option --limit <value> needs a value\./],
     ["--limit with stats", ["stats", "--limit", "3"], /^facts: --limit only goes with gaps\./],
-    ["--json with list", ["list", "--json"], /^facts: --json only goes with gaps or stats\./],
+    ["--json with list", ["list", "--json"], /^facts: --json only goes with gaps, stats or proposals\./],
     ["an argument to stats", ["stats", "all"], /^facts: too many arguments for stats\./],
   ])("rejects %s with one line and exit code 2", (_name, args, message) => {
     const { status, stdout, stderr } = facts(...args);
