@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import { decodeArticleBytes, MAX_ARTICLE_BYTES } from "../knowledge/source-text.js";
 import type { FactStore } from "../knowledge/store/fact-store.js";
 import type { ProposalError, StoredProposal } from "../knowledge/store/proposal-store.js";
+import { problemsLine } from "../knowledge/validate.js";
 import { truncate } from "../truncate.js";
 import { exitWithError } from "./cli-io.js";
 
@@ -21,7 +22,7 @@ export function addSourceFromFile(store: FactStore, addition: SourceAddition, ac
   if (!text.ok) fail(store, `facts: ${addition.file}: ${text.error}; nothing was stored.`);
   const added = store.addSource({ title: addition.title, publisher: addition.publisher, url: addition.url, date: addition.date, dateNote: null, text: text.value }, actor, { id: addition.id });
   if (!added.ok) {
-    const reasons = added.error.kind === "invalid" ? added.error.problems.map((problem) => `${problem.field}: ${problem.reason}`).join("; ") : added.error.kind;
+    const reasons = added.error.kind === "invalid" ? problemsLine(added.error.problems) : added.error.kind;
     fail(store, `facts: source ${addition.id} not added (${reasons}); nothing was stored.`);
   }
   const proposals = store.proposals.list(addition.id, { all: true });
@@ -95,7 +96,7 @@ function describeRefusal(error: ProposalError): string {
     case "covered":
       return `fact ${error.factId} already states it`;
     case "invalid":
-      return error.problems.map((problem) => `${problem.field}: ${problem.reason}`).join("; ");
+      return problemsLine(error.problems);
     default:
       return error.kind;
   }

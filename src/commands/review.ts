@@ -1,9 +1,10 @@
 import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction } from "discord.js";
 import { FACT_FORM, factFormValues, factModal, parseFactForm, type FactFormValues } from "../discord/fact-form.js";
 import { readInput, readModal } from "../discord/modal-values.js";
+import { problemsLine } from "../knowledge/validate.js";
 import { respond } from "../discord/reply.js";
 import { renderNotice } from "../discord/render.js";
-import { formProblems, problemsLine, renderDraftProblems, renderProposal, renderReviewDone, REVIEW_BUTTON, REVIEW_EDIT_MODAL, REVIEW_REJECT_MODAL } from "../discord/render-admin.js";
+import { formProblems, renderDraftProblems, renderProposal, renderReviewDone, REVIEW_BUTTON, REVIEW_EDIT_MODAL, REVIEW_REJECT_MODAL } from "../discord/render-admin.js";
 import { UNNAMED_ATTRIBUTION, type ProposalError, type StoredProposal } from "../knowledge/store/proposal-store.js";
 import { truncate } from "../truncate.js";
 import type { BotContext, Outcome } from "../discord/command-contract.js";

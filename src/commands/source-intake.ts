@@ -1,8 +1,9 @@
 import type { Attachment, ButtonInteraction, ChatInputCommandInteraction } from "discord.js";
 import { Pending } from "../discord/pending.js";
+import { problemsLine } from "../knowledge/validate.js";
 import { respond } from "../discord/reply.js";
 import { renderNotice } from "../discord/render.js";
-import { problemsLine, renderSourceAdded, renderSourcePreview, SOURCE_CANCEL, SOURCE_CONFIRM } from "../discord/render-admin.js";
+import { renderSourceAdded, renderSourcePreview, SOURCE_CANCEL, SOURCE_CONFIRM } from "../discord/render-admin.js";
 import { SourceDraftSchema, type SourceDraft } from "../knowledge/store/fact-store.js";
 import { ok, type Result } from "../result.js";
 import { articleTextFromBytes, MAX_ARTICLE_BYTES } from "../knowledge/source-text.js";

@@ -36,10 +36,6 @@ export function renderDraftProblems(problems: readonly FormProblem[], values: Re
   });
 }
 
-/** Store problems (schema, quote check) on one line: "quote: not found in the source; topic: …". */
-export function problemsLine(problems: readonly Problem[]): string {
-  return problems.map((problem) => `${problem.field}: ${problem.reason}`).join("; ");
-}
 
 /** Store problems (schema, quote check) translated to the modal's inputs. */
 export function formProblems(problems: readonly Problem[]): FormProblem[] {

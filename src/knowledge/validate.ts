@@ -10,6 +10,11 @@ export interface Problem {
   reason: string;
 }
 
+/** Problems on one line, as the command line and Discord show them: "quote: not found in the source; topic: …". */
+export function problemsLine(problems: readonly Problem[]): string {
+  return problems.map((problem) => `${problem.field}: ${problem.reason}`).join("; ");
+}
+
 /** Every problem in a parsed fact base: schema, unique ids, sources, verbatim quotes, figures. */
 export function validateFactBase(data: unknown): { base?: FactBase; problems: Problem[] } {
   const parsed = FactBaseSchema.safeParse(data, { reportInput: true });

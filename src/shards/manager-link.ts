@@ -3,7 +3,7 @@ import type { Cooldown, CooldownVerdict } from "../discord/cooldown.js";
 import { createIpcPeer, type Handler, type IpcPeer } from "./ipc.js";
 
 export const COOLDOWN_TAKE = "cooldown.take";
-export const TakeRequestSchema = z.object({ userId: z.string() });
+const TakeRequestSchema = z.object({ userId: z.string() });
 const VerdictSchema = z.union([
   z.object({ allowed: z.literal(true) }),
   z.object({ allowed: z.literal(false), retryAfterMs: z.number() }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { limitViolations } from "../../src/discord/limits.js";
-import { problemsLine, renderProposal, renderSourcePreview } from "../../src/discord/render-admin.js";
+import { renderProposal, renderSourcePreview } from "../../src/discord/render-admin.js";
+import { problemsLine } from "../../src/knowledge/validate.js";
 import type { StoredProposal } from "../../src/knowledge/store/proposal-store.js";
 
 const TEXT = `${"Lead paragraph of the article, with words. ".repeat(30)}Exports to Russia reached 39.46 billion yuan, up 61.9%, the customs office said. ${"More of the article follows here. ".repeat(30)}`;
