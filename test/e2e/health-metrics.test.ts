@@ -14,9 +14,11 @@ let bot: BotProcess | undefined;
 
 afterEach(async () => {
   await bot?.stop();
+  const violations = fake?.takeContractViolations() ?? [];
   await fake?.stop();
   bot = undefined;
   fake = undefined;
+  expect(violations).toEqual([]);
 });
 
 const ask = (question: string) => chatInput("trade", [{ name: "ask", type: 1, options: [{ name: "question", type: 3, value: question }] }]);

@@ -32,6 +32,7 @@ it("starts with npm start after npm prune --omit=dev, with no development depend
     expect(reply.data?.embeds?.[0]?.title).toMatch(/42\.64 billion yuan/);
     await bot.stop();
     await bot.waitForLog((line) => line.msg === "stopped");
+    expect(fake.takeContractViolations()).toEqual([]);
   } finally {
     await bot.stop();
     await fake.stop();
