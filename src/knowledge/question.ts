@@ -90,7 +90,7 @@ export function readQuestion(index: FactIndex, raw: string, prefixLast = false):
 }
 
 /** The question's language: Russian or Chinese when their letters outweigh the Latin ones. */
-function languageOf(text: string): Language {
+export function languageOf(text: string): Language {
   const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
   const latin = count(/\p{Script=Latin}/gu);
   if (count(/\p{Script=Cyrillic}/gu) > latin) return "ru";
