@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { isReplyLocale, REPLY_LOCALES, replyLocale, type ReplyLocale } from "../i18n/locale.js";
 import { answerToJson } from "../knowledge/answer-view.js";
 import type { Engine } from "../knowledge/engine.js";
 import { cliLoggerOrExit } from "./cli-env.js";
@@ -6,17 +7,21 @@ import { describeArgsError, endQuietlyWhenStdoutCloses, exitWithUsage, stdinLine
 import { formatAnswerText } from "./format-answer.js";
 import { loadEngineOrExit } from "./open-store.js";
 
-const USAGE = `Usage: npm run ask -- [--json] "question" (or - to read one question a line from stdin).`;
+const USAGE = `Usage: npm run ask -- [--json] [--lang ${REPLY_LOCALES.join("|")}] "question" (or - to read one question a line from stdin).`;
 
-function parse(): { json: boolean; question: string } {
+function parse(): { json: boolean; lang: ReplyLocale | undefined; question: string } {
   try {
-    const { values, positionals } = parseArgs({ options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } }, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      options: { json: { type: "boolean" }, lang: { type: "string" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+    });
     if (values.help) {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
     }
+    if (values.lang !== undefined && !isReplyLocale(values.lang)) exitWithUsage(`ask: --lang must be one of ${REPLY_LOCALES.join(", ")}, not "${values.lang}".`, USAGE);
     if (positionals.length === 0) exitWithUsage("ask: no question given.", USAGE);
-    return { json: values.json ?? false, question: positionals.join(" ") };
+    return { json: values.json ?? false, lang: values.lang, question: positionals.join(" ") };
   } catch (error) {
     exitWithUsage(`ask: ${describeArgsError(error)}`, USAGE);
   }
@@ -26,11 +31,11 @@ function render(engine: Engine, question: string, json: boolean): string {
   const started = performance.now();
   const answer = engine.answer(question);
   log.debug({ answered: answer.answered, confidence: answer.confidence, ms: performance.now() - started }, "answered");
-  return json ? JSON.stringify(answerToJson(answer, engine)) : formatAnswerText(answer, engine);
+  return json ? JSON.stringify(answerToJson(answer, engine)) : formatAnswerText(answer, engine, lang ?? replyLocale(answer.language));
 }
 
 endQuietlyWhenStdoutCloses();
-const { json, question } = parse();
+const { json, lang, question } = parse();
 const log = cliLoggerOrExit();
 const engine = loadEngineOrExit();
 if (question === "-") {

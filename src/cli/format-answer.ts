@@ -1,31 +1,38 @@
+import { statementIn } from "../i18n/fact-text.js";
+import type { ReplyLocale } from "../i18n/locale.js";
+import { stringsFor } from "../i18n/strings.js";
 import { describeAbstention } from "../knowledge/abstention.js";
 import { coveredTopics, describeSourceDate, displayableQuery, sourceOf } from "../knowledge/answer-view.js";
 import type { Answer, Engine } from "../knowledge/engine.js";
 
-/** An answer as plain text for a terminal: the statement, the quote, who said it and where. */
-export function formatAnswerText(answer: Answer, engine: Engine): string {
+/** An answer as plain text for a terminal, in the reply's language: the statement, the quote, who said it and where. */
+export function formatAnswerText(answer: Answer, engine: Engine, locale: ReplyLocale = "en"): string {
+  const s = stringsFor(locale);
   const top = answer.results[0];
   if (answer.answered && top) {
     const { fact } = top;
+    const statement = statementIn(fact, locale);
     const source = sourceOf(fact, engine);
-    const sourceLine = source ? `${source.title} (${describeSourceDate(source)})` : fact.sourceId;
+    const sourceLine = source ? `${source.title} (${describeSourceDate(source, s)})` : fact.sourceId;
     return [
-      fact.statement,
+      statement.text,
+      ...(locale === "en" ? [] : [`(${statement.translated ? s.statementTranslated : s.statementUntranslated})`]),
       "",
+      ...(locale === "en" ? [] : [`  ${s.sourceWords}`]),
       `  “${fact.quote}”`,
       `  — ${fact.attribution}`,
-      `  Source: ${sourceLine}`,
-      `  Fact ${fact.id} · confidence ${answer.confidence.toFixed(2)}`,
+      `  ${s.cliSource}: ${sourceLine}`,
+      `  ${s.cliFactLine(fact.id, answer.confidence.toFixed(2))}`,
     ].join("\n");
   }
   const query = displayableQuery(answer.query);
   const lines = [
-    query ? `No sourced answer to "${query}" in the fact base.` : "No question asked: there is nothing to answer.",
-    ...(query && answer.abstention ? [describeAbstention(answer.abstention)] : []),
-    `It covers: ${coveredTopics(engine.base.facts).join(", ")}.`,
+    query ? s.cliNoAnswer(query) : s.cliNothingAsked,
+    ...(query && answer.abstention ? [describeAbstention(answer.abstention, s)] : []),
+    s.cliCovers(coveredTopics(engine.base.facts).join(", ")),
   ];
   if (answer.results.length > 0) {
-    lines.push("Closest facts:", ...answer.results.slice(0, 3).map(({ fact }) => `  - ${fact.id}: ${fact.statement}`));
+    lines.push(s.cliClosest, ...answer.results.slice(0, 3).map(({ fact }) => `  - ${fact.id}: ${statementIn(fact, locale).text}`));
   }
   return lines.join("\n");
 }

@@ -1,6 +1,9 @@
 import type { MessagePayload } from "../discord/limits.js";
 import { renderAnswer, renderFact, renderNotice, withFeedbackButtons } from "../discord/render.js";
 import type { BotContext, Outcome } from "../discord/command-contract.js";
+import { replyLocale } from "../i18n/locale.js";
+import { stringsFor } from "../i18n/strings.js";
+import { languageOf } from "../knowledge/question.js";
 
 export interface AskResult {
   payload: MessagePayload;
@@ -14,14 +17,15 @@ export interface AskResult {
 /**
  * One question from one user, as every asking command handles it: the cooldown, then a fact picked by id
  * from autocomplete, else the engine's answer or honest miss. Every question is counted; a missed one is
- * kept for the moderators' `gaps`. Answers carry feedback buttons.
+ * kept for the moderators' `gaps`. Answers carry feedback buttons. The reply is in the question's language
+ * when it is Russian or Chinese, else in the asker's Discord locale.
  */
-export async function askQuestion(context: BotContext, userId: string, question: string): Promise<AskResult> {
-  const verdict = await context.askCooldown.take(userId);
+export async function askQuestion(context: BotContext, asker: { id: string; locale?: string }, question: string): Promise<AskResult> {
+  const verdict = await context.askCooldown.take(asker.id);
   if (!verdict.allowed) {
-    const seconds = Math.ceil(verdict.retryAfterMs / 1000);
+    const locale = replyLocale(languageOf(question), asker.locale);
     return {
-      payload: renderNotice(`You're asking faster than I can keep up with. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`),
+      payload: renderNotice(stringsFor(locale).cooldown(Math.ceil(verdict.retryAfterMs / 1000))),
       outcome: "refused",
       ephemeral: true,
       record: () => undefined,
@@ -30,8 +34,9 @@ export async function askQuestion(context: BotContext, userId: string, question:
   const engine = context.engine();
   const picked = engine.base.facts.find((fact) => fact.id === question.trim() && fact.status === "active");
   if (picked) {
+    const locale = replyLocale(undefined, asker.locale);
     return {
-      payload: withFeedbackButtons(renderFact(picked, engine.base), picked.id),
+      payload: withFeedbackButtons(renderFact(picked, engine.base, locale), picked.id, locale),
       outcome: "answered",
       ephemeral: false,
       record: countQuestion(context, question, picked.id),
@@ -39,9 +44,10 @@ export async function askQuestion(context: BotContext, userId: string, question:
   }
   const answer = engine.answer(question);
   const top = answer.answered ? answer.results[0]?.fact : undefined;
-  const payload = renderAnswer(answer, engine.base);
+  const locale = replyLocale(answer.language, asker.locale);
+  const payload = renderAnswer(answer, engine.base, locale);
   return {
-    payload: top ? withFeedbackButtons(payload, top.id) : payload,
+    payload: top ? withFeedbackButtons(payload, top.id, locale) : payload,
     outcome: top ? "answered" : "abstained",
     ephemeral: false,
     record: countQuestion(context, question, top?.id ?? null),

@@ -8,6 +8,9 @@ import {
 } from "discord.js";
 import { respond } from "../discord/reply.js";
 import { renderNotice } from "../discord/render.js";
+import { localeFromDiscord, replyLocale } from "../i18n/locale.js";
+import { stringsFor } from "../i18n/strings.js";
+import { languageOf } from "../knowledge/question.js";
 import { askQuestion } from "./ask-flow.js";
 import type { BotContext, CommandModule, Outcome } from "../discord/command-contract.js";
 
@@ -21,12 +24,12 @@ const definition = new ContextMenuCommandBuilder()
 async function execute(interaction: MessageContextMenuCommandInteraction, context: BotContext): Promise<Outcome> {
   const target = interaction.targetMessage;
   if (!target.content.trim()) {
-    await respond(interaction, renderNotice("That message has no text for me to answer."), { ephemeral: true });
+    await respond(interaction, renderNotice(stringsFor(localeFromDiscord(interaction.locale) ?? "en").messageHasNoText), { ephemeral: true });
     return "refused";
   }
-  const { payload, outcome, ephemeral, record } = await askQuestion(context, interaction.user.id, target.content);
+  const { payload, outcome, ephemeral, record } = await askQuestion(context, { id: interaction.user.id, locale: interaction.locale }, target.content);
   const link = interaction.guildId ? messageLink(target.channelId, target.id, interaction.guildId) : messageLink(target.channelId, target.id);
-  const pointer = `Answering ${link} from <@${target.author.id}>`;
+  const pointer = stringsFor(replyLocale(languageOf(target.content), interaction.locale)).answeringMessage(link, `<@${target.author.id}>`);
   await respond(interaction, ephemeral ? payload : { ...payload, content: pointer }, { ephemeral });
   record();
   return outcome;

@@ -11,6 +11,10 @@ import { coveredTopics } from "../knowledge/answer-view.js";
 import { LIMITS } from "../discord/limits.js";
 import { respond } from "../discord/reply.js";
 import { PICK_FACT_ID, QA_ASK_HUMAN, QA_REMOVE, QA_SOLVED, renderFact, renderHelp, renderNotice, renderSources, renderTopics, VOTE_HELPFUL, VOTE_NOT_HELPFUL, withFeedbackButtons } from "../discord/render.js";
+import { isReplyLocale, localeFromDiscord, replyLocale, type ReplyLocale } from "../i18n/locale.js";
+import { statementIn } from "../i18n/fact-text.js";
+import { stringsFor } from "../i18n/strings.js";
+import { languageOf } from "../knowledge/question.js";
 import { truncate } from "../truncate.js";
 import { askQuestion } from "./ask-flow.js";
 import { handleQaButton } from "./qa-buttons.js";
@@ -49,11 +53,19 @@ const definition = new SlashCommandBuilder()
   .addSubcommand((sources) => sources.setName("sources").setDescription("The articles the facts come from"))
   .addSubcommand((help) => help.setName("help").setDescription("What the bot knows and how to ask"));
 
+/** The language of a reply to this member when no question says otherwise: their Discord locale, else English. */
+function memberLocale(interaction: { locale: string }): ReplyLocale {
+  return localeFromDiscord(interaction.locale) ?? "en";
+}
+
 async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
   const engine = context.engine();
+  const locale = memberLocale(interaction);
+  const s = stringsFor(locale);
   switch (interaction.options.getSubcommand()) {
     case "ask": {
-      const { payload, outcome, ephemeral, record } = await askQuestion(context, interaction.user.id, interaction.options.getString("question", true));
+      const asker = { id: interaction.user.id, locale: interaction.locale };
+      const { payload, outcome, ephemeral, record } = await askQuestion(context, asker, interaction.options.getString("question", true));
       await respond(interaction, payload, { ephemeral: ephemeral || (interaction.options.getBoolean("private") ?? false) });
       record();
       return outcome;
@@ -62,23 +74,24 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
       const id = interaction.options.getString("id", true).trim();
       const fact = engine.base.facts.find((candidate) => candidate.id === id);
       if (fact) {
-        await respond(interaction, renderFact(fact, engine.base));
+        await respond(interaction, renderFact(fact, engine.base, locale));
         return "answered";
       }
       const near = engine.suggest(id).slice(0, 3).map((suggestion) => `\`${suggestion.value}\``);
-      await respond(interaction, renderNotice(`There is no fact \`${truncate(id.replace(/`/g, "'"), 100)}\`.${near.length ? ` Did you mean ${near.join(", ")}?` : ""}`), { ephemeral: true });
+      const notice = [s.noSuchFact(truncate(id.replace(/`/g, "'"), 100)), ...(near.length ? [s.didYouMeanIds(near.join(", "))] : [])].join(" ");
+      await respond(interaction, renderNotice(notice), { ephemeral: true });
       return "refused";
     }
     case "topics": {
-      const payload = renderTopics(engine.base, interaction.options.getString("topic") ?? undefined);
+      const payload = renderTopics(engine.base, interaction.options.getString("topic") ?? undefined, locale);
       await respond(interaction, payload, { ephemeral: payload.embeds === undefined });
       return payload.embeds === undefined ? "refused" : "answered";
     }
     case "sources":
-      await respond(interaction, renderSources(engine.base));
+      await respond(interaction, renderSources(engine.base, locale));
       return "answered";
     case "help":
-      await respond(interaction, renderHelp(engine.base), { ephemeral: true });
+      await respond(interaction, renderHelp(engine.base, locale), { ephemeral: true });
       return "answered";
     default:
       throw new Error(`unknown subcommand ${interaction.options.getSubcommand()}`);
@@ -96,38 +109,46 @@ async function autocomplete(interaction: AutocompleteInteraction, context: BotCo
     await interaction.respond(topics.slice(0, LIMITS.autocompleteChoices).map((topic) => ({ name: truncate(topic, LIMITS.choiceName), value: truncate(topic, 100) })));
     return;
   }
-  await interaction.respond(engine.suggest(focused.value));
+  const locale = replyLocale(languageOf(focused.value), interaction.locale);
+  await interaction.respond(engine.suggest(focused.value, (fact) => statementIn(fact, locale).text));
 }
 
 /** A vote on an answer: one per user per fact; voting again replaces it. */
 async function vote(interaction: ButtonInteraction, context: BotContext): Promise<Outcome> {
   const helpful = interaction.customId.startsWith(VOTE_HELPFUL);
   const factId = interaction.customId.slice((helpful ? VOTE_HELPFUL : VOTE_NOT_HELPFUL).length);
+  const s = stringsFor(memberLocale(interaction));
   if (!context.store.fact(factId)) {
-    await respond(interaction, renderNotice("That fact no longer exists."), { ephemeral: true });
+    await respond(interaction, renderNotice(s.factGone), { ephemeral: true });
     return "refused";
   }
   const result = context.store.feedback.vote(factId, interaction.user.id, helpful);
   if (result === "recorded") context.store.qa.countVote(interaction.message.id, helpful);
-  const said = helpful ? "helpful" : "not helpful";
-  const message = { recorded: `Thanks: you marked this answer ${said}.`, changed: `Changed your vote: ${said}.`, unchanged: `You already marked this answer ${said}.` }[result];
+  const message = helpful
+    ? { recorded: s.votedHelpful, changed: s.voteChangedHelpful, unchanged: s.voteSameHelpful }[result]
+    : { recorded: s.votedNotHelpful, changed: s.voteChangedNotHelpful, unchanged: s.voteSameNotHelpful }[result];
   await respond(interaction, renderNotice(message), { ephemeral: true });
   return "answered";
 }
 
-/** A pick from the "did you mean" menu: the asker's message becomes the answer; anyone else sees it privately. */
+/**
+ * A pick from the "did you mean" menu: the asker's message becomes the answer, in the menu's language; anyone else
+ * sees it privately, in theirs.
+ */
 async function handleComponent(interaction: MessageComponentInteraction, context: BotContext): Promise<Outcome> {
   if (interaction.isButton() && (interaction.customId.startsWith(VOTE_HELPFUL) || interaction.customId.startsWith(VOTE_NOT_HELPFUL))) return vote(interaction, context);
   if (interaction.isButton() && QA_BUTTONS.has(interaction.customId)) return handleQaButton(interaction, context);
-  if (!interaction.isStringSelectMenu() || interaction.customId !== PICK_FACT_ID) throw new Error(`unknown component ${interaction.customId}`);
+  if (!interaction.isStringSelectMenu() || !interaction.customId.startsWith(PICK_FACT_ID)) throw new Error(`unknown component ${interaction.customId}`);
   const engine = context.engine();
   const fact = engine.base.facts.find((candidate) => candidate.id === interaction.values[0] && candidate.status === "active");
+  const isAsker = interaction.message.interactionMetadata?.user.id === interaction.user.id;
+  const menuLocale = interaction.customId.slice(PICK_FACT_ID.length);
+  const locale = isAsker && isReplyLocale(menuLocale) ? menuLocale : memberLocale(interaction);
   if (!fact) {
-    await respond(interaction, renderNotice("That fact is no longer available. Try asking again."), { ephemeral: true });
+    await respond(interaction, renderNotice(stringsFor(locale).factUnavailable), { ephemeral: true });
     return "refused";
   }
-  const isAsker = interaction.message.interactionMetadata?.user.id === interaction.user.id;
-  await respond(interaction, withFeedbackButtons(renderFact(fact, engine.base), fact.id), isAsker ? { update: true } : { ephemeral: true });
+  await respond(interaction, withFeedbackButtons(renderFact(fact, engine.base, locale), fact.id, locale), isAsker ? { update: true } : { ephemeral: true });
   return "answered";
 }
 

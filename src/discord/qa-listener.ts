@@ -8,6 +8,7 @@ import type { AskRecorder } from "./ask-recorder.js";
 import { createCooldown } from "./cooldown.js";
 import { decideMessage, decideReply, questionText, type QaRoute, type ReplyDecision } from "./qa-policy.js";
 import { postInChannel } from "./reply.js";
+import { localeFromDiscord, replyLocale } from "../i18n/locale.js";
 import { renderAnswer, renderMentionHelp, withFeedbackButtons, withQaButtons } from "./render.js";
 
 export interface QaSettings {
@@ -98,10 +99,11 @@ export function createQaListener({ engine, store, asks, settings, log, metrics, 
   function payloadFor(answer: Answer, route: QaRoute, inForum: boolean) {
     const base = engine().base;
     const top = answer.answered ? answer.results[0]?.fact : undefined;
-    const rendered = renderAnswer(answer, base);
-    const withVotes = top ? withFeedbackButtons(rendered, top.id) : rendered;
+    const locale = replyLocale(answer.language);
+    const rendered = renderAnswer(answer, base, locale);
+    const withVotes = top ? withFeedbackButtons(rendered, top.id, locale) : rendered;
     if (route === "mention") return withVotes;
-    return withQaButtons(withVotes, { askHuman: settings.helperRoleId !== undefined, solved: inForum });
+    return withQaButtons(withVotes, { askHuman: settings.helperRoleId !== undefined, solved: inForum }, locale);
   }
 
   async function onMessage(message: Message): Promise<void> {
@@ -132,7 +134,7 @@ export function createQaListener({ engine, store, asks, settings, log, metrics, 
         return;
       }
       if (decision.act === "help") {
-        await postInChannel(channel, renderMentionHelp(), { replyTo: message.id });
+        await postInChannel(channel, renderMentionHelp(localeFromDiscord(message.guild?.preferredLocale) ?? "en"), { replyTo: message.id });
         log.info({ ...fields, decision: "help" }, "message considered");
         return;
       }

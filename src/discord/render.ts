@@ -1,4 +1,8 @@
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIEmbed, type APIEmbedField } from "discord.js";
+import { statementIn } from "../i18n/fact-text.js";
+import type { ReplyLocale } from "../i18n/locale.js";
+import { appCommandName, commandName, slashCommand } from "../i18n/slash.js";
+import { stringsFor, type Strings } from "../i18n/strings.js";
 import { describeAbstention } from "../knowledge/abstention.js";
 import { coveredTopics, describeSourceDate, displayableQuery } from "../knowledge/answer-view.js";
 import type { Answer } from "../knowledge/engine.js";
@@ -6,7 +10,8 @@ import type { Fact, FactBase, Source } from "../knowledge/schema.js";
 import { truncate } from "../truncate.js";
 import { fitToLimits, LIMITS, type MessagePayload } from "./limits.js";
 
-export const PICK_FACT_ID = "trade:pick";
+/** The "did you mean" menu: its id carries the reply's language, so the picked fact shows in it. */
+export const PICK_FACT_ID = "trade:pick:";
 export const VOTE_HELPFUL = "trade:vote:up:";
 export const VOTE_NOT_HELPFUL = "trade:vote:down:";
 export const QA_ASK_HUMAN = "trade:qa:human";
@@ -17,50 +22,49 @@ export const QA_SOLVED = "trade:qa:solved";
 const CLOSE_CALL = 0.05;
 
 const COLOURS = { answer: 0x2e7d32, miss: 0xb26a00, info: 0x1565c0 } as const;
-const FOOTER = "Answers come only from curated facts, each quoted from its source.";
 
 /** What the renderer reads of the fact base besides the facts it shows. */
 type Catalogue = Pick<FactBase, "sources" | "facts">;
 
-/** An answer from the engine: the fact as an embed, or an honest miss with "did you mean" choices. */
-export function renderAnswer(answer: Answer, catalogue: Catalogue): MessagePayload {
+/** An answer from the engine, in the reply's language: the fact as an embed, or an honest miss with "did you mean" choices. */
+export function renderAnswer(answer: Answer, catalogue: Catalogue, locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
   const question = answer.query;
   const top = answer.results[0];
   if (answer.answered && top) {
     const closeCalls = answer.results.slice(1).filter((result) => top.score - result.score <= CLOSE_CALL);
     return fitToLimits({
-      embeds: [factEmbed(top.fact, catalogue, { question, confidence: answer.confidence })],
-      ...(closeCalls.length > 0 ? { components: [pickMenu(closeCalls, "Or did you mean…")] } : {}),
+      embeds: [factEmbed(top.fact, catalogue, locale, { question, confidence: answer.confidence })],
+      ...(closeCalls.length > 0 ? { components: [pickMenu(closeCalls, s.orDidYouMean, locale)] } : {}),
     });
   }
   const cleaned = displayableQuery(question, 300);
-  const shown = cleaned ? `“${escapeMarkdown(cleaned)}”` : "that";
   const embed: APIEmbed = {
     color: COLOURS.miss,
-    title: "No sourced answer",
+    title: s.noAnswerTitle,
     description: [
-      `I have no sourced fact that answers ${shown}, so I won't guess.`,
-      ...(answer.abstention ? [escapeMarkdown(describeAbstention(answer.abstention))] : []),
+      cleaned ? s.noAnswerTo(escapeMarkdown(cleaned)) : s.noAnswerToThat,
+      ...(answer.abstention ? [escapeMarkdown(describeAbstention(answer.abstention, s))] : []),
       "",
-      `I cover: ${coveredTopics(catalogue.facts).join(", ")}.`,
-      answer.results.length > 0 ? "Did you mean one of these? Pick one below." : "Try other words, or browse with `/trade topics`.",
+      s.iCover(coveredTopics(catalogue.facts).join(", ")),
+      answer.results.length > 0 ? s.pickBelow : s.tryOtherWords(slashCommand("trade topics", locale)),
     ].join("\n"),
-    footer: { text: FOOTER },
+    footer: { text: s.footer },
   };
-  return fitToLimits({ embeds: [embed], ...(answer.results.length > 0 ? { components: [pickMenu(answer.results, "Did you mean…")] } : {}) });
+  return fitToLimits({ embeds: [embed], ...(answer.results.length > 0 ? { components: [pickMenu(answer.results, s.didYouMean, locale)] } : {}) });
 }
 
-/** A menu of facts to pick from ("did you mean"); picking one shows it. */
-function pickMenu(results: Answer["results"], placeholder: string): NonNullable<MessagePayload["components"]>[number] {
+/** A menu of facts to pick from ("did you mean"), labelled in the reply's language; picking one shows it. */
+function pickMenu(results: Answer["results"], placeholder: string, locale: ReplyLocale): NonNullable<MessagePayload["components"]>[number] {
   return {
     type: ComponentType.ActionRow,
     components: [
       {
         type: ComponentType.StringSelect,
-        custom_id: PICK_FACT_ID,
+        custom_id: `${PICK_FACT_ID}${locale}`,
         placeholder,
         options: results.slice(0, LIMITS.selectOptions).map(({ fact }) => ({
-          label: truncate(fact.statement, LIMITS.selectOptionLabel),
+          label: truncate(statementIn(fact, locale).text, LIMITS.selectOptionLabel),
           value: fact.id,
           description: truncate(fact.topic, LIMITS.selectOptionDescription),
         })),
@@ -70,15 +74,16 @@ function pickMenu(results: Answer["results"], placeholder: string): NonNullable<
 }
 
 /** The answer's fact with "helpful" / "not helpful" buttons under it (above any other components). */
-export function withFeedbackButtons(payload: MessagePayload, factId: string): MessagePayload {
+export function withFeedbackButtons(payload: MessagePayload, factId: string, locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
   return {
     ...payload,
     components: [
       {
         type: ComponentType.ActionRow,
         components: [
-          { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: "👍" }, label: "Helpful", custom_id: `${VOTE_HELPFUL}${factId}` },
-          { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: "👎" }, label: "Not helpful", custom_id: `${VOTE_NOT_HELPFUL}${factId}` },
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: "👍" }, label: s.helpful, custom_id: `${VOTE_HELPFUL}${factId}` },
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: "👎" }, label: s.notHelpful, custom_id: `${VOTE_NOT_HELPFUL}${factId}` },
         ],
       },
       ...(payload.components ?? []),
@@ -87,7 +92,8 @@ export function withFeedbackButtons(payload: MessagePayload, factId: string): Me
 }
 
 /** The buttons under an answer posted unasked: ask a human (when a helper role is set), remove it, mark the post solved (in a forum). */
-export function withQaButtons(payload: MessagePayload, { askHuman, solved }: { askHuman: boolean; solved: boolean }): MessagePayload {
+export function withQaButtons(payload: MessagePayload, { askHuman, solved }: { askHuman: boolean; solved: boolean }, locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
   const button = (label: string, customId: string, emoji: string, style: ButtonStyle.Secondary | ButtonStyle.Success) => ({ type: ComponentType.Button as const, style, emoji: { name: emoji }, label, custom_id: customId });
   return {
     ...payload,
@@ -96,9 +102,9 @@ export function withQaButtons(payload: MessagePayload, { askHuman, solved }: { a
       {
         type: ComponentType.ActionRow,
         components: [
-          ...(askHuman ? [button("Ask a human", QA_ASK_HUMAN, "🙋", ButtonStyle.Secondary)] : []),
-          button("Remove", QA_REMOVE, "🗑️", ButtonStyle.Secondary),
-          ...(solved ? [button("Solved", QA_SOLVED, "✅", ButtonStyle.Success)] : []),
+          ...(askHuman ? [button(s.askHuman, QA_ASK_HUMAN, "🙋", ButtonStyle.Secondary)] : []),
+          button(s.remove, QA_REMOVE, "🗑️", ButtonStyle.Secondary),
+          ...(solved ? [button(s.solved, QA_SOLVED, "✅", ButtonStyle.Success)] : []),
         ],
       },
     ],
@@ -106,26 +112,28 @@ export function withQaButtons(payload: MessagePayload, { askHuman, solved }: { a
 }
 
 /** What a bare @mention gets: two lines on how to ask. */
-export function renderMentionHelp(): MessagePayload {
-  return { content: "Ask me about China–Russia trade: mention me with your question, e.g. “@trade-facts how much did Liaoning export to Russia?”\nOr use `/trade ask`; `/trade help` says what I know." };
+export function renderMentionHelp(locale: ReplyLocale = "en"): MessagePayload {
+  return { content: stringsFor(locale).mentionHelp(slashCommand("trade ask", locale), slashCommand("trade help", locale)) };
 }
 
 /** One fact as an embed, as `/trade fact` shows it. */
-export function renderFact(fact: Fact, catalogue: Catalogue): MessagePayload {
-  return fitToLimits({ embeds: [factEmbed(fact, catalogue, {})] });
+export function renderFact(fact: Fact, catalogue: Catalogue, locale: ReplyLocale = "en"): MessagePayload {
+  return fitToLimits({ embeds: [factEmbed(fact, catalogue, locale, {})] });
 }
 
-function factEmbed(fact: Fact, catalogue: Catalogue, { question, confidence }: { question?: string; confidence?: number }): APIEmbed {
-  const { title, description, fields } = factParts(fact, catalogue.sources.find((candidate) => candidate.id === fact.sourceId));
+function factEmbed(fact: Fact, catalogue: Catalogue, locale: ReplyLocale, { question, confidence }: { question?: string; confidence?: number }): APIEmbed {
+  const s = stringsFor(locale);
+  const { title, description, fields, footer } = factParts(fact, catalogue.sources.find((candidate) => candidate.id === fact.sourceId), locale);
   const shownFields = [...fields];
-  if (confidence !== undefined) shownFields.splice(3, 0, { name: "Confidence", value: `${Math.round(confidence * 100)}%`, inline: true });
+  if (confidence !== undefined) shownFields.splice(3, 0, { name: s.confidence, value: `${Math.round(confidence * 100)}%`, inline: true });
+  const prefix = `${s.questionPrefix} `;
   return {
     color: COLOURS.answer,
-    ...(question?.trim() && question.trim() !== fact.id ? { author: { name: `Q: ${displayableQuery(question, LIMITS.author - 3)}` } } : {}),
+    ...(question?.trim() && question.trim() !== fact.id ? { author: { name: `${prefix}${displayableQuery(question, LIMITS.author - prefix.length)}` } } : {}),
     title,
     description,
     fields: shownFields,
-    footer: { text: FOOTER },
+    footer: { text: footer },
   };
 }
 
@@ -134,124 +142,129 @@ interface FactParts {
   title: string;
   description: string;
   fields: readonly APIEmbedField[];
+  footer: string;
 }
 
 /**
- * What a fact's embed shows whoever asks, escaped once per fact and source (escaping is most of the rendering cost
- * at hundreds of asks a second). Facts and sources are immutable: an edit makes new objects, so nothing goes stale.
+ * What a fact's embed shows whoever asks in one language, escaped once per fact, source and language (escaping is
+ * most of the rendering cost at hundreds of asks a second). Facts and sources are immutable: an edit makes new
+ * objects, so nothing goes stale.
  */
-const partsCache = new WeakMap<Fact, FactParts>();
+const partsCache = new WeakMap<Fact, Map<ReplyLocale, FactParts>>();
 
-function factParts(fact: Fact, source: Source | undefined): FactParts {
-  const cached = partsCache.get(fact);
+function factParts(fact: Fact, source: Source | undefined, locale: ReplyLocale): FactParts {
+  const byLocale = partsCache.get(fact) ?? new Map<ReplyLocale, FactParts>();
+  const cached = byLocale.get(locale);
   if (cached && cached.source === source) return cached;
-  const statement = escapeMarkdown(fact.statement);
+  const s = stringsFor(locale);
+  const shown = statementIn(fact, locale);
+  const statement = escapeMarkdown(shown.text);
   const quote = escapeMarkdown(fact.quote)
     .split("\n")
     .map((line) => `> ${line}`)
     .join("\n");
+  const labelledQuote = locale === "en" ? quote : `**${s.sourceWords}**\n${quote}`;
   const fields: APIEmbedField[] = [
-    { name: "Said by", value: escapeMarkdown(fact.attribution), inline: true },
-    { name: "Source", value: sourceLine(source, fact.sourceId), inline: true },
-    { name: "Fact", value: `\`${fact.id}\``, inline: true },
+    { name: s.saidBy, value: escapeMarkdown(fact.attribution), inline: true },
+    { name: s.source, value: sourceLine(source, fact.sourceId, s), inline: true },
+    { name: s.fact, value: `\`${fact.id}\``, inline: true },
   ];
-  if (fact.status === "retired") fields.push({ name: "Status", value: "Retired: no longer used to answer questions", inline: false });
+  if (fact.status === "retired") fields.push({ name: s.status, value: s.retired, inline: false });
   const parts = {
     source,
     title: truncate(statement, LIMITS.embedTitle),
-    description: statement.length > LIMITS.embedTitle ? `${statement}\n\n${quote}` : quote,
+    description: statement.length > LIMITS.embedTitle ? `${statement}\n\n${labelledQuote}` : labelledQuote,
     fields: fields.map((field) => Object.freeze(field)),
+    footer: locale === "en" ? s.footer : `${s.footer}\n${shown.translated ? s.statementTranslated : s.statementUntranslated}`,
   };
-  partsCache.set(fact, parts);
+  byLocale.set(locale, parts);
+  partsCache.set(fact, byLocale);
   return parts;
 }
 
-function sourceLine(source: Source | undefined, sourceId: string): string {
+function sourceLine(source: Source | undefined, sourceId: string, s: Strings): string {
   if (!source) return escapeMarkdown(sourceId);
   const title = escapeMarkdown(source.title);
   const named = source.url ? `[${title}](${source.url})` : title;
-  return [named, source.publisher ? escapeMarkdown(source.publisher) : null, describeSourceDate(source)].filter(Boolean).join("\n");
+  return [named, source.publisher ? escapeMarkdown(source.publisher) : null, describeSourceDate(source, s)].filter(Boolean).join("\n");
 }
 
 /** The topics with their number of facts; or, given a topic, its facts. */
-export function renderTopics(catalogue: Catalogue, topic?: string): MessagePayload {
+export function renderTopics(catalogue: Catalogue, topic?: string, locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
   const active = catalogue.facts.filter((fact) => fact.status === "active");
   const topics = coveredTopics(active);
+  const statement = (fact: Fact) => statementIn(fact, locale).text;
   if (!topic) {
     return fitToLimits({
       embeds: [
         {
           color: COLOURS.info,
-          title: "Topics",
-          description: "Browse one with `/trade topics topic:<name>`, or just ask with `/trade ask`.",
+          title: s.topicsTitle,
+          description: s.topicsBrowse(`${slashCommand("trade topics", locale)} ${commandName("trade topics topic", locale)}:<…>`, slashCommand("trade ask", locale)),
           fields: topics.slice(0, LIMITS.embedFields).map((name) => {
             const facts = active.filter((fact) => fact.topic === name);
-            return { name: `${name} (${facts.length})`, value: facts.slice(0, 3).map((fact) => `• ${escapeMarkdown(truncate(fact.statement, 120))}`).join("\n") };
+            return { name: `${name} (${facts.length})`, value: facts.slice(0, 3).map((fact) => `• ${escapeMarkdown(truncate(statement(fact), 120))}`).join("\n") };
           }),
-          footer: { text: FOOTER },
+          footer: { text: s.footer },
         },
       ],
     });
   }
   const match = topics.find((name) => name.toLowerCase() === topic.trim().toLowerCase());
-  if (!match) {
-    return { content: `There is no topic called “${escapeMarkdown(truncate(topic, 100))}”. Topics: ${topics.join(", ")}.` };
-  }
-  const lines = active.filter((fact) => fact.topic === match).map((fact) => `• ${escapeMarkdown(fact.statement)} (\`${fact.id}\`)`);
-  return fitToLimits({ embeds: [{ color: COLOURS.info, title: match, description: lines.join("\n"), footer: { text: "Show one with /trade fact id:<id>" } }] });
+  if (!match) return { content: s.noSuchTopic(escapeMarkdown(truncate(topic, 100)), topics.join(", ")) };
+  const lines = active.filter((fact) => fact.topic === match).map((fact) => `• ${escapeMarkdown(statement(fact))} (\`${fact.id}\`)`);
+  return fitToLimits({ embeds: [{ color: COLOURS.info, title: match, description: lines.join("\n"), footer: { text: s.showOneFact(slashCommand("trade fact", locale)) } }] });
 }
 
 /** Each source with what is known of it and how many facts it backs; one line each when there are many. */
-export function renderSources(catalogue: Catalogue): MessagePayload {
+export function renderSources(catalogue: Catalogue, locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
   const backedBy = (source: Source) => catalogue.facts.filter((fact) => fact.sourceId === source.id && fact.status === "active").length;
   if (catalogue.sources.length > 3) {
     const lines = catalogue.sources.map((source) => {
       const title = escapeMarkdown(truncate(source.title, 120));
-      return `• ${source.url ? `[${title}](${source.url})` : title} — ${source.publisher ? `${escapeMarkdown(source.publisher)}, ` : ""}${describeSourceDate(source)}; ${backedBy(source)} facts (\`${source.id}\`)`;
+      return `• ${source.url ? `[${title}](${source.url})` : title} — ${source.publisher ? `${escapeMarkdown(source.publisher)}, ` : ""}${describeSourceDate(source, s)}; ${s.sourceFactCount(backedBy(source))} (\`${source.id}\`)`;
     });
-    return fitToLimits({ embeds: [{ color: COLOURS.info, title: `Sources (${catalogue.sources.length})`, description: lines.join("\n"), footer: { text: FOOTER } }] });
+    return fitToLimits({ embeds: [{ color: COLOURS.info, title: s.sourcesTitle(catalogue.sources.length), description: lines.join("\n"), footer: { text: s.footer } }] });
   }
   return fitToLimits({
-    embeds: catalogue.sources.map((source) => {
-      const backed = backedBy(source);
-      return {
-        color: COLOURS.info,
-        title: escapeMarkdown(source.title),
-        ...(source.url ? { url: source.url } : {}),
-        fields: [
-          { name: "Publisher", value: source.publisher ? escapeMarkdown(source.publisher) : "unknown", inline: true },
-          { name: "Date", value: source.date ? escapeMarkdown(source.date) : "unknown", inline: true },
-          { name: "Facts", value: String(backed), inline: true },
-          ...(source.dateNote ? [{ name: "Note", value: escapeMarkdown(source.dateNote) }] : []),
-          { name: "Link", value: source.url ?? "unknown" },
-        ],
-        footer: { text: `source id: ${source.id}` },
-      };
-    }),
+    embeds: catalogue.sources.map((source) => ({
+      color: COLOURS.info,
+      title: escapeMarkdown(source.title),
+      ...(source.url ? { url: source.url } : {}),
+      fields: [
+        { name: s.publisher, value: source.publisher ? escapeMarkdown(source.publisher) : s.unknown, inline: true },
+        { name: s.date, value: source.date ? escapeMarkdown(source.date) : s.unknown, inline: true },
+        { name: s.facts, value: String(backedBy(source)), inline: true },
+        ...(source.dateNote ? [{ name: s.note, value: escapeMarkdown(source.dateNote) }] : []),
+        { name: s.link, value: source.url ?? s.unknown },
+      ],
+      footer: { text: s.sourceId(source.id) },
+    })),
   });
 }
 
-/** What the bot knows and how to ask it. */
-export function renderHelp(catalogue: Catalogue): MessagePayload {
+/** What the bot knows and how to ask it, with the commands as members of this language see them. */
+export function renderHelp(catalogue: Catalogue, locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
   const active = catalogue.facts.filter((fact) => fact.status === "active");
+  const option = (path: string, value: string) => `${commandName(path, locale)}:${value}`;
+  const privately = option("trade ask private", "true");
   return fitToLimits({
     embeds: [
       {
         color: COLOURS.info,
-        title: "Trade facts: how to ask",
-        description: [
-          `I answer questions about China–Russia trade from ${active.length} curated facts, each quoted word for word from its source. When I have no sourced answer, I say so instead of guessing.`,
-          "",
-          `**Topics:** ${coveredTopics(active).join(", ")}.`,
-        ].join("\n"),
+        title: s.helpTitle,
+        description: [s.helpIntro(active.length), s.helpLanguages, "", s.helpTopics(coveredTopics(active).join(", "))].join("\n"),
         fields: [
-          { name: "/trade ask question:<text> [private:true]", value: "Ask in your own words; typos are fine. `private:true` shows the answer only to you." },
-          { name: "/trade fact id:<id>", value: "Show one fact by its id (start typing to search)." },
-          { name: "/trade topics [topic]", value: "Browse the facts by topic." },
-          { name: "/trade sources", value: "The articles the facts come from." },
-          { name: "Apps → Ask trade bot", value: "Right-click (or long-press) a message to answer its question." },
+          { name: `${slashCommand("trade ask", locale)} ${option("trade ask question", "<…>")} [${privately}]`, value: s.helpAsk(privately) },
+          { name: `${slashCommand("trade fact", locale)} ${option("trade fact id", "<id>")}`, value: s.helpFact },
+          { name: `${slashCommand("trade topics", locale)} [${commandName("trade topics topic", locale)}]`, value: s.helpTopicsCommand },
+          { name: slashCommand("trade sources", locale), value: s.helpSources },
+          { name: s.helpAppsName(appCommandName("Ask trade bot", locale)), value: s.helpApps },
         ],
-        footer: { text: FOOTER },
+        footer: { text: s.footer },
       },
     ],
   });

@@ -1,3 +1,4 @@
+import { stringsFor, type Strings } from "../i18n/strings.js";
 import { truncate } from "../truncate.js";
 import { describeAbstention } from "./abstention.js";
 import type { Answer, Engine } from "./engine.js";
@@ -30,9 +31,9 @@ export function sourceOf(fact: Fact, engine: Engine): Source | undefined {
   return engine.base.sources.find((source) => source.id === fact.sourceId);
 }
 
-/** "2023, inferred" (the first words of the date note), or "date unknown". */
-export function describeSourceDate(source: Source): string {
-  if (!source.date) return "date unknown";
+/** "2023, inferred" (the first words of the date note), or "date unknown" in the strings' language. */
+export function describeSourceDate(source: Source, s: Strings = stringsFor("en")): string {
+  if (!source.date) return s.dateUnknown;
   return source.dateNote ? `${source.date}, ${source.dateNote.replace(/[.:;].*$/s, "").toLowerCase()}` : source.date;
 }
 

@@ -45,7 +45,8 @@ export interface Suggestion {
 export interface Engine {
   readonly base: FactBase;
   answer(question: string): Answer;
-  suggest(partial: string): Suggestion[];
+  /** Facts for autocomplete, named by `label` (the statement unless given). */
+  suggest(partial: string, label?: (fact: Fact) => string): Suggestion[];
   /** A new engine with these facts added, replaced (same id) or retired; this one is left untouched. */
   withFacts(changed: readonly Fact[]): Engine;
 }
@@ -58,7 +59,7 @@ function engineOver(index: FactIndex, base: FactBase): Engine {
   return {
     base,
     answer: (question) => answerQuestion(index, question),
-    suggest: (partial) => suggestFacts(index, partial),
+    suggest: (partial, label = (fact) => fact.statement) => suggestFacts(index, partial, label),
     withFacts: (changed) => engineOver(index.withFacts(changed), { sources: base.sources, facts: mergeFacts(base.facts, changed) }),
   };
 }
@@ -154,10 +155,11 @@ function isAnswerWord(term: string): boolean {
   return /\d/.test(term) || ANSWER_WORDS.has(term);
 }
 
-function suggestFacts(index: FactIndex, partial: string): Suggestion[] {
+function suggestFacts(index: FactIndex, partial: string, label: (fact: Fact) => string): Suggestion[] {
   const text = partial.trim();
   const active = index.docs.filter((doc) => doc.fact.status === "active");
-  if (!text) return active.slice(0, 25).map(({ fact }) => suggestionFor(fact));
+  const suggestion = ({ fact }: IndexedFact): Suggestion => ({ name: truncate(label(fact), 100), value: fact.id });
+  if (!text) return active.slice(0, 25).map(suggestion);
   const byId = active.filter(({ fact }) => fact.id.startsWith(text.toLowerCase()));
   const query = readQuestion(index, text, !/\s$/.test(partial));
   const ranked = rank(index, query).map(({ doc }) => doc);
@@ -165,11 +167,7 @@ function suggestFacts(index: FactIndex, partial: string): Suggestion[] {
   return [...byId, ...ranked]
     .filter(({ fact }) => !seen.has(fact.id) && seen.add(fact.id))
     .slice(0, 25)
-    .map(({ fact }) => suggestionFor(fact));
-}
-
-function suggestionFor(fact: Fact): Suggestion {
-  return { name: truncate(fact.statement, 100), value: fact.id };
+    .map(suggestion);
 }
 
 function round(value: number): number {

@@ -79,9 +79,25 @@ describe("npm run ask", () => {
     expect(stdout).not.toContain("\u001b");
   });
 
+  it("answers in the question's language: the translated statement, the source's words verbatim and labelled", () => {
+    const { status, stdout } = runCli("ask", ["辽宁对俄罗斯出口了多少？"]);
+    expect(status).toBe(0);
+    expect(stdout.split("\n")[0]).toBe("前九个月，辽宁对俄罗斯出口额达426.4亿元（58.3亿美元）。");
+    expect(stdout).toContain("来源原文\n  “Liaoning’s exports to Russia increased by 82.3%");
+    expect(stdout).toContain("事实 liaoning-exports-to-russia-value · 置信度");
+    expect(runCli("ask", ["Что сказал Путин про Хэйлунцзян?"]).stdout).toMatch(/^В базе фактов нет ответа с источником на «Что сказал Путин про Хэйлунцзян\?»\./);
+  });
+
+  it("answers in the language --lang names, whatever the question's", () => {
+    const { stdout } = runCli("ask", ["--lang", "en", "Сколько Ляонин экспортировал в Россию?"]);
+    expect(stdout.split("\n")[0]).toBe("Liaoning's exports to Russia reached 42.64 billion yuan ($5.83 billion) in the first nine months.");
+    expect(runCli("ask", ["--lang", "ru", "How much did Liaoning export to Russia?"]).stdout).toContain("Факт liaoning-exports-to-russia-value · уверенность");
+  });
+
   it.each([
     ["no question", []],
     ["an unknown option", ["--verbose", "hi"]],
+    ["a language it does not speak", ["--lang", "fr", "hi"]],
   ])("rejects %s with one line and exit code 2", (_name, args) => {
     const { status, stdout, stderr } = runCli("ask", args);
     expect(status).toBe(2);

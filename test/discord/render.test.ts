@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/knowledge/engine.js";
 import type { Fact, Source } from "../../src/knowledge/schema.js";
 import { embedLength, fitToLimits, LIMITS, limitViolations, type MessagePayload } from "../../src/discord/limits.js";
-import { PICK_FACT_ID, renderAnswer, renderFact, renderHelp, renderSources, renderTopics } from "../../src/discord/render.js";
+import { PICK_FACT_ID, renderAnswer, renderFact, renderHelp, renderMentionHelp, renderSources, renderTopics, withFeedbackButtons } from "../../src/discord/render.js";
+import { REPLY_LOCALES } from "../../src/i18n/locale.js";
 import { seedBase, seedEngine } from "../support/seed.js";
 
 const huge = (length: number, word = "trade ") => word.repeat(Math.ceil(length / word.length)).slice(0, length);
@@ -37,6 +38,8 @@ function maximalFact(n: number): Fact {
   };
 }
 
+const maximalTranslation = { statement: huge(1000, "Утверждение *жирно* "), keywords: ["экспорт"], aliases: [], questions: [] };
+
 const catalogue = { sources: [maximalSource, { ...maximalSource, id: "second-source" }], facts: Array.from({ length: 40 }, (_, i) => maximalFact(i)) };
 
 function expectWithinLimits(payload: MessagePayload): void {
@@ -59,16 +62,19 @@ describe("rendering within Discord's limits", () => {
     const payload = renderAnswer(miss, catalogue);
     expectWithinLimits(payload);
     const select = payload.components?.[0]?.components[0];
-    expect(select).toMatchObject({ custom_id: PICK_FACT_ID });
+    expect(select).toMatchObject({ custom_id: `${PICK_FACT_ID}en` });
     expect(select && "options" in select ? select.options.length : 0).toBe(25);
   });
 
-  it("facts, topics, sources and help stay within limits", () => {
-    expectWithinLimits(renderFact(maximalFact(2), catalogue));
-    expectWithinLimits(renderTopics(catalogue));
-    expectWithinLimits(renderTopics(catalogue, catalogue.facts[0]!.topic));
-    expectWithinLimits(renderSources(catalogue));
-    expectWithinLimits(renderHelp(catalogue));
+  it.each(REPLY_LOCALES)("facts, topics, sources and help stay within limits in %s", (locale) => {
+    const translated = { ...catalogue, facts: catalogue.facts.map((fact) => ({ ...fact, translations: { ru: maximalTranslation, "zh-CN": maximalTranslation } })) };
+    expectWithinLimits(renderAnswer({ ...answer, results: [{ fact: translated.facts[0]!, score: 0.9 }] }, translated, locale));
+    expectWithinLimits(renderFact(maximalFact(2), catalogue, locale));
+    expectWithinLimits(renderFact(translated.facts[2]!, translated, locale));
+    expectWithinLimits(renderTopics(translated, undefined, locale));
+    expectWithinLimits(renderTopics(translated, catalogue.facts[0]!.topic, locale));
+    expectWithinLimits(renderSources(catalogue, locale));
+    expectWithinLimits(renderHelp(catalogue, locale));
   });
 
   it("25 long topics and 30 sources stay within limits", () => {
@@ -159,5 +165,50 @@ describe("what the renderer shows", () => {
     const fields = renderSources(base).embeds![0]!.fields!;
     expect(fields.find((field) => field.name === "Facts")?.value).toBe(String(base.facts.length));
     expect(fields.find((field) => field.name === "Publisher")?.value).toBe("unknown");
+  });
+});
+
+describe("a reply in the asker's language", () => {
+  const base = seedBase();
+  const engine = seedEngine();
+  const exportsFact = base.facts.find((fact) => fact.id === "liaoning-exports-to-russia-value")!;
+  const untranslated = { ...exportsFact, translations: undefined };
+
+  it("shows the moderators' translation as the answer and the source's words as they were said, labelled as the original", () => {
+    const embed = renderAnswer(engine.answer("Сколько Ляонин экспортировал в Россию?"), base, "ru").embeds![0]!;
+    expect(embed.title).toBe(exportsFact.translations!.ru!.statement);
+    expect(embed.description).toBe(`**Слова источника (оригинал)**\n> ${exportsFact.quote}`);
+    expect(embed.footer?.text).toContain("цитата — собственные слова источника");
+    expect(embed.fields?.map((field) => field.name)).toEqual(["Кто сказал", "Источник", "Факт", "Уверенность"]);
+    expect(embed.author?.name).toBe("В: Сколько Ляонин экспортировал в Россию?");
+  });
+
+  it("frames a fact without a translation in the asker's language and says its statement is English", () => {
+    const embed = renderFact(untranslated, base, "zh-CN").embeds![0]!;
+    expect(embed.title).toContain("42.64 billion yuan");
+    expect(embed.footer?.text).toContain("尚无译文");
+    expect(embed.fields?.[0]?.name).toBe("出自");
+  });
+
+  it("labels the did-you-mean menu and its choices in the asker's language, and the menu remembers it", () => {
+    const miss = engine.answer("哈哈 普京 黑龙江 说了什么 天气");
+    expect(miss.answered).toBe(false);
+    const payload = renderAnswer(miss, base, "zh-CN");
+    expect(payload.embeds?.[0]?.title).toBe("没有有来源的答案");
+    const select = payload.components?.[0]?.components[0];
+    expect(select).toMatchObject({ custom_id: `${PICK_FACT_ID}zh-CN`, placeholder: "您想问的是……" });
+    const labels = select && "options" in select ? select.options.map((option) => option.label) : [];
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(label).toMatch(/\p{Script=Han}/u);
+  });
+
+  it("puts the vote buttons, topics, sources, help and mention help in the asker's language", () => {
+    const buttons = withFeedbackButtons({ content: "x" }, exportsFact.id, "ru").components?.[0]?.components ?? [];
+    expect(buttons.map((button) => ("label" in button ? button.label : undefined))).toEqual(["Полезно", "Не помогло"]);
+    expect(renderTopics(base, undefined, "ru").embeds?.[0]?.title).toBe("Темы");
+    expect(renderTopics(base, "кулинария", "ru").content).toMatch(/^Темы «кулинария» нет\./);
+    expect(renderSources(base, "zh-CN").embeds?.[0]?.fields?.map((field) => field.name)).toContain("发布者");
+    expect(renderHelp(base, "ru").embeds?.[0]?.description).toMatch(/^Я отвечаю на вопросы о торговле Китая и России по \d+ проверенн/);
+    expect(renderMentionHelp("zh-CN").content).toContain("@trade-facts 辽宁对俄出口多少");
   });
 });

@@ -1,4 +1,4 @@
-import { ComponentType, MessageFlags, type APIApplicationCommandInteractionDataBasicOption, type APIStringSelectComponent } from "discord.js";
+import { ComponentType, Locale, MessageFlags, type APIApplicationCommandInteractionDataBasicOption, type APIStringSelectComponent } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BOT_TOKEN, BotProcess } from "../support/bot-process.js";
 import { FakeDiscord, type InteractionCallback } from "../support/fake-discord.js";
@@ -89,6 +89,32 @@ describe("/trade ask", () => {
     expect(isEphemeral(bystander)).toBe(true);
   });
 
+  it("answers a Russian question in Russian, whatever the asker's Discord language: the translation, then the source's words verbatim", async () => {
+    const embed = embedOf(await ask("сколько ляонин экспортировал в россию", [], { locale: Locale.EnglishUS }));
+    expect(embed.title).toBe("Экспорт Ляонина в Россию за первые девять месяцев достиг 42,64 млрд юаней (5,83 млрд долларов).");
+    expect(embed.description).toBe("**Слова источника (оригинал)**\n> Liaoning’s exports to Russia increased by 82.3% in the first nine months compared to last year, reaching 42.64 billion yuan ($5.83 billion).");
+    expect(embed.fields?.map((field) => field.name)).toEqual(["Кто сказал", "Источник", "Факт", "Уверенность"]);
+  });
+
+  it("answers an English question in the asker's Discord language, and a pick from its menu stays in it", async () => {
+    const asker = snowflake();
+    expect(embedOf(await ask("How much did Liaoning export to Russia?", [], { locale: Locale.ChineseCN })).title).toBe("前九个月，辽宁对俄罗斯出口额达426.4亿元（58.3亿美元）。");
+    const payload = chatInput("trade", [{ name: "ask", type: 1, options: [{ name: "question", type: 3, value: "What did Putin say about Heilongjiang?" }] }], { userId: asker, locale: Locale.ChineseCN });
+    const miss = await fake.interact(payload);
+    expect(embedOf(miss).title).toBe("没有有来源的答案");
+    const row = miss.data?.components?.[0];
+    const select = (row && "components" in row ? row.components[0] : undefined) as APIStringSelectComponent;
+    const message = messagePayload({
+      components: miss.data?.components as never,
+      embeds: miss.data?.embeds ?? [],
+      interaction_metadata: { id: payload.id, type: 2, user: user(asker), authorizing_integration_owners: {} },
+    });
+    const picked = await fake.interact(component(select.custom_id, { componentType: ComponentType.StringSelect, values: ["xi-heilongjiang-pivotal-entryway"], message }, { userId: asker }));
+    expect(embedOf(picked).fields?.[0]?.name).toBe("出自");
+    const buttons = picked.data?.components?.[0];
+    expect(buttons && "components" in buttons ? buttons.components.map((button) => ("label" in button ? button.label : "")) : []).toEqual(["有帮助", "没帮助"]);
+  });
+
   it("treats a fact id picked from autocomplete as that fact", async () => {
     const reply = await ask("vladivostok-largest-far-east-port");
     expect(embedOf(reply).title).toBe("Vladivostok is the largest port in the Russian Far East.");
@@ -156,6 +182,11 @@ describe("/trade fact, topics, sources, help", () => {
     expect(isEphemeral(reply)).toBe(true);
     expect(embedOf(reply).description).toMatch(/21 curated facts/);
   });
+
+  it("explains itself in the member's Discord language", async () => {
+    const reply = await fake.interact(chatInput("trade", [{ name: "help", type: 1 }], { locale: Locale.Russian }));
+    expect(embedOf(reply).title).toBe("Факты о торговле: как спрашивать");
+  });
 });
 
 describe("autocomplete", () => {
@@ -167,6 +198,12 @@ describe("autocomplete", () => {
     expect(choices.length).toBeLessThanOrEqual(25);
     for (const choice of choices) expect(choice.name.length).toBeLessThanOrEqual(100);
     expect(choices.slice(0, 3).map((choice) => choice.value)).toContain("liaoning-exports-to-russia-value");
+  });
+
+  it("names the suggestions in the language being typed", async () => {
+    const reply = await fake.interact(autocomplete("trade", [{ name: "ask", type: 1, options: [{ name: "question", type: 3, value: "сколько ляонин экспортир", focused: true }] }]));
+    const top = reply.data?.choices?.find((choice) => choice.value === "liaoning-exports-to-russia-value");
+    expect(top?.name).toMatch(/^Экспорт Ляонина в Россию/);
   });
 
   it("suggests fact ids and topics", async () => {

@@ -113,6 +113,8 @@ export interface InteractionContext {
   /** The member's permission bitfield (guild only). */
   permissions?: bigint | string;
   roles?: string[];
+  /** The member's Discord language (en-US unless given). */
+  locale?: Locale;
 }
 
 type Envelope = Pick<
@@ -146,7 +148,7 @@ function envelope(ctx: InteractionContext): Envelope {
     token: interactionToken(),
     version: 1 as const,
     app_permissions: APP_PERMISSIONS.toString(),
-    locale: Locale.EnglishUS,
+    locale: ctx.locale ?? Locale.EnglishUS,
     entitlements: [],
     attachment_size_limit: 10 * 1024 * 1024,
     channel_id: channelId,

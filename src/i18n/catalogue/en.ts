@@ -1,0 +1,126 @@
+import type { AnswerType } from "../../knowledge/text/analyze.js";
+
+/**
+ * Every string members see, in English: the catalogue's keys. The other languages translate these; a string they
+ * lack falls back to this one (`test/i18n/catalogue.test.ts` lists what is missing). Slash commands are passed in
+ * (`command`), as each language names them.
+ */
+export const en = {
+  footer: "Answers come only from curated facts, each quoted from its source.",
+  questionPrefix: "Q:",
+  confidence: "Confidence",
+  saidBy: "Said by",
+  source: "Source",
+  fact: "Fact",
+  status: "Status",
+  retired: "Retired: no longer used to answer questions",
+  sourceWords: "The source’s words",
+  statementUntranslated: "Not translated yet: the statement is in English.",
+  statementTranslated: "The statement is translated by the moderators; the quote is the source’s own words, untranslated.",
+  dateUnknown: "date unknown",
+  unknown: "unknown",
+
+  orDidYouMean: "Or did you mean…",
+  didYouMean: "Did you mean…",
+  noAnswerTitle: "No sourced answer",
+  noAnswerTo: (question: string) => `I have no sourced fact that answers “${question}”, so I won't guess.`,
+  noAnswerToThat: "I have no sourced fact that answers that, so I won't guess.",
+  iCover: (topics: string) => `I cover: ${topics}.`,
+  pickBelow: "Did you mean one of these? Pick one below.",
+  tryOtherWords: (topics: string) => `Try other words, or browse with \`${topics}\`.`,
+
+  whyNothingAsked: "There is no question to answer.",
+  whyUnknownName: (name: string) => `The fact base knows nothing about “${name}”.`,
+  whyNoFactCovers: (words: readonly string[]) => `No fact covers ${words.map((word) => `“${word}”`).join(", ")}.`,
+  whyNoSingleFact: "No single fact covers enough of the question.",
+  whyNotAbout: (name: string) => `The closest fact is not about ${name}.`,
+  whyAnswerType: (type: string) => `The question asks for ${type}; the closest fact does not state one.`,
+  answerTypes: {
+    amount: "an amount",
+    count: "a count",
+    change: "a change (by how much)",
+    date: "a date or period",
+    speaker: "who said it",
+    place: "a place",
+    reason: "a reason",
+  } satisfies Record<AnswerType, string>,
+  whyCounted: (counted: string) => `The question counts ${counted}; the closest fact does not count those.`,
+  whyPeriod: (period: string) => `The question asks about ${period}; the closest fact is about another period.`,
+  whySpeaker: (speaker: string) => `The question asks what ${speaker} said; the closest fact is not attributed to ${speaker}.`,
+  whyOpposite: (asked: string, stated: string) => `The question asks about ${asked}; the closest fact is about ${stated}.`,
+  whyWord: (word: string) => `The question asks about “${word}”; the closest fact does not state it.`,
+
+  helpful: "Helpful",
+  notHelpful: "Not helpful",
+  askHuman: "Ask a human",
+  remove: "Remove",
+  solved: "Solved",
+
+  mentionHelp: (ask: string, help: string) =>
+    `Ask me about China–Russia trade: mention me with your question, e.g. “@trade-facts how much did Liaoning export to Russia?”\nOr use \`${ask}\`; \`${help}\` says what I know.`,
+
+  topicsTitle: "Topics",
+  topicsBrowse: (topics: string, ask: string) => `Browse one with \`${topics} topic:<name>\`, or just ask with \`${ask}\`.`,
+  noSuchTopic: (topic: string, topics: string) => `There is no topic called “${topic}”. Topics: ${topics}.`,
+  showOneFact: (fact: string) => `Show one with ${fact} id:<id>`,
+
+  sourcesTitle: (count: number) => `Sources (${count})`,
+  sourceFactCount: (count: number) => `${count} facts`,
+  publisher: "Publisher",
+  date: "Date",
+  facts: "Facts",
+  note: "Note",
+  link: "Link",
+  sourceId: (id: string) => `source id: ${id}`,
+
+  helpTitle: "Trade facts: how to ask",
+  helpIntro: (count: number) =>
+    `I answer questions about China–Russia trade from ${count} curated facts, each quoted word for word from its source. When I have no sourced answer, I say so instead of guessing.`,
+  helpLanguages: "Ask in English, Russian or Chinese; I answer in your language.",
+  helpTopics: (topics: string) => `**Topics:** ${topics}.`,
+  helpAsk: (privately: string) => `Ask in your own words; typos are fine. \`${privately}\` shows the answer only to you.`,
+  helpFact: "Show one fact by its id (start typing to search).",
+  helpTopicsCommand: "Browse the facts by topic.",
+  helpSources: "The articles the facts come from.",
+  helpAppsName: (command: string) => `Apps → ${command}`,
+  helpApps: "Right-click (or long-press) a message to answer its question.",
+
+  noSuchFact: (id: string) => `There is no fact \`${id}\`.`,
+  didYouMeanIds: (ids: string) => `Did you mean ${ids}?`,
+  factGone: "That fact no longer exists.",
+  factUnavailable: "That fact is no longer available. Try asking again.",
+  votedHelpful: "Thanks: you marked this answer helpful.",
+  votedNotHelpful: "Thanks: you marked this answer not helpful.",
+  voteChangedHelpful: "Changed your vote: helpful.",
+  voteChangedNotHelpful: "Changed your vote: not helpful.",
+  voteSameHelpful: "You already marked this answer helpful.",
+  voteSameNotHelpful: "You already marked this answer not helpful.",
+  cooldown: (seconds: number) => `You're asking faster than I can keep up with. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+  messageHasNoText: "That message has no text for me to answer.",
+  answeringMessage: (link: string, author: string) => `Answering ${link} from ${author}`,
+
+  qaQuestionForgotten: "I no longer know this answer's question; nothing changed.",
+  qaNoHelpers: "No helpers are set up to be asked here.",
+  qaHelpersAlreadyAsked: "Someone already asked the helpers about this question.",
+  qaHelpersCall: (role: string, link: string) => `${role} this question needs a human: ${link}`,
+  qaHelpersAsked: "I asked the helpers; someone will be along.",
+  qaOnlyAskerMaySolve: "Only the person who asked, or a moderator, can mark this post solved.",
+  qaOnlyAskerMayRemove: "Only the person who asked, or a moderator, can remove this answer.",
+  qaRemoved: "Removed. The moderators will see it was not helpful.",
+  qaOnlyForumPost: "Only a forum post can be marked solved.",
+  qaArchived: "This post is archived; I leave archived posts as they are.",
+  qaNoSolvedTag: (tag: string) => `This forum has no “${tag}” tag; a moderator can add one.`,
+  qaAlreadySolved: "This post is already marked solved.",
+  qaTooManyTags: "This post already has the most tags Discord allows (5).",
+  qaMayNotTag: "I may not tag posts in this forum: a server admin can give me Manage Threads.",
+  qaMarkedSolved: (tag: string) => `Marked solved (tag “${tag}”).`,
+
+  cliNoAnswer: (question: string) => `No sourced answer to "${question}" in the fact base.`,
+  cliNothingAsked: "No question asked: there is nothing to answer.",
+  cliCovers: (topics: string) => `It covers: ${topics}.`,
+  cliClosest: "Closest facts:",
+  cliSource: "Source",
+  cliFactLine: (id: string, confidence: string) => `Fact ${id} · confidence ${confidence}`,
+};
+
+export type Strings = typeof en;

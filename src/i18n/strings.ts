@@ -1,0 +1,25 @@
+import { en, type Strings } from "./catalogue/en.js";
+import { ru } from "./catalogue/ru.js";
+import { zhCN } from "./catalogue/zh-CN.js";
+import type { ReplyLocale } from "./locale.js";
+
+export type { Strings };
+
+const TRANSLATIONS: Record<Exclude<ReplyLocale, "en">, Partial<Strings>> = { ru, "zh-CN": zhCN };
+const merged = new Map<ReplyLocale, Strings>();
+
+/** The strings of one language; any it lacks are English. */
+export function stringsFor(locale: ReplyLocale): Strings {
+  if (locale === "en") return en;
+  let strings = merged.get(locale);
+  if (!strings) {
+    strings = { ...en, ...TRANSLATIONS[locale] };
+    merged.set(locale, strings);
+  }
+  return strings;
+}
+
+/** The keys a language has no string for (they show in English). */
+export function missingStrings(locale: Exclude<ReplyLocale, "en">): string[] {
+  return Object.keys(en).filter((key) => !(key in TRANSLATIONS[locale]));
+}

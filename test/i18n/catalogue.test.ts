@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { en } from "../../src/i18n/catalogue/en.js";
+import { localeFromDiscord, replyLocale } from "../../src/i18n/locale.js";
+import { missingStrings, stringsFor } from "../../src/i18n/strings.js";
+
+describe("the string catalogue", () => {
+  it.each(["ru", "zh-CN"] as const)("has every English string in %s (this lists what is missing)", (locale) => {
+    expect(missingStrings(locale)).toEqual([]);
+  });
+
+  it("falls back to English for a string a language lacks", () => {
+    const strings = stringsFor("ru");
+    expect(Object.keys(strings).sort()).toEqual(Object.keys(en).sort());
+    expect(stringsFor("en")).toBe(en);
+  });
+
+  it.each(["ru", "zh-CN"] as const)("translates every string into %s rather than copying the English", (locale) => {
+    const strings = stringsFor(locale);
+    // One-element arrays read as text, as counts and as word lists alike, whatever a string takes.
+    const sample = (value: unknown): string =>
+      typeof value === "function" ? String((value as (...args: unknown[]) => unknown)(["X"], ["Y"])) : typeof value === "string" ? value : JSON.stringify(value);
+    const copied = Object.keys(en).filter((key) => sample(strings[key as keyof typeof en]) === sample(en[key as keyof typeof en]));
+    expect(copied).toEqual([]);
+  });
+
+  it("says Russian counts with the right word form", () => {
+    const ru = stringsFor("ru");
+    expect(ru.cooldown(1)).toContain("1 секунду");
+    expect(ru.cooldown(3)).toContain("3 секунды");
+    expect(ru.cooldown(5)).toContain("5 секунд");
+    expect(ru.cooldown(21)).toContain("21 секунду");
+    expect(ru.sourceFactCount(2)).toBe("2 факта");
+    expect(en.cooldown(1)).toContain("1 second.");
+    expect(en.cooldown(2)).toContain("2 seconds.");
+  });
+});
+
+describe("the reply's language", () => {
+  it("is the question's when it is clearly Russian or Chinese, whatever the asker's Discord locale", () => {
+    expect(replyLocale("ru", "en-US")).toBe("ru");
+    expect(replyLocale("zh", "ru")).toBe("zh-CN");
+  });
+
+  it("is otherwise the asker's Discord locale, when the bot speaks it", () => {
+    expect(replyLocale("en", "ru")).toBe("ru");
+    expect(replyLocale("en", "zh-CN")).toBe("zh-CN");
+    expect(replyLocale("en", "zh-TW")).toBe("zh-CN");
+    expect(replyLocale(undefined, "en-GB")).toBe("en");
+  });
+
+  it("is English otherwise", () => {
+    expect(replyLocale("en", "fr")).toBe("en");
+    expect(replyLocale("en", undefined)).toBe("en");
+    expect(localeFromDiscord("de")).toBeUndefined();
+  });
+});
