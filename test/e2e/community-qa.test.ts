@@ -129,6 +129,17 @@ describe("@mentions", () => {
     expect(reply.path).toBe(`/channels/${thread}/messages`);
   });
 
+  it("answers a Russian or Chinese question in its own language, buttons included", async () => {
+    const russian = await replyTo(post({ channelId: OTHER_CHANNEL, content: `<@${fake.botUserId}> сколько ляонин экспортировал в россию`, mentionsBot: true }));
+    expect(embedOf(russian).title).toMatch(/^Экспорт Ляонина в Россию/);
+    expect(embedOf(russian).fields?.map((field) => field.name)).toContain("Факт");
+    const labels = ((russian.body as { components?: { components: { label?: string }[] }[] }).components ?? []).flatMap((row) => row.components.map((item) => item.label));
+    expect(labels).toEqual(["Полезно", "Не помогло"]);
+    const chinese = await replyTo(post({ channelId: OTHER_CHANNEL, content: `<@${fake.botUserId}> 东北包括哪些省`, mentionsBot: true }));
+    expect(embedOf(chinese).title).toMatch(/\p{Script=Han}/u);
+    expect(embedOf(chinese).fields?.[0]?.name).toBe("出自");
+  });
+
   it("answers in a DM without a mention", async () => {
     const dm = snowflake();
     const question = post({ channelId: dm, content: "where did xi and putin meet last week", guild: false });
