@@ -530,6 +530,68 @@ describe("FakeDiscord holds requests to Discord's API contract", () => {
     expect(fake.takeContractViolations()).toEqual([expect.objectContaining({ why: expect.stringMatching(/0\.options\.0\.channel_types\.1: must be one of .*\b16\b/) as unknown })]);
   });
 
+  /** A slash command of 25 subcommands of 3 options: 101 names and descriptions, each described in Russian too. */
+  const wideCommand = (name: string, description: string, russian: string) => {
+    const texts = { description, description_localizations: { ru: russian } };
+    const options = ["oa", "ob", "oc"].map((option) => ({ type: 3, name: option, ...texts }));
+    return { name, ...texts, options: Array.from({ length: 25 }, (_, n) => ({ type: 1, name: `s${String.fromCharCode(97 + n)}`, ...texts, options })) };
+  };
+
+  it("takes commands localized as Discord's docs allow (published rules the spec lacks)", async () => {
+    const slash = {
+      name: "trade",
+      description: "Ask",
+      name_localizations: { ru: "торговля", "zh-CN": "贸易", hi: "व्यापार", th: "การค้า" },
+      options: [
+        { type: 3, name: "question", description: "Yours", name_localizations: { ru: "вопрос", "zh-CN": "问题" } },
+        { type: 3, name: "id", description: "Which", name_localizations: { ru: "id", "zh-CN": "编号" } },
+      ],
+    };
+    const menu = { type: 3, name: "Ask trade bot", name_localizations: { ru: "Спросить бота о торговле", "zh-CN": "问贸易机器人" } };
+    // Summed, the English and Russian texts would pass 8,000 characters; Discord counts each field's longest text: 5,252.
+    const wide = wideCommand("wide", "d".repeat(50), "р".repeat(50));
+
+    const taken = await postJson(Routes.applicationGuildCommands(fake.applicationId, FAKE_IDS.guildId), [slash, menu, wide], "PUT");
+
+    expect(taken.status).toBe(200);
+  });
+
+  it("refuses a localized slash-command name with a capital or a space, an unknown locale, a repeated option name in a locale, and a command past 8,000 characters by its longest texts (published rules the spec lacks)", async () => {
+    const invalidName = { code: "APPLICATION_COMMAND_INVALID_NAME" };
+    const commands = [
+      { name: "trade", description: "Ask", name_localizations: { ru: "Торговля" }, options: [{ type: 5, name: "private", description: "Only me", name_localizations: { "zh-CN": "仅 自己" } }] },
+      { name: "help", description: "Help", name_localizations: { en: "help" } },
+      {
+        name: "sources",
+        description: "Sources",
+        options: [
+          { type: 3, name: "title", description: "Title", name_localizations: { ru: "название", "zh-CN": "标题" } },
+          { type: 3, name: "publisher", description: "Who", name_localizations: { ru: "название" } },
+          { type: 3, name: "date", description: "When", name_localizations: { "zh-CN": "title" } },
+        ],
+      },
+      wideCommand("wide", "d", "р".repeat(100)),
+    ];
+
+    const refused = await postJson(Routes.applicationCommands(fake.applicationId), commands, "PUT");
+
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      errors: {
+        0: { name_localizations: { ru: { _errors: [invalidName] } }, options: { 0: { name_localizations: { "zh-CN": { _errors: [invalidName] } } } } },
+        1: { name_localizations: { en: { _errors: [{ code: "LOCALE_UNKNOWN" }] } } },
+        2: {
+          options: {
+            1: { name_localizations: { ru: { _errors: [{ code: "APPLICATION_COMMAND_OPTION_NAME_REPEATED" }] } } },
+            2: { name_localizations: { "zh-CN": { _errors: [{ code: "APPLICATION_COMMAND_OPTION_NAME_REPEATED" }] } } },
+          },
+        },
+        3: { _errors: [{ code: "APPLICATION_COMMAND_TOO_LARGE", message: "Command exceeds maximum size (8000)" }] },
+      },
+    });
+    expect(fake.takeContractViolations()).toHaveLength(1);
+  });
+
   it("refuses a callback more than 3 s after the dispatch with 10062, by the fake's clock", async () => {
     let now = 0;
     await useFake({ clock: () => now });
