@@ -4,6 +4,7 @@ import { statedSlots, type StatedSlots } from "./slots.js";
 import { GENERIC_NAME_WORDS } from "./text/lexicon.js";
 import { TypoCorrector } from "./text/typo-corrector.js";
 import { mergeFacts } from "./merge-facts.js";
+import { TermLog } from "./term-log.js";
 import type { Fact, FactBase, FactTranslation, Source } from "./schema.js";
 import { chinesePhrases, foreignAsEnglish, hasForeignScript } from "./text/foreign.js";
 
@@ -32,20 +33,34 @@ const TRANSLATED_FIELDS: ReadonlySet<Field> = new Set(["translatedStatement", "t
 
 const SUBJECT_FIELDS: ReadonlySet<Field> = new Set(["statement", "entities", "aliases"]);
 
-/** One fact as the index holds it: plain arrays, which take a fraction of the memory of a Map or Set each. */
-export interface IndexedFact {
-  fact: Fact;
+/**
+ * One fact as the index holds it: its terms stay numbers in the index's term log, and the kinds of answer its
+ * statement gives stay unread, until a question first needs them (most facts never are a candidate).
+ */
+export class IndexedFact {
+  #terms: readonly string[] | undefined;
+  #answerTypes: readonly AnswerType[] | undefined;
+
+  constructor(
+    readonly fact: Fact,
+    private readonly log: TermLog,
+    private readonly number: number,
+    /** How many of `terms` come from the statement. */
+    readonly statementCount: number,
+    /** How many of `terms` name what the fact itself is about (statement, entities, aliases), as opposed to its context. */
+    readonly subjectCount: number,
+    /** The date of the fact's source, as the source gives it. */
+    readonly sourceDate: string | null | undefined,
+  ) {}
+
   /** The fact's index terms, each once: its statement's first, then the rest of what it is about, then its context. */
-  terms: readonly string[];
-  /** At the same position as its term, the weight of the best field the term appears in. */
-  weights: Float32Array;
-  /** How many of `terms` come from the statement. */
-  statementCount: number;
-  /** How many of `terms` name what the fact itself is about (statement, entities, aliases), as opposed to its context. */
-  subjectCount: number;
-  answerTypes: readonly AnswerType[];
-  /** The date of the fact's source, as the source gives it. */
-  sourceDate: string | null | undefined;
+  get terms(): readonly string[] {
+    return (this.#terms ??= this.log.termsOf(this.number));
+  }
+
+  get answerTypes(): readonly AnswerType[] {
+    return (this.#answerTypes ??= sharedAnswerTypes(factAnswerTypes(normaliseText(this.fact.statement))));
+  }
 }
 
 export function statementTerms(doc: IndexedFact): readonly string[] {
@@ -103,7 +118,8 @@ export class FactIndex {
     const vocabulary = new Map<string, string>();
     const context = indexContext(names, vocabulary, phrases);
     const docs = base.facts.map((fact) => indexFact(fact, sources, context));
-    const postings = buildPostings(docs);
+    const postings = buildPostings(docs, context.log);
+    context.log.seal();
     return new FactIndex(
       docs,
       new Map(docs.map((doc, docIndex) => [doc.fact.id, docIndex])),
@@ -131,7 +147,7 @@ export class FactIndex {
     const postings = new Map(this.postings);
     let activeCount = this.activeCount;
     const context = indexContext(names, vocabulary, this.phrases);
-    for (const fact of changed) {
+    changed.forEach((fact, logged) => {
       const existing = docById.get(fact.id);
       const docIndex = existing ?? docs.length;
       const before = existing === undefined ? undefined : docs[existing];
@@ -144,9 +160,11 @@ export class FactIndex {
       docById.set(fact.id, docIndex);
       if (fact.status === "active") {
         activeCount++;
-        doc.terms.forEach((term, i) => addToPosting(postings, term, docIndex, doc.weights[i]!));
+        const weights = context.log.weightsOf(logged);
+        doc.terms.forEach((term, i) => addToPosting(postings, term, docIndex, weights[i]!));
       }
-    }
+    });
+    context.log.seal();
     const newWords = [...vocabulary.keys()].filter((word) => !this.vocabulary.has(word));
     return new FactIndex(docs, docById, postings, names, vocabulary, this.corrector.withWords(newWords), this.sources, activeCount, this.phrases);
   }
@@ -177,18 +195,24 @@ export class FactIndex {
 interface IndexContext {
   names: ReadonlySet<string>;
   vocabulary: Map<string, string>;
-  /** Normalised texts and their terms, of the fields facts repeat (keywords, entities, topic, attribution, source…). */
-  repeatedTexts: Map<string, { normalised: string; terms: string[] }>;
-  /** Surface word -> its index term, or null for a stopword: each word is read once. */
-  terms: Map<string, string | null>;
-  answerTypes: Map<string, readonly AnswerType[]>;
+  log: TermLog;
+  /** Term numbers of the texts facts repeat (keywords, entities, topic, attribution, source…), by text. */
+  repeatedTexts: Map<string, readonly number[]>;
+  /** The same for the repeated texts of translations, read as Russian and Chinese. */
+  repeatedTranslations: Map<string, readonly number[]>;
+  /** The term numbers of the text read last, when it is not kept. */
+  scratch: number[];
+  /** Surface word -> the number of its index term, or -1 for a stopword: each word is read once. */
+  surfaces: Map<string, number>;
+  /** By term number: whether the term is Russian or Chinese, the only terms indexed from translations. */
+  foreign: boolean[];
   phrases: ReadonlySet<string>;
 }
 
 const REPEATED_FIELDS: ReadonlySet<Field> = new Set(["keywords", "aliases", "entities", "period", "topic", "attribution", "sourceTitle", "sourceDate", "translatedKeywords", "translatedAliases"]);
 
 function indexContext(names: ReadonlySet<string>, vocabulary: Map<string, string>, phrases: ReadonlySet<string>): IndexContext {
-  return { names, vocabulary, repeatedTexts: new Map(), terms: new Map(), answerTypes: new Map(), phrases };
+  return { names, vocabulary, log: new TermLog(), repeatedTexts: new Map(), repeatedTranslations: new Map(), scratch: [], surfaces: new Map(), foreign: [], phrases };
 }
 
 /** The fields of a fact in the order they are indexed: what it is about first, so those terms lead its term list. */
@@ -227,86 +251,79 @@ function chinesePhrasesOf(facts: readonly Fact[]): Set<string> {
 
 function indexFact(fact: Fact, sources: ReadonlyMap<string, Source>, context: IndexContext): IndexedFact {
   const source = sources.get(fact.sourceId);
-  const terms = new Map<string, number>();
+  const { log } = context;
   let statementCount = 0;
   let subjectCount = 0;
-  let statement = "";
   for (const field of FIELD_ORDER) {
     const weight = FIELD_WEIGHTS[field];
+    const repeated = REPEATED_FIELDS.has(field);
     for (const text of fieldTexts(fact, source, field)) {
-      const read = TRANSLATED_FIELDS.has(field) ? readTranslated(text, REPEATED_FIELDS.has(field), context) : readField(text, REPEATED_FIELDS.has(field), context);
-      if (field === "statement") statement = read.normalised;
-      for (const term of read.terms) {
-        const before = terms.get(term);
-        if (before === undefined || before < weight) terms.set(term, weight);
-      }
+      const terms = TRANSLATED_FIELDS.has(field) ? readTranslated(text, repeated, context) : readField(text, repeated, context);
+      for (const term of terms) log.add(term, weight);
     }
-    if (field === "statement") statementCount = terms.size;
-    if (SUBJECT_FIELDS.has(field)) subjectCount = terms.size;
+    if (field === "statement") statementCount = log.count;
+    if (SUBJECT_FIELDS.has(field)) subjectCount = log.count;
   }
-  return {
-    fact,
-    terms: [...terms.keys()],
-    weights: Float32Array.from(terms.values()),
-    statementCount,
-    subjectCount,
-    answerTypes: sharedAnswerTypes(factAnswerTypes(statement), context),
-    sourceDate: source?.date,
-  };
+  return new IndexedFact(fact, log, log.endFact(), statementCount, subjectCount, source?.date);
 }
 
+const answerTypeLists = new Map<string, readonly AnswerType[]>();
+
 /** The few distinct lists of answer types, shared by every fact with the same list. */
-function sharedAnswerTypes(types: ReadonlySet<AnswerType>, context: IndexContext): readonly AnswerType[] {
+function sharedAnswerTypes(types: ReadonlySet<AnswerType>): readonly AnswerType[] {
   const key = [...types].join(",");
-  let shared = context.answerTypes.get(key);
-  if (!shared) context.answerTypes.set(key, (shared = [...types]));
+  let shared = answerTypeLists.get(key);
+  if (!shared) answerTypeLists.set(key, (shared = [...types]));
   return shared;
 }
 
-function readField(text: string, repeated: boolean, context: IndexContext): { normalised: string; terms: string[] } {
-  const known = repeated ? context.repeatedTexts.get(text) : undefined;
-  if (known) return known;
-  const normalised = normaliseText(text);
-  const read = { normalised, terms: analyse(normalised, context) };
-  if (repeated) context.repeatedTexts.set(text, read);
-  return read;
+/** The term numbers of a field's text; a repeated field's text is read once and kept. */
+function readField(text: string, repeated: boolean, context: IndexContext): readonly number[] {
+  if (!repeated) return analyse(normaliseText(text), context);
+  let terms = context.repeatedTexts.get(text);
+  if (!terms) context.repeatedTexts.set(text, (terms = [...analyse(normaliseText(text), context)]));
+  return terms;
 }
 
 /** The Russian and Chinese terms of a translated text, read as questions are. */
-function readTranslated(text: string, repeated: boolean, context: IndexContext): { normalised: string; terms: string[] } {
-  const key = `translated:${text}`;
-  const known = repeated ? context.repeatedTexts.get(key) : undefined;
+function readTranslated(text: string, repeated: boolean, context: IndexContext): readonly number[] {
+  const known = repeated ? context.repeatedTranslations.get(text) : undefined;
   if (known) return known;
-  const normalised = normaliseText(foreignAsEnglish(text, context.phrases));
-  const read = { normalised, terms: analyse(normalised, context).filter(hasForeignScript) };
-  if (repeated) context.repeatedTexts.set(key, read);
-  return read;
+  const terms = analyse(normaliseText(foreignAsEnglish(text, context.phrases)), context).filter((term) => context.foreign[term]);
+  if (repeated) context.repeatedTranslations.set(text, terms);
+  return terms;
 }
 
-/** The index terms of a normalised text; records each surface word (and each synonym of it) in the vocabulary. */
-function analyse(normalised: string, context: IndexContext): string[] {
-  const terms: string[] = [];
+/**
+ * The term numbers of a normalised text, in a list reused by the next text read; records each surface word (and
+ * each synonym of it) in the vocabulary.
+ */
+function analyse(normalised: string, context: IndexContext): number[] {
+  const terms = context.scratch;
+  terms.length = 0;
   for (const surface of words(normalised)) {
-    let term = context.terms.get(surface);
+    let term = context.surfaces.get(surface);
     if (term === undefined) {
       term = termOfSurface(surface, context);
-      context.terms.set(surface, term);
+      context.surfaces.set(surface, term);
     }
-    if (term !== null) terms.push(term);
+    if (term >= 0) terms.push(term);
   }
   return terms;
 }
 
-/** A surface word's index term (null for a stopword), seen for the first time: it joins the vocabulary. */
-function termOfSurface(surface: string, context: IndexContext): string | null {
+/** The number of a surface word's index term (-1 for a stopword), seen for the first time: it joins the vocabulary. */
+function termOfSurface(surface: string, context: IndexContext): number {
   const word = canonicalWord(surface);
-  if (!isContentWord(word)) return null;
+  if (!isContentWord(word)) return -1;
   const term = termOf(word, context.names);
   if (!context.vocabulary.has(surface)) {
     context.vocabulary.set(surface, term);
     for (const synonym of synonymsOf(word)) context.vocabulary.set(synonym, term);
   }
-  return term;
+  const number = context.log.numberOf(term);
+  context.foreign[number] ??= hasForeignScript(term);
+  return number;
 }
 
 function nameWords(facts: readonly Fact[]): Set<string> {
@@ -320,20 +337,24 @@ function union<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): ReadonlySet<T> {
 }
 
 /** Term -> the active facts holding it: counted first, so each list is allocated once at its size. */
-function buildPostings(docs: readonly IndexedFact[]): Map<string, Posting> {
-  const sizes = new Map<string, number>();
-  for (const doc of docs) {
-    if (doc.fact.status === "active") for (const term of doc.terms) sizes.set(term, (sizes.get(term) ?? 0) + 1);
-  }
-  const postings = new Map<string, Posting & { filled: number }>();
-  for (const [term, size] of sizes) postings.set(term, { docs: new Int32Array(size), weights: new Float32Array(size), filled: 0 });
+function buildPostings(docs: readonly IndexedFact[], log: TermLog): Map<string, Posting> {
+  const sizes = new Int32Array(log.terms.length);
+  docs.forEach((doc, docIndex) => {
+    if (doc.fact.status === "active") for (const term of log.termNumbers(docIndex)) sizes[term]!++;
+  });
+  const lists = Array.from(sizes, (size) => ({ docs: new Int32Array(size), weights: new Float32Array(size), filled: 0 }));
   docs.forEach((doc, docIndex) => {
     if (doc.fact.status !== "active") return;
-    doc.terms.forEach((term, i) => {
-      const posting = postings.get(term)!;
-      posting.docs[posting.filled] = docIndex;
-      posting.weights[posting.filled++] = doc.weights[i]!;
+    const weights = log.weightsOf(docIndex);
+    log.termNumbers(docIndex).forEach((term, i) => {
+      const list = lists[term]!;
+      list.docs[list.filled] = docIndex;
+      list.weights[list.filled++] = weights[i]!;
     });
+  });
+  const postings = new Map<string, Posting>();
+  lists.forEach(({ docs, weights }, term) => {
+    if (docs.length > 0) postings.set(log.terms[term]!, { docs, weights });
   });
   return postings;
 }
