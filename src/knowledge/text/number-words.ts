@@ -11,8 +11,11 @@ const UNITS: Record<string, number> = {
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000 };
 
-const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), "one", ...Object.keys(SCALES), "and"].join("|")})`;
+const NUMBER_WORDS = [...Object.keys(UNITS), ...Object.keys(TENS), "one", ...Object.keys(SCALES)];
+const WORD = `(?:${[...NUMBER_WORDS, "and"].join("|")})`;
 const RUN = new RegExp(`\\b${WORD}(?:[\\s-]+${WORD})*\\b`, "g");
+/** A run of number words is a figure only when it holds one besides "and". */
+const ANY_NUMBER_WORD = new RegExp(`\\b(?:${NUMBER_WORDS.join("|")})\\b`);
 
 /**
  * The value of a run of number words, or undefined when it is not a figure: "and" or "hundred" alone, or one word
@@ -42,6 +45,7 @@ function valueOf(run: string): number | undefined {
 
 /** Lowercase text with every run of number words written as digits; a lone word under ten stays a word. */
 export function numberWordsAsFigures(text: string): string {
+  if (!ANY_NUMBER_WORD.test(text)) return text;
   return text.replace(RUN, (run) => {
     const trimmed = run.replace(/^(?:and[\s-]+)+|(?:[\s-]+and)+$/g, "");
     const value = valueOf(trimmed);
