@@ -2,8 +2,9 @@ import type { FactIndex } from "./fact-index.js";
 import type { AskedSlots } from "./slots.js";
 import { flowActor, tradePartner } from "./slots.js";
 import { askedCategory, askedSpeaker, canonicalWord, countedWords, isContentWord, MAX_QUESTION_CHARS, normaliseQuestion, normaliseText, questionAnswerType, words } from "./text/analyze.js";
-import { foreignAsEnglish } from "./text/foreign.js";
+import { readForeign } from "./text/foreign.js";
 import { worldPlaceNames } from "./text/lexicon.js";
+import { ORGANISATION_SPELLINGS, PLACE_SPELLINGS } from "./text/place-spellings.js";
 import { canonicalPeriods, periodOf } from "./text/periods.js";
 
 const MAX_QUERY_WORDS = 24;
@@ -44,12 +45,16 @@ let worldPlaces: ReadonlySet<string> | undefined;
 /** Reads at most MAX_QUESTION_CHARS of a question: its language, weighted terms, the names it uses and the slots it asks. */
 export function readQuestion(index: FactIndex, raw: string, prefixLast = false): Question {
   const original = raw.slice(0, MAX_QUESTION_CHARS);
-  const text = foreignAsEnglish(original, index.phrases);
+  const foreign = readForeign(original, index.phrases, {
+    has: (word) => words(normaliseText(word)).every((part) => index.termFor(canonicalWord(part)) !== undefined),
+    nearName: (word) => index.names.has(resolveWord(index, canonicalWord(word))?.word ?? ""),
+  });
+  const text = foreign.text;
   const normalised = normaliseQuestion(text);
   const tokens = words(normalised);
   const halves = new Set<string>();
   const surface = splitJoinedWords(joinSplitWords(tokens, index), index, halves);
-  const unique = [...new Set(surface.map(canonicalWord).filter(isContentWord))].slice(0, MAX_QUERY_WORDS);
+  const unique = [...new Set(surface.map(canonicalWord).filter((word) => isContentWord(word) || isHanCharacter(word)))].slice(0, MAX_QUERY_WORDS);
   const capitalised = capitalisedWords(text);
   const activeCount = Math.max(1, index.activeCount);
   const unknownWeight = Math.log(1 + 2 * activeCount);
@@ -60,11 +65,12 @@ export function readQuestion(index: FactIndex, raw: string, prefixLast = false):
     const resolved = prefixLast && isLast ? resolvePrefix(index, word) : resolveWord(index, word);
     if (!resolved && capitalised.has(word)) unknownName ??= word;
     resolvedWords.push(resolved?.word ?? word);
-    const share = halves.has(word) ? 0.5 : 1;
+    const share = halves.has(word) || isHanCharacter(word) ? 0.5 : 1;
     const weight = share * (resolved ? Math.log(1 + activeCount / index.documentFrequency(resolved.term)) : unknownWeight);
     return { word, term: resolved?.term, weight, quality: resolved?.quality ?? 0, isName: index.names.has(resolved?.word ?? word) };
   });
-  worldPlaces ??= worldPlaceNames(normaliseText);
+  unknownName ??= foreign.names.find(({ read }) => words(normaliseText(read)).some((word) => !resolveWord(index, canonicalWord(word))))?.written;
+  worldPlaces ??= new Set([...worldPlaceNames(normaliseText), ...[...PLACE_SPELLINGS, ...ORGANISATION_SPELLINGS].map(({ english }) => english)]);
   const knownWords = new Set(unique.filter((word) => index.vocabulary.has(word)));
   const corrected = new Map(unique.map((word, i) => [word, resolvedWords[i]!]));
   const correctedText = canonicalPeriods(tokens.map((word) => corrected.get(word) ?? word).join(" "));
@@ -87,6 +93,14 @@ export function readQuestion(index: FactIndex, raw: string, prefixLast = false):
       category: askedCategory(correctedText),
     },
   };
+}
+
+/**
+ * A Chinese character the glossary does not read and that is no grammar word: half of a word the fact base does
+ * not know ("比特币" is left as 特 and 币), where a single letter is no word at all.
+ */
+function isHanCharacter(word: string): boolean {
+  return /^\p{Script=Han}$/u.test(word);
 }
 
 /** The question's language: Russian or Chinese when their letters outweigh the Latin ones. */

@@ -7,7 +7,7 @@ import { periodGap, periodOf, type Period } from "./text/periods.js";
  */
 
 /** Answer types that only a fact stating one can answer: "how much" needs an amount, "when" a date. */
-const REQUIRED_TYPES: ReadonlySet<AnswerType> = new Set(["amount", "count", "change", "date", "speaker"]);
+const REQUIRED_TYPES: ReadonlySet<AnswerType> = new Set(["amount", "count", "change", "date", "speaker", "reason"]);
 
 /** Canonical words that ask the opposite of each other: a fact about exports does not answer about imports. */
 const OPPOSITES: readonly (readonly [string, string])[] = [

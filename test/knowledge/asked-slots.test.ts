@@ -65,6 +65,7 @@ describe("the asked slot", () => {
     ["how much did china export 2 russia in sept", "name"],
     ["What is the largest port in China?", "word"],
     ["how many containers a yr does the shenyang freight hub handle", "period"],
+    ["Why is Vladivostok the largest port in the Russian Far East?", "answer-type"],
   ])("%s: abstains (%s)", (question, slot) => {
     const why = abstention(question);
     if (slot !== undefined) expect(why).toMatchObject({ reason: "slot", miss: { slot } });
@@ -75,6 +76,7 @@ describe("the asked slot", () => {
     expect(answerId("how many containers left shenyang in march")).toBe("shenyang-freight-train-hub-opening");
     expect(answerId("Who reported the September trade figures?")).toMatch(/^china-russia-trade/);
     expect(answerId("what did chinese customs announce about jilin")).toBe("jilin-vladivostok-shipping-route");
+    expect(answerId("why does jilin ship cargo via vladivostok")).toBe("jilin-route-cuts-cost-and-time");
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FactIndex } from "../../src/knowledge/fact-index.js";
 import { foreignAsEnglish } from "../../src/knowledge/text/foreign.js";
+import { cyrillicOf } from "../../src/knowledge/text/transliteration.js";
 import { seedBase, seedEngine } from "../support/seed.js";
 
 const engine = seedEngine();
@@ -8,6 +9,10 @@ const phrases = FactIndex.build(seedBase()).phrases;
 const answerId = (question: string) => {
   const answer = engine.answer(question);
   return answer.answered ? answer.results[0]?.fact.id : undefined;
+};
+const unknownName = (question: string) => {
+  const { abstention } = engine.answer(question);
+  return abstention?.reason === "unknown-name" ? abstention.name : undefined;
 };
 
 describe("reading Russian and Chinese", () => {
@@ -58,5 +63,73 @@ describe("reading Russian and Chinese", () => {
     expect(index.documentFrequency("закреп")).toBe(0);
     expect(next.documentFrequency("закреп")).toBe(1);
     expect(foreignAsEnglish("俄企扎根辽宁", next.phrases).split(" ")).toContain("扎根辽宁");
+  });
+});
+
+describe("names the base does not know, in Russian and Chinese", () => {
+  it.each([
+    ["сколько харбин экспортировал в россию", "harbin"],
+    ["какой экспорт у даляня в рф", "dalian"],
+    ["экспорт ляонина в казахстан за девять месяцев", "kazakhstan"],
+    ["что газпром подписал на конференции", "gazprom"],
+    ["大连对俄罗斯出口增长了多少", "dalian"],
+    ["日本对俄出口多少", "japan"],
+    ["华为在沈阳会议上签了什么协议", "huawei"],
+  ])("a place, country or company of its lists: %s", (question, name) => {
+    expect(unknownName(question)).toBe(name);
+  });
+
+  it("a capitalised Russian word inside a sentence that nothing known is close to", () => {
+    expect(unknownName("сколько контейнеров отправили в Кяхту")).toBe("Кяхту");
+    expect(unknownName("что подписал Сибнефтегаз на конференции в Шэньяне")).toBe("Сибнефтегаз");
+    expect(unknownName("Кяхта экспорт в Россию")).toBeUndefined();
+    expect(answerId("когда открылся хаб для поездов Китай-Европа в Шэньяне")).toBe("shenyang-freight-train-hub-opening");
+  });
+
+  it("Chinese characters that spell a foreign name, and a word before 市, 省 or 公司", () => {
+    expect(unknownName("彼尔姆的中欧班列枢纽什么时候开通")).toBe("彼尔姆");
+    expect(unknownName("鸡西市对俄出口多少")).toBe("鸡西市");
+    expect(answerId("吉林的货走海参崴能省钱省时间吗")).toBe("jilin-route-cuts-cost-and-time");
+  });
+});
+
+describe("everyday words, chat and typos in Russian and Chinese", () => {
+  it.each([
+    ["какие договоры заключили китайские и российские фирмы", "conference-cooperation-agreements"],
+    ["короче скок ляонин экспортнул в рф", "liaoning-exports-to-russia-value"],
+    ["сколько ляонин экспотр в россию", "liaoning-exports-to-russia-value"],
+    ["辽宁卖给俄罗斯的东西总共多少钱", "liaoning-exports-to-russia-value"],
+    ["习近平跟普京上周在哪碰的面", "xi-putin-beijing-meeting"],
+  ])("%s -> %s", (question, id) => {
+    expect(answerId(question)).toBe(id);
+  });
+
+  it("reads growth compared with last year as a comparison, not as the period asked", () => {
+    expect(answerId("рост экспорта ляонина в рф по сравнению с прошлым годом")).toBe("liaoning-exports-to-russia-growth");
+    expect(answerId("辽宁对俄出口较去年同期增长多少")).toBe("liaoning-exports-to-russia-growth");
+  });
+
+  it("counts a Chinese character it cannot read as half a word it does not know, so a question about something else is refused", () => {
+    for (const question of ["比特币还能涨吗", "怎么学俄语", "美元兑人民币汇率多少"]) expect(engine.answer(question).answered, question).toBe(false);
+  });
+
+  it("reads a glossary phrase only where a word starts: 认为什么 asks what, not why", () => {
+    expect(foreignAsEnglish("他们认为什么重要", phrases)).not.toContain("why");
+    expect(foreignAsEnglish("为什么", phrases)).toContain("why");
+  });
+});
+
+describe("Russian typed in Latin letters", () => {
+  it("writes chat transliteration back in Cyrillic", () => {
+    expect(["skolko", "rossiiskih", "eksport", "Shenyane", "kakoy", "proshloi", "vstrechalis"].map(cyrillicOf)).toEqual([
+      "сколко", "российских", "экспорт", "шеняне", "какой", "прошлой", "встречалис",
+    ]);
+  });
+
+  it("reads it as Russian, the soft signs chat leaves out included, and keeps the names the base knows", () => {
+    expect(answerId("skolko rossiiskih kompanii otkrylos v Liaonine")).toBe("russian-companies-in-liaoning");
+    expect(answerId("gde vstrechalis Si i Putin na proshloi nedele")).toBe("xi-putin-beijing-meeting");
+    expect(answerId("Vladivostok samyi bolshoi port na Dalnem Vostoke?")).toBe("vladivostok-largest-far-east-port");
+    expect(unknownName("skolko eksportiroval Harbin v Rossiyu")).toBe("harbin");
   });
 });

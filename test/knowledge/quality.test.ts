@@ -26,20 +26,16 @@ const FLOORS: Record<string, { answer?: number; offtopic?: number; nearmiss?: nu
   "questions.blind.jsonl": { answer: 68, offtopic: 12, nearmiss: 20, wrong: 0 },
   "questions.ru.jsonl": { answer: 26, offtopic: 6, nearmiss: 8, wrong: 0 },
   "questions.zh.jsonl": { answer: 26, offtopic: 6, nearmiss: 8, wrong: 0 },
-};
-
-/**
- * The Russian and Chinese held-out sets, measured once after tuning on the dev sets and not tuned on since:
- * below issue 11's targets (ru 7/13 answered, 2 wrong; zh 11/13, one off-topic answered: 怎么学俄语). Floors
- * so they only get better; they are kept out of the every-off-topic-refused rule until they meet it.
- */
-const HOLDOUT_FLOORS: Record<string, { answer: number; offtopic: number; nearmiss: number; wrong: number }> = {
-  "questions.ru-holdout.jsonl": { answer: 7, offtopic: 3, nearmiss: 2, wrong: 2 },
-  "questions.zh-holdout.jsonl": { answer: 11, offtopic: 2, nearmiss: 4, wrong: 1 },
+  "questions.ru-chat.jsonl": { answer: 45, offtopic: 10, nearmiss: 13, wrong: 0 },
+  "questions.zh-chat.jsonl": { answer: 48, offtopic: 10, nearmiss: 13, wrong: 1 },
+  "questions.ru-chat-holdout.jsonl": { answer: 22, offtopic: 5, nearmiss: 8, wrong: 1 },
+  "questions.zh-chat-holdout.jsonl": { answer: 22, offtopic: 5, nearmiss: 8, wrong: 0 },
+  "questions.ru-holdout.jsonl": { answer: 12, offtopic: 3, nearmiss: 4, wrong: 1 },
+  "questions.zh-holdout.jsonl": { answer: 13, offtopic: 3, nearmiss: 4, wrong: 0 },
 };
 
 describe("answer quality floors", () => {
-  it.each(Object.entries({ ...FLOORS, ...HOLDOUT_FLOORS }))("%s", (file, floor) => {
+  it.each(Object.entries(FLOORS))("%s", (file, floor) => {
     const { byKind, wrongAnswers } = grade(file);
     for (const kind of ["answer", "offtopic", "nearmiss"] as const) {
       expect(byKind[kind].right, kind).toBeGreaterThanOrEqual(floor[kind] ?? 0);

@@ -1,13 +1,43 @@
 import { stemmer as russianStem } from "@orama/stemmers/russian";
+import { CHAT_SPELLINGS } from "./chat-lexicon.js";
 import { shiftDecimal } from "./decimal-shift.js";
-import { chineseGlossary, monthName, russianGlossary, toSimplified, TRANSLITERATED, TRANSLITERATION_MARKERS } from "./glossary.js";
+import { CHINESE_STOPWORDS } from "./foreign-stopwords.js";
+import { chineseGlossary, monthName, russianCountryForms, russianGlossary, russianPhrasesAsEnglish, toSimplified } from "./glossary.js";
+import { STOPWORDS } from "./lexicon.js";
+import { cyrillicOf } from "./transliteration.js";
+import { TypoCorrector } from "./typo-corrector.js";
 
 /**
  * Russian and Chinese text as the English engine reads it: glossary words (question words, flows, months, scales,
- * names) as English, other Russian words as their Snowball stems, other Chinese words as the words of a
- * dictionary match (the base's phrases), or of Intl.Segmenter where none matches. Latin text is returned as it
- * is, unless it is transliterated Russian.
+ * names, everyday trade words) as English, other Russian words as their Snowball stems, other Chinese words as the
+ * words of a dictionary match (the base's phrases), or of Intl.Segmenter where none matches. Latin text is
+ * returned as it is, unless it is transliterated Russian.
  */
+
+export interface ForeignName {
+  /** The name as the read text holds it (a Russian stem, Chinese characters). */
+  read: string;
+  /** The name as the question wrote it. */
+  written: string;
+}
+
+export interface ForeignReading {
+  text: string;
+  /**
+   * Words written as names that no glossary knows: a capitalised Russian word inside a sentence, Chinese characters
+   * no dictionary groups into a word ("绥芬河"), a Chinese word before 市, 省, 港 or 公司. Unknown to the fact base too,
+   * they name something it has no fact about.
+   */
+  names: ForeignName[];
+}
+
+/** What the fact base holds, asked while a question is read. */
+export interface Vocabulary {
+  /** It holds the word as the read text has it (a Russian stem, a Latin word): the word is neither corrected nor transliterated. */
+  has(word: string): boolean;
+  /** It holds a name one slip from the word ("shenyane" -> shenyang): a Latin name in transliterated Russian stays Latin. */
+  nearName(word: string): boolean;
+}
 
 const FOREIGN = /[\p{Script=Cyrillic}\p{Script=Han}]/u;
 const TOKEN = /\p{Script=Han}+|[\p{Script=Cyrillic}]+(?:-[\p{Script=Cyrillic}]+)*|[^\p{Script=Han}\p{Script=Cyrillic}]+/gu;
@@ -18,8 +48,29 @@ const MONTH = new RegExp(`^(?:${MONTHS})$`);
 const MONTH_SPAN = new RegExp(`\\b(?:since )?(${MONTHS}) (${MONTHS})\\b`, "g");
 /** Nouns a "how many" counts: сколько компаний, 多少企业. */
 const COUNTABLE = new Set(["company", "business", "containers"]);
+/** Russian stems shorter than this are never corrected to a glossary word: "порт" is not a slip of "торг". */
+const MIN_CORRECTED_STEM = 5;
+/**
+ * Characters Chinese writes foreign names with (the common ones of the transliteration tables): single characters
+ * the segmenter leaves, mostly of these, spell a name (伊尔库茨克, 叶卡捷琳堡).
+ */
+const TRANSLITERATION_CHARACTERS = new Set(
+  "阿埃艾安奥巴拜班邦贝本比彼毕波伯博布查达戴丹德迪蒂丁杜多厄恩尔法范菲费芬丰弗福夫盖冈戈格根古圭哈海汉豪赫亨胡华霍基吉加贾杰捷金喀卡凯堪坎考柯科克肯库夸拉莱兰朗劳勒雷里利莉列林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米密明摩莫墨姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩皮普齐奇恰乔切萨塞桑瑟森沙舍圣什施斯索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因尤约扎泽詹兹茨楚佐堡",
+);
+/** Aspect particles a verb carries (办的, 签了): the verb is read without them. */
+const PARTICLE = /^(.+)[的了过着]$/u;
+/** Words after which a Chinese word names a place or an organisation: 牡丹江市, 某某公司. */
+const NAME_SUFFIXES = new Set(["省", "市", "县", "州", "港", "岛", "区", "口岸", "公司", "集团", "银行", "大学"]);
+
+interface Token {
+  word: string;
+  english: string | undefined;
+  name?: ForeignName;
+}
 
 let russian: ReadonlyMap<string, string> | undefined;
+let russianCountries: ReadonlyMap<string, string> | undefined;
+let russianCorrector: TypoCorrector | undefined;
 let chinese: ReadonlyMap<string, string> | undefined;
 let segmenter: Intl.Segmenter | undefined;
 
@@ -32,24 +83,31 @@ export function chinesePhrases(text: string): string[] {
   return (toSimplified(text).match(/\p{Script=Han}{2,8}/gu) ?? []).filter((phrase) => phrase.length <= LONGEST_PHRASE);
 }
 
+/** A fact's translated text as the index reads it: no correction, no names. */
 export function foreignAsEnglish(text: string, phrases: ReadonlySet<string>): string {
-  if (!FOREIGN.test(text)) return transliteratedAsEnglish(text);
-  russian ??= russianGlossary(russianStem);
+  return readForeign(text, phrases).text;
+}
+
+/**
+ * A question as the English engine reads it. With the fact base's vocabulary, a Russian word it does not hold is
+ * corrected to the glossary word one slip away ("экспотр"), and Latin text that is plainly Russian is read as Russian.
+ */
+export function readForeign(text: string, phrases: ReadonlySet<string>, vocabulary?: Vocabulary): ForeignReading {
+  if (!FOREIGN.test(text)) return (vocabulary && transliteratedRussian(text, phrases, vocabulary)) || { text, names: [] };
+  russian ??= russianGlossary(russianTerm);
   chinese ??= chineseGlossary();
-  const tokens: { word: string; english: string | undefined }[] = [];
-  for (const run of spellChineseFigures(toSimplified(text)).match(TOKEN) ?? []) {
-    if (/\p{Script=Han}/u.test(run)) {
-      for (const word of segmentChinese(run, phrases)) tokens.push({ word, english: chinese.get(word) });
-    } else if (/\p{Script=Cyrillic}/u.test(run)) {
-      const word = russianStem(run.toLowerCase().replaceAll("ё", "е"));
-      tokens.push({ word, english: russian.get(word) });
-    } else if (run.trim()) {
-      tokens.push({ word: run, english: run });
-    }
+  const tokens: Token[] = [];
+  let sentenceStart = true;
+  for (const run of spellForeignFigures(toSimplified(text)).match(TOKEN) ?? []) {
+    if (/\p{Script=Han}/u.test(run)) tokens.push(...readChinese(run, phrases));
+    else if (/\p{Script=Cyrillic}/u.test(run)) tokens.push(...readRussianRun(run, sentenceStart, vocabulary));
+    else if (run.trim()) tokens.push({ word: run, english: run });
+    if (/[\p{L}\p{N}]/u.test(run)) sentenceStart = false;
+    if (/[.!?]\s*$/.test(run)) sentenceStart = true;
   }
   const read = tokens.map(({ word, english }, i) => {
     if (word === "с" && MONTH.test(tokens[i + 1]?.english ?? "")) return "since";
-    if (english !== "how much" && word !== "скольк") return english ?? word;
+    if (english !== "how much") return english ?? word;
     const before = tokens[i - 1]?.word;
     if (before === "на") return "by how much";
     return howMuchOrMany(tokens.slice(i + 1, i + 3).map((token) => token.english ?? ""));
@@ -57,15 +115,74 @@ export function foreignAsEnglish(text: string, phrases: ReadonlySet<string>): st
   const joined = ` ${read.join(" ")} `
     .replace(/\s+/g, " ")
     .replace(MONTH_SPAN, "$1 through $2");
-  return /\bincrease\b/.test(joined) ? joined.replace(/(?<!by )\bhow much\b/, "by how much") : joined;
+  return {
+    text: /\bincrease\b/.test(joined) ? joined.replace(/(?<!by )\bhow much\b/, "by how much") : joined,
+    names: tokens.flatMap((token) => (token.name ? [token.name] : [])),
+  };
 }
 
-/** Russian in Latin letters read as English words; any other Latin text as it is. */
-function transliteratedAsEnglish(text: string): string {
-  const latin = text.toLowerCase().match(/[a-z]+/g) ?? [];
-  if (latin.filter((word) => TRANSLITERATION_MARKERS.has(word)).length < 2) return text;
-  const read = latin.map((word) => TRANSLITERATED.get(word) ?? word);
-  return read.map((word, i) => (word === "how much" ? howMuchOrMany(read.slice(i + 1, i + 3)) : word)).join(" ");
+/** A Russian word, or the parts of a hyphenated one the glossary and the base do not know whole ("Китай-Европа"). */
+function readRussianRun(run: string, sentenceStart: boolean, vocabulary: Vocabulary | undefined): Token[] {
+  const whole = readRussian(run, sentenceStart, vocabulary);
+  if (!run.includes("-") || whole.english !== undefined || vocabulary?.has(whole.word) !== false) return [whole];
+  return run.split("-").map((part, i) => readRussian(part, sentenceStart && i === 0, vocabulary));
+}
+
+function readRussian(run: string, sentenceStart: boolean, vocabulary: Vocabulary | undefined): Token {
+  const lower = run.toLowerCase().replaceAll("ё", "е");
+  const word = russianTerm(lower);
+  russianCountries ??= russianCountryForms();
+  let english = russian!.get(word) ?? russianCountries.get(lower);
+  if (english === undefined && vocabulary && !vocabulary.has(word)) english = correctedRussian(word);
+  const name = english === undefined && !sentenceStart && /^\p{Lu}/u.test(run) ? { read: word, written: run } : undefined;
+  return { word, english, ...(name ? { name } : {}) };
+}
+
+/** The glossary word a Russian stem is one slip from (two in a long one), if any. */
+function correctedRussian(stem: string): string | undefined {
+  if (stem.length < MIN_CORRECTED_STEM) return undefined;
+  russianCorrector ??= TypoCorrector.build([...russian!].filter(([entry, english]) => english !== "" && entry.length >= MIN_CORRECTED_STEM).map(([entry]) => entry));
+  const correction = russianCorrector.correct(stem)[0];
+  return correction === undefined ? undefined : russian!.get(correction.word);
+}
+
+/**
+ * Russian typed in Latin letters, read as Russian: when at least two of its words are Russian words of the
+ * glossary once written in Cyrillic ("skolko", "gde", "kompanii") and they outnumber the English function words.
+ * Words the fact base knows as they are ("Putin", "export") or names one slip from one it knows ("Shenyane") stay Latin.
+ */
+function transliteratedRussian(text: string, phrases: ReadonlySet<string>, vocabulary: Vocabulary): ForeignReading | undefined {
+  const latin = text.match(/[A-Za-z']+/g) ?? [];
+  russian ??= russianGlossary(russianTerm);
+  const english = latin.filter((word) => isEnglishWord(word.toLowerCase())).length;
+  const russianWords = latin.filter((word) => word.length > 1 && !isEnglishWord(word.toLowerCase()) && !vocabulary.has(word.toLowerCase()) && russian!.has(russianTerm(cyrillicWord(word))));
+  if (russianWords.length < 2 || russianWords.length <= english) return undefined;
+  const cyrillic = text.replace(/[A-Za-z']+/g, (word) => {
+    const lower = word.toLowerCase();
+    const letters = cyrillicWord(word);
+    if (vocabulary.has(lower) || (!russian!.has(russianTerm(letters)) && /^[A-Z]/.test(word) && vocabulary.nearName(lower))) return word;
+    return /^[A-Z]/.test(word) ? letters.charAt(0).toUpperCase() + letters.slice(1) : letters;
+  });
+  return readForeign(cyrillic, phrases, vocabulary);
+}
+
+/** A Latin word in Cyrillic, with the final soft sign chat leaves out where the glossary needs it ("devyat" -> девять). */
+function cyrillicWord(latin: string): string {
+  const letters = cyrillicOf(latin);
+  return russian!.has(russianTerm(letters)) || !russian!.has(russianTerm(`${letters}ь`)) ? letters : `${letters}ь`;
+}
+
+/**
+ * A Russian word as it is looked up and indexed: its stem, ё as е, without the soft and hard signs that
+ * transliteration and hurried typing leave out ("skolko" and "сколько" are one word), as normalisation already
+ * reads й as и.
+ */
+function russianTerm(word: string): string {
+  return russianStem(word.toLowerCase().replaceAll("ё", "е")).replace(/[ьъ]/g, "");
+}
+
+function isEnglishWord(word: string): boolean {
+  return STOPWORDS.has(word) || CHAT_SPELLINGS.has(word);
 }
 
 /** "сколько" asks how many when one of the next two words is a thing counted (компаний), else how much. */
@@ -74,14 +191,26 @@ function howMuchOrMany(next: readonly string[]): string {
 }
 
 const DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CHINESE_NUMBER = /[零一二两三四五六七八九十百千]+(?=[个家月年趟列%])/gu;
+const CHINESE_NUMBER = /(?<!第)[零一二两三四五六七八九十百千]+(?=[个家月年趟列%])/gu;
+/** Compared with last year (比去年, 与去年同期相比): a comparison, not the period asked. */
+const COMPARED_WITH_LAST_YEAR = /(?:比|较|相较|相比|对比)于?去年(?:同期)?|(?:与|和|跟|同)去年(?:同期)?(?:相比|比较?)|去年同期/g;
 
-/** Chinese figures written the English way: 四十家 -> 40家, 426.4亿 -> 42.64 billion, 1到9月 -> january through september. */
-function spellChineseFigures(text: string): string {
-  if (!/\p{Script=Han}/u.test(text)) return text;
-  return text
+/**
+ * Figures written the English way: 四十家 -> 40家, 426.4亿 -> 42.64 billion, 1到9月 -> january through september,
+ * 42,64 -> 42.64 (a Russian decimal comma); Russian phrases whose words mean something else apart.
+ */
+function spellForeignFigures(text: string): string {
+  const russianText = /\p{Script=Cyrillic}/u.test(text) ? russianPhrasesAsEnglish(text.replace(/(\d),(\d{1,2})(?!\d)/g, "$1.$2")) : text;
+  if (!/\p{Script=Han}/u.test(russianText)) return russianText;
+  return russianText
+    .replace(COMPARED_WITH_LAST_YEAR, " compared with last year ")
+    .replace(/第[一1](?![0-9〇一二三四五六七八九十百千])/g, "第一")
+    .replace(/第一大/g, "最大")
     .replace(/(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*以来/g, "以来 $2月 $1")
-    .replace(CHINESE_NUMBER, (numeral) => String(chineseNumber(numeral)))
+    .replace(CHINESE_NUMBER, (numeral, at: number, whole: string) => {
+      const value = chineseNumber(numeral);
+      return value < 10 && whole[at + numeral.length] === "个" ? numeral : String(value);
+    })
     .replace(/(\d+(?:\.\d+)?)\s*亿/g, (_match, value: string) => ` ${shiftDecimal(value, -1)} billion `)
     .replace(/(\d+(?:\.\d+)?)\s*万(?![亿元])/g, (_match, value: string) => ` ${shiftDecimal(value, 4)} `)
     .replace(/(\d{1,2})\s*(?:到|至|-|~)\s*(\d{1,2})\s*月/g, (match, from: string, to: string) => monthSpan(match, Number(from), Number(to)))
@@ -110,24 +239,77 @@ function chineseNumber(numeral: string): number {
   return total + digit;
 }
 
-/** The longest known phrase at each point; the characters between phrases go to Intl.Segmenter. */
-function segmentChinese(run: string, phrases: ReadonlySet<string>): string[] {
+/**
+ * The words of a Chinese run: the longest phrase of the base or glossary at each point, Intl.Segmenter's words
+ * between them. Characters the segmenter leaves single, that are neither glossary nor grammar words, are one
+ * word together: a name no dictionary knows (绥芬河, 伊尔库茨克).
+ */
+function readChinese(run: string, phrases: ReadonlySet<string>): Token[] {
   const words: string[] = [];
-  let unknown = "";
+  let between = "";
   for (let at = 0; at < run.length; ) {
     let length = Math.min(LONGEST_PHRASE, run.length - at);
     while (length > 1 && !isPhrase(run.slice(at, at + length), phrases)) length--;
-    if (length > 1 || chinese!.has(run[at]!)) {
-      if (unknown) words.push(...segmentWords(unknown));
-      unknown = "";
-      words.push(...glossaryWords(run.slice(at, at + length)));
+    if (length > 1 && startsWord(between, run.slice(at, at + length))) {
+      words.push(...segmentWords(between), ...glossaryWords(run.slice(at, at + length)));
+      between = "";
     } else {
-      unknown += run[at];
+      between += run[at];
+      length = 1;
     }
     at += length;
   }
-  if (unknown) words.push(...segmentWords(unknown));
-  return words;
+  words.push(...segmentWords(between));
+  return withNames(joinUnknownCharacters(words.flatMap(glossaryCharacters)));
+}
+
+/**
+ * Characters the segmenter leaves single that are neither glossary nor grammar words, joined into one word when
+ * they spell a foreign name (mostly transliteration characters); other single characters stay apart.
+ */
+function joinUnknownCharacters(words: readonly string[]): { word: string; joined: boolean }[] {
+  const joined: { word: string; joined: boolean }[] = [];
+  let pending = "";
+  const flush = () => {
+    const spelled = [...pending].filter((char) => TRANSLITERATION_CHARACTERS.has(char)).length;
+    if (pending.length > 1 && 3 * spelled >= 2 * pending.length) joined.push({ word: pending, joined: true });
+    else joined.push(...[...pending].map((char) => ({ word: char, joined: false })));
+    pending = "";
+  };
+  for (const word of words) {
+    if (word.length === 1 && !chinese!.has(word) && (!CHINESE_STOPWORDS.has(word) || TRANSLITERATION_CHARACTERS.has(word))) {
+      pending += word;
+      continue;
+    }
+    flush();
+    joined.push({ word, joined: false });
+  }
+  flush();
+  return joined;
+}
+
+/** Each word with its English reading; an unknown word is a name when it spells one or comes before 市, 省, 公司… */
+function withNames(words: readonly { word: string; joined: boolean }[]): Token[] {
+  return words.map(({ word, joined }, i) => {
+    const english = chineseEnglish(word);
+    const suffix = words[i + 1]?.word ?? "";
+    const named = english === undefined && word.length > 1 && (joined || NAME_SUFFIXES.has(suffix));
+    return { word, english, ...(named ? { name: { read: word, written: NAME_SUFFIXES.has(suffix) ? word + suffix : word } } : {}) };
+  });
+}
+
+function chineseEnglish(word: string): string | undefined {
+  const english = chinese!.get(word) ?? (CHINESE_STOPWORDS.has(word) ? "" : undefined);
+  if (english !== undefined) return english;
+  const verb = PARTICLE.exec(word)?.[1];
+  return verb === undefined ? undefined : chineseEnglish(verb);
+}
+
+/** A word neither the glossary nor the grammar list knows, made of characters they both know, is read by its characters: 大港 -> 大 港. */
+function glossaryCharacters(word: string): string[] {
+  if (word.length < 2 || chineseEnglish(word) !== undefined) return [word];
+  const characters = [...word];
+  return characters.every((char) => chineseEnglish(char) !== undefined) ? characters : [word];
 }
 
 /** A phrase of the base made only of glossary words is read as those words: 中国企业 -> 中国 企业 (china company). */
@@ -144,11 +326,28 @@ function glossaryWords(phrase: string): string[] {
   return parts;
 }
 
+/**
+ * Whether a phrase found after unmatched characters starts a word there, as the segmenter reads them together:
+ * in 成为什么 ("become what") the 为什么 ("why") it holds is no word.
+ */
+function startsWord(before: string, phrase: string): boolean {
+  if (!before) return true;
+  const tail = before.slice(-2);
+  return wordStarts(tail + phrase).includes(tail.length);
+}
+
 function isPhrase(candidate: string, phrases: ReadonlySet<string>): boolean {
   return phrases.has(candidate) || chinese!.has(candidate);
 }
 
 function segmentWords(text: string): string[] {
+  if (!text) return [];
   segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
   return [...segmenter.segment(text)].filter((segment) => segment.isWordLike).map((segment) => segment.segment);
+}
+
+/** Where the segmenter starts a word in a text. */
+function wordStarts(text: string): number[] {
+  segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
+  return [...segmenter.segment(text)].map((segment) => segment.index);
 }

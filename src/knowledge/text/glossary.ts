@@ -1,79 +1,133 @@
+import { RUSSIAN_STOPWORDS } from "./foreign-stopwords.js";
 import { NAME_SPELLINGS } from "./name-spellings.js";
+import { ORGANISATION_SPELLINGS, PLACE_SPELLINGS, type ForeignSpelling } from "./place-spellings.js";
 
 /**
- * Russian and Chinese words read as the English words the engine's slot rules know: question words, trade flows,
- * months and periods, scales, and names. Everything else a question says is matched against the facts'
- * translations as it is written. Russian entries are whole words; they are stemmed when the table is built.
+ * Russian and Chinese words read as the English words the engine knows: question words, trade flows, months and
+ * periods, scales, names, and the everyday words of trade ("договор", "签约", "卖给") as the English concept the
+ * facts state (agreement, sign, export). A fact's translations are read through the same glossary, so a fact is
+ * found by the concept whichever word its translation or the question uses. Everything else a question says is
+ * matched against the translations as it is written. Russian entries are whole words, stemmed when the table is built.
  */
 const RU: Record<string, string> = {
-  кто: "who", где: "where", куда: "where", когда: "when", почему: "why", зачем: "why", какой: "which", какая: "which", какие: "which",
-  каких: "which", каком: "which", какого: "which", какую: "which", что: "what", чем: "what", "о чем": "what",
+  кто: "who", кем: "who", кому: "who", где: "where", куда: "where", откуда: "where", когда: "when", почему: "why", зачем: "why",
+  какой: "which", какая: "which", какие: "which", каких: "which", каком: "which", какого: "which", какую: "which", что: "what", чем: "what",
+  "о чем": "what", сколько: "how much", каков: "what", какова: "what", каковы: "what", скок: "how much", скока: "how much", скоко: "how much", насколько: "by how much",
   экспорт: "export", экспортировал: "export", экспортирует: "export", экспортировали: "export", экспортировать: "export", экспортирован: "export",
-  эскпортировал: "export", экспотр: "export", вывоз: "export", продает: "sell", продавать: "sell",
-  импорт: "import", импортировал: "import", импортирует: "import", ввоз: "import",
-  торговля: "trade", товарооборот: "trade", товарооборотт: "trade",
+  экспортнул: "export", экспортнули: "export", вывоз: "export", вывозит: "export", вывезли: "export", продает: "sell", продавать: "sell",
+  продажи: "sell", поставки: "export", поставляет: "export", отгрузил: "export",
+  импорт: "import", импортировал: "import", импортирует: "import", ввоз: "import", ввозит: "import", закупки: "import", закупает: "import",
+  покупает: "import", купили: "import",
+  торговля: "trade", товарооборот: "trade", торгуют: "trade", торговый: "trade", оборот: "trade",
   январь: "january", февраль: "february", март: "march", апрель: "april", май: "may", июнь: "june", июль: "july",
   август: "august", сентябрь: "september", октябрь: "october", ноябрь: "november", декабрь: "december",
-  неделе: "week", неделя: "week", прошлой: "last", прошлом: "last", прошлый: "last", году: "year", год: "year", года: "year",
-  первые: "first", один: "one", два: "two", три: "three", четыре: "four", пять: "five", шесть: "six", семь: "seven", восемь: "eight",
+  неделе: "week", неделя: "week", прошлой: "last", прошлом: "last", прошлый: "last", году: "year", год: "year", года: "year", этом: "this",
+  квартал: "quarters", первые: "first", первых: "first",
+  один: "one", два: "two", три: "three", четыре: "four", пять: "five", шесть: "six", семь: "seven", восемь: "eight",
   девять: "nine", девяти: "nine", десять: "ten", двадцать: "twenty", тридцать: "thirty", сорок: "forty", пятьдесят: "fifty",
   шестьдесят: "sixty", семьдесят: "seventy", восемьдесят: "eighty", девяносто: "ninety", сто: "hundred", восемьсот: "eight hundred",
-  открылись: "opened", открыли: "opened", открылось: "opened", месяцев: "months", месяца: "months",
-  млрд: "billion", миллиард: "billion", млн: "million", миллион: "million", тыс: "thousand", тысяча: "thousand",
-  процент: "percent", доллар: "dollar", долларов: "dollar", юань: "yuan", юаней: "yuan",
+  открылись: "opened", открыли: "opened", открылось: "opened", обосновались: "established", зарегистрировались: "established", зашли: "established",
+  зашло: "established", появились: "established", начали: "started", запустили: "launched", месяцев: "months", месяца: "months",
+  млрд: "billion", миллиард: "billion", млн: "million", миллион: "million", тыс: "thousand", тысяча: "thousand", тысяч: "thousand", трлн: "trillion",
+  процент: "percent", доллар: "dollar", долларов: "dollar", долл: "dollar", бакс: "dollar", юань: "yuan", юаней: "yuan", рубль: "ruble", рублей: "ruble",
   компания: "company", компаний: "company", фирма: "company", фирм: "company", предприятие: "company", предприятий: "company", бизнес: "business",
+  бизнесмены: "business", предприниматели: "business", корпорация: "company", производители: "company", экспортеры: "company",
   контейнер: "containers", контейнеров: "containers",
-  порт: "port", провинция: "province", провинции: "province", столица: "capital", столице: "capital",
-  крупнейший: "largest", крупный: "largest", самый: "", рекорд: "record", максимум: "highest",
-  вырос: "increase", выросла: "increase", рост: "increase", увеличился: "increase", выросли: "increase",
-  сказал: "say", сказл: "say", заявил: "say", говорил: "say", говорит: "say",
-  россия: "russia", российский: "russia", россии: "russia", рф: "russia", русский: "russia",
-  китай: "china", китайский: "china", китая: "china", кнр: "china",
+  порт: "port", провинция: "province", провинции: "province", столица: "capital", столице: "capital", город: "city",
+  крупнейший: "largest", крупный: "largest", большой: "largest", главный: "largest", самый: "", рекорд: "record", рекордный: "record",
+  максимум: "highest", пик: "highest", высокий: "highest",
+  вырос: "increase", выросла: "increase", рост: "increase", увеличился: "increase", выросли: "increase", прирост: "increase",
+  увеличение: "increase", подрос: "increase", растет: "increase", расширение: "increase",
+  упал: "decrease", падение: "decrease", снижение: "decrease",
+  сократит: "reduce", снизить: "reduce", экономия: "save", сэкономить: "save", дешевле: "cheaper", расходы: "costs", затраты: "costs", издержки: "costs",
+  сказал: "say", сказали: "say", заявил: "say", заявлял: "say", говорил: "say", говорит: "say", говорят: "say", отметил: "say", назвал: "called",
+  пишут: "report", сообщают: "report", сообщила: "report", объявила: "announced",
+  встреча: "meet", встретились: "meet", встречались: "meet", виделись: "meet", увиделись: "meet", переговоры: "meet", саммит: "summit",
+  провели: "host", устроил: "host", организовал: "host", организовали: "host", принимал: "host", проходила: "held", состоялась: "held",
+  участвовали: "attend", участвовал: "attend", участие: "attend", участники: "attendees", присутствовали: "attend", приехали: "attend",
+  побывали: "attend", посетили: "attend",
+  входят: "includes", входит: "includes", относятся: "includes", относится: "includes", включает: "includes", состоит: "includes",
+  принадлежит: "includes",
+  сфера: "industry", отрасль: "industry", область: "industry", сектор: "industry", индустрия: "industry",
+  сельхоз: "agriculture", сельское: "agriculture", аграрный: "agriculture", агро: "agriculture", хозяйство: "", производство: "manufacturing",
+  промышленность: "manufacturing", заводы: "manufacturing", логистика: "logistics",
+  договор: "agreement", договорились: "agreement", договоренность: "agreement", контракт: "agreement", сделка: "agreement",
+  меморандум: "agreement", соглашение: "agreement", подписали: "sign", заключили: "sign", подписание: "sign",
+  конференция: "conference", конфа: "conference", форум: "conference", выставка: "conference",
+  чиновники: "officials", власти: "government", губернатор: "government", мэр: "government", администрация: "government",
+  руководители: "leaders", главы: "leaders", делегация: "delegates", делегаты: "delegates", представители: "representatives", местные: "local",
+  сми: "media", госсми: "state media", телевидение: "television", тв: "television",
+  перевозки: "shipping", возить: "ship", перевозить: "ship", доставка: "ship", доставлять: "ship", транспортировка: "ship",
+  вез: "carrying", везти: "carrying", маршрут: "route", через: "via", поезд: "train", железная: "railway", хаб: "hub", терминал: "hub", узел: "hub",
+  война: "war", вторжение: "invasion", вторглись: "invaded", конфликт: "conflict", сво: "war",
+  сотрудничество: "cooperation", связи: "connectivity", связанность: "connectivity", углубляет: "deeper", углубление: "deeper", сближение: "cooperation",
+  важен: "important", важна: "important", значение: "significance", стратегический: "strategic", ворота: "gateway", ключевые: "pivotal",
+  безопасность: "security", продовольственная: "food", энергетическая: "energy", энергетика: "energy", оборонная: "defense", оборона: "defense",
+  таможня: "customs", двусторонний: "bilateral",
+  россия: "russia", российский: "russia", россии: "russia", рф: "russia", русский: "russia", россиян: "russia", россияне: "russia",
+  китай: "china", китайский: "china", китая: "china", кнр: "china", китайцы: "china", поднебесная: "china",
   украина: "ukraine", запад: "west", москва: "moscow", москве: "moscow", европа: "europe",
-  ...Object.fromEntries(`в во на и из за по с со у о об от до к ко ли ну а же это был была было были правда кстати ведь вообще
-  разве про для под около как так там тут его ее их мне нам вам уже еще всего что-нибудь что-то`.split(/\s+/).filter(Boolean).map((word) => [word, ""])),
+  ...Object.fromEntries(`в во на и из за по с со у о об от до к ко ли ну а же был была было были правда кстати ведь вообще
+  разве про для под около как так там тут его ее их мне нам вам уже еще всего что-нибудь что-то верно`.split(/\s+/).filter(Boolean).map((word) => [word, ""])),
 };
+
+/** Russian phrases whose words mean something else apart, read before the words are. */
+const RU_PHRASES: readonly [RegExp, string][] = [
+  [/(?:по сравнению|в сравнении|относительно|чем|против) (?:с )?(?:тем же периодом )?(?:в )?прошл\p{L}* год\p{L}*/giu, " compared with last year "],
+  [/за (?:первые )?(?:9|девять) месяц\p{L}*|за (?:первые )?(?:3|три) квартал\p{L}*/giu, " first nine months "],
+  [/главн\p{L}* город\p{L}*|административн\p{L}* центр\p{L}*/giu, " capital "],
+  [/северо[- ]?восто\p{L}*/giu, " northeast "],
+  [/дал[ь]?н\p{L}* восто\p{L}*/giu, " far east "],
+  [/электронн\p{L}* коммерц\p{L}*|(?:е|интернет|онлайн)-(?:коммерц|торгов)\p{L}*|маркетплейс\p{L}*/giu, " ecommerce "],
+  [/без выхода к морю/giu, " landlocked "],
+  [/г\/г|год к году/giu, " year on year "],
+];
 
 /** Chinese words, longest first when read; digits before 月 are months, handled apart. */
 const ZH: Record<string, string> = {
   多少家: "how many", 多少个: "how many", 几家: "how many", 几个: "how many", 百分之多少: "what percent", 百分之几: "what percent",
-  多少: "how much", 在哪: "where", 哪里: "where", 哪儿: "where", 哪个省: "which province", 哪个: "which", 哪些: "which", 哪几个: "which",
-  谁: "who", 什么时候: "when", 何时: "when", 为什么: "why", 为啥: "why", 为何: "why", 什么: "what", 说: "say", 表示: "say",
-  出口: "export", 出口额: "export value", 进口: "import", 贸易: "trade", 贸易额: "trade", 进出口: "trade",
+  多少: "how much", 多少钱: "how much", 在哪: "where", 在哪儿: "where", 哪里: "where", 哪儿: "where", 哪个省: "which province",
+  哪个城市: "which city", 哪座城市: "which city", 哪个港口: "which port", 哪个: "which", 哪些: "which", 哪几个: "which",
+  谁: "who", 什么时候: "when", 啥时候: "when", 什么时间: "when", 几月: "when", 哪个月: "when", 何时: "when",
+  为什么: "why", 为啥: "why", 为何: "why", 干嘛: "why", 什么: "what", 啥: "what", 咋: "how",
+  说: "say", 表示: "say", 讲: "say", 谈: "say", 提到: "say", 称: "say", 指出: "say", 强调: "say",
+  出口: "export", 出口额: "export value", 卖: "sell", 卖给: "sell to", 卖到: "sell to", 销往: "sell to", 出售: "sell",
+  进口: "import", 买: "import", 购买: "import", 采购: "import",
+  贸易: "trade", 贸易额: "trade", 进出口: "trade", 双边: "bilateral",
   对俄出口: "export to russia", 对俄罗斯出口: "export to russia", 从俄罗斯进口: "import from russia", 从俄进口: "import from russia",
-  自俄进口: "import from russia", 中俄: "china russia", 对俄: "to russia", 以来: "since", 俄企: "russia company", 俄罗斯: "russia", 俄: "russia", 中国: "china", 中方: "china",
-  省会: "capital", 首府: "capital", 省: "province", 最大: "largest", 最高: "highest", 新高: "highest",
-  增长: "increase", 增加: "increase", 上涨: "increase", 增幅: "increase", 同比: "year on year",
-  港口: "port", 企业: "company", 公司: "company", 集装箱: "containers",
+  自俄进口: "import from russia", 中俄: "china russia", 对俄: "to russia", 以来: "since", 俄企: "russia company", 俄罗斯: "russia", 俄: "russia",
+  俄方: "russia", 俄国: "russia", 中国: "china", 中方: "china", 中企: "china company",
+  省会: "capital", 首府: "capital", 首都: "capital", 省: "province", 城市: "city", 最大: "largest", 最高: "highest", 新高: "highest", 创新高: "highest",
+  纪录: "record", 历史新高: "highest",
+  增长: "increase", 增加: "increase", 上涨: "increase", 涨: "increase", 涨了: "increase", 提高: "increase", 提升: "increase", 增幅: "increase",
+  增速: "growth rate", 加强: "increase", 同比: "year on year", 下降: "decrease", 下跌: "decrease", 减少: "decrease",
+  降低: "reduce", 节省: "save", 省钱: "save", 便宜: "cheaper", 成本: "costs", 费用: "costs", 运费: "costs", 时间: "time",
+  港口: "port", 港: "port", 企业: "company", 公司: "company", 厂商: "company", 集装箱: "containers",
+  协议: "agreement", 合同: "agreement", 合约: "agreement", 协定: "agreement", 签: "sign", 签了: "sign", 签约: "sign", 签署: "sign", 签订: "sign",
+  达成: "sign", 合作: "cooperation", 会议: "conference", 会上: "conference", 大会: "conference", 论坛: "conference", 博览会: "conference",
+  展会: "conference", 峰会: "summit", 参加: "attend", 参会: "attend", 开会: "attend", 与会: "attend", 出席: "attend",
+  官员: "officials", 地方: "local", 政府: "government", 领导: "leaders", 领导人: "leaders", 代表: "representatives", 代表团: "delegates",
+  商界: "business", 官媒: "state media", 官方媒体: "state media", 央视: "television", 电视台: "television",
+  会面: "meet", 见面: "meet", 会晤: "meet", 碰面: "meet", 碰头: "meet", 会谈: "meet",
+  举办: "host", 主办: "host", 举行: "host", 召开: "host", 办: "host",
+  开通: "opened", 启用: "opened", 开业: "opened", 投用: "opened", 设立: "established", 成立: "established", 落户: "established", 业务: "operations",
+  班列: "train", 列车: "train", 火车: "train", 车: "train", 首趟: "first", 首列: "first", 第一: "first", 首班: "first", 新: "new", 装: "carrying",
+  拉: "carrying", 载: "carrying", 货: "goods", 货物: "goods", 商品: "goods", 走: "via", 经: "via", 经由: "via", 运货: "ship", 运: "ship", 运输: "shipping", 航线: "route",
+  枢纽: "hub", 门户: "gateway", 大门: "gateway", 冲突: "conflict", 战争: "war", 入侵: "invasion", 跨境: "cross border",
+  互联互通: "connectivity", 深化: "deeper", 经济: "economic", 安全: "security", 粮食: "food", 能源: "energy", 国防: "defense",
+  海关: "customs", 战略: "strategic", 成为: "become",
   上周: "last week", 去年: "last year", 前九个月: "first nine months", 前三季度: "first three quarters",
-  亿: "billion", 万元: "yuan", 亿元: "billion yuan", 亿美元: "billion dollar", 万: "ten thousand", 美元: "dollar", 元: "yuan", 人民币: "yuan", 东北: "northeast", 远东: "far east", 欧洲: "europe",
+  亿: "billion", 万元: "yuan", 亿元: "billion yuan", 亿美元: "billion dollar", 万: "ten thousand", 美元: "dollar", 美金: "dollar", 元: "yuan",
+  人民币: "yuan", 卢布: "ruble", 东北: "northeast", 远东: "far east", 欧洲: "europe",
   乌克兰: "ukraine", 西方: "west", 北京: "beijing", 莫斯科: "moscow",
   ...Object.fromEntries(`可以 能够 这个 那个 怎么 怎样 如何 是否 是不是 有没有 一下 一个 我们 你们 他们 大家 今年 现在 还是 就是 以及 或者 的话 那么 这么 请问 知道 告诉 一共 总共`.split(/\s+/).filter(Boolean).map((word) => [word, ""])),
 };
 
-/**
- * Russian typed in Latin letters, as people without a Cyrillic keyboard write it ("skolko kompanii v Shenyane"):
- * read only when two of its words that English never uses appear in one question.
- */
-export const TRANSLITERATED: ReadonlyMap<string, string> = new Map(Object.entries({
-  skolko: "how much", stolica: "capital", stolitsa: "capital", eksport: "export", eksporta: "export", import: "import",
-  rossiyu: "russia", rossii: "russia", rossiya: "russia", rossija: "russia", kitai: "china", kitay: "china", kitaya: "china",
-  kitaiskih: "china", kitayskih: "china", kitaiskie: "china", kompanii: "company", kompaniy: "company", kompanij: "company",
-  firm: "company", konferencii: "conference", konferentsii: "conference", provincii: "province", provintsii: "province",
-  kakoi: "which", kakoy: "which", kakaya: "which", kakie: "which", devyat: "nine", mesyacev: "months", mesyatsev: "months",
-  pervye: "first", torgovlya: "trade", tovarooborot: "trade", sentyabre: "september", sentyabr: "september", gde: "where",
-  kto: "who", kogda: "when", pochemu: "why", zachem: "why", skazal: "say", bylo: "", byli: "", na: "", za: "", iz: "", ili: "",
-  liaonin: "liaoning", liaonina: "liaoning", shenyan: "shenyang", shenyane: "shenyang", shenyana: "shenyang",
-}));
-/** Words of TRANSLITERATED that English does not use: two of them make a question transliterated Russian. */
-export const TRANSLITERATION_MARKERS: ReadonlySet<string> = new Set(
-  [...TRANSLITERATED.keys()].filter((word) => !["import", "firm", "na"].includes(word)),
-);
-
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /** Traditional characters of the words the base and its questions use, as Simplified. */
-const TRADITIONAL = "遼辽寧宁對对長长瀋沈陽阳個个會会習习說说龍龙為为麼么貿贸額额億亿參参國国時时間间區区資资協协議议業业東东鐵铁歐欧貨货運运關关進进來来與与發发開开門门戶户糧粮衛卫體体係系嗎吗這这們们裡里裏里幾几場场車车裝装樞枢紐纽羅罗烏乌蘭兰戰战爭争經经濟济興兴從从於于電电農农導导領领現现點点邊边雙双價价錢钱減减輸输線线陸陆務务統统計计數数據据報报將将應应該该積积極极護护維维帶带麼么樣样漲涨內内鄰邻覽览廣广萬万級级産产產产簽签約约島岛灣湾";
+const TRADITIONAL = "遼辽寧宁對对長长瀋沈陽阳個个會会習习說说龍龙為为麼么貿贸額额億亿參参國国時时間间區区資资協协議议業业東东鐵铁歐欧貨货運运關关進进來来與与發发開开門门戶户糧粮衛卫體体係系嗎吗這这們们裡里裏里幾几場场車车裝装樞枢紐纽羅罗烏乌蘭兰戰战爭争經经濟济興兴從从於于電电農农導导領领現现點点邊边雙双價价錢钱減减輸输線线陸陆務务統统計计數数據据報报將将應应該该積积極极護护維维帶带樣样漲涨內内鄰邻覽览廣广萬万級级産产產产簽签約约島岛灣湾設设啟启誰谁麼么嗎吗廠厂們们實实總总員员團团賣卖買买絡络網网態态愛爱響响鄉乡縣县圖图書书親亲歷历聯联門门問问題题讓让認认識识學学習习聽听寫写讀读話话說说請请謝谢還还達达過过運运邊边遠远選选鐘钟錢钱銀银錄录長长門门開开關关隊队際际險险雖虽雙双雞鸡難难電电頭头顯显風风飛飞飯饭館馆馬马體体鬥斗魚鱼鳥鸟麥麦黃黄齊齐龍龙龜龟";
+
 export const SIMPLIFIED: ReadonlyMap<string, string> = new Map(
   Array.from({ length: TRADITIONAL.length / 2 }, (_, i) => [TRADITIONAL[2 * i]!, TRADITIONAL[2 * i + 1]!] as const),
 );
@@ -82,23 +136,82 @@ export function monthName(number: number): string | undefined {
   return MONTHS[number - 1];
 }
 
-/** Russian entries and every Russian spelling of a name, by stem. */
-export function russianGlossary(stem: (word: string) => string): ReadonlyMap<string, string> {
-  const entries: [string, string][] = Object.entries(RU);
-  for (const name of NAME_SPELLINGS) {
-    for (const spelling of [name.ru.chosen, ...name.ru.others]) {
-      const words = spelling.toLowerCase().split(/\s+/);
-      words.forEach((word, i) => entries.push([word, i === 0 ? name.english : ""]));
-    }
-  }
-  return new Map(entries.map(([word, english]) => [stem(word.toLowerCase().replaceAll("ё", "е")), english]));
+export function russianPhrasesAsEnglish(lowercase: string): string {
+  return RU_PHRASES.reduce((text, [pattern, english]) => text.replace(pattern, english), lowercase);
 }
 
-/** Chinese entries and every Chinese spelling of a name (Simplified). */
+/** Every name spelling of a language: the base's names, then places and organisations it may not know. */
+function spellings(locale: "ru" | "zh"): [string, string][] {
+  const others = (spelling: ForeignSpelling) => spelling[locale].map((written): [string, string] => [written, spelling.english]);
+  const names = NAME_SPELLINGS.flatMap((name) => {
+    const { chosen, others: rest } = name[locale === "zh" ? "zh-CN" : "ru"];
+    return [chosen, ...rest].map((written): [string, string] => [written, name.english]);
+  });
+  return [...[...PLACE_SPELLINGS, ...ORGANISATION_SPELLINGS].flatMap(others), ...names];
+}
+
+/** The countries ICU names in a language, each with its English name as the engine's list of places has it. */
+function countryNames(locale: "ru" | "zh"): [string, string][] {
+  const local = new Intl.DisplayNames([locale], { type: "region" });
+  const english = new Intl.DisplayNames(["en"], { type: "region" });
+  const names: [string, string][] = [];
+  for (let first = 65; first <= 90; first++) {
+    for (let second = 65; second <= 90; second++) {
+      const code = String.fromCharCode(first, second);
+      const [name, englishName] = [local.of(code), english.of(code)];
+      if (name && englishName && name !== code) names.push([name.replace(/\s*[(（].*[)）]$/u, ""), englishName.replace(/\s*\(.*\)$/, "").toLowerCase()]);
+    }
+  }
+  return names;
+}
+
+/**
+ * The forms a Russian country name takes in a sentence (Казахстан, Казахстана, Казахстане; Германия, Германии),
+ * matched whole: stems of short names would catch common words (Грузия and "грузы").
+ */
+export function russianCountryForms(): ReadonlyMap<string, string> {
+  const forms = new Map<string, string>();
+  for (const [name, english] of countryNames("ru")) {
+    const word = name.toLowerCase().replaceAll("ё", "е");
+    if (/\s/.test(word)) continue;
+    const [root, endings] = /ия$/.test(word)
+      ? [word.slice(0, -2), ["ия", "ии", "ию", "ией"]]
+      : /[ая]$/.test(word)
+        ? [word.slice(0, -1), ["а", "ы", "и", "е", "у", "ой", "ей", "ю", "я"]]
+        : /[бвгджзклмнпрстфхцчшщ]$/.test(word)
+          ? [word, ["", "а", "у", "е", "ом"]]
+          : [word, [""]];
+    for (const ending of endings) forms.set(root + ending, english);
+  }
+  return forms;
+}
+
+/** The case forms of a Russian name (Шэньян, Шэньяна, Шэньяну, Шэньяне): the stemmer alone reads names unevenly. */
+function nameForms(name: string): string[] {
+  const root = /[ьйаяо]$/.test(name) ? name.slice(0, -1) : name;
+  return [name, ...["а", "у", "е", "ом", "ем", "я", "ю", "и", "ы", "ой", "ей", "ью"].map((ending) => root + ending)];
+}
+
+/**
+ * Russian entries by `stem` (which lowercases the word as the reader does): stopwords first, then places and organisations, then names and the glossary itself,
+ * each winning over what came before. A name of several words is read by its first word in any case, the others
+ * say nothing.
+ */
+export function russianGlossary(stem: (word: string) => string): ReadonlyMap<string, string> {
+  const entries: [string, string][] = RUSSIAN_STOPWORDS.map((word) => [word, ""]);
+  for (const [spelling, english] of spellings("ru")) {
+    const [first = "", ...rest] = spelling.toLowerCase().split(/\s+/);
+    for (const form of nameForms(first)) entries.push([form, english]);
+    for (const word of rest) entries.push([word, ""]);
+  }
+  entries.push(...Object.entries(RU));
+  return new Map(entries.map(([word, english]) => [stem(word), english]));
+}
+
+/** Chinese entries (Simplified): countries, places and organisations, then the base's names and the glossary, each winning over what came before. */
 export function chineseGlossary(): ReadonlyMap<string, string> {
-  const entries = new Map(Object.entries(ZH));
-  for (const name of NAME_SPELLINGS) for (const spelling of [name["zh-CN"].chosen, ...name["zh-CN"].others]) entries.set(toSimplified(spelling), name.english);
-  return entries;
+  const countries = countryNames("zh").filter(([name]) => !name.includes("中国"));
+  return new Map([...countries, ...spellings("zh"), ...Object.entries(ZH)].map(([word, english]) => [toSimplified(word), english]));
 }
 
 export function toSimplified(text: string): string {
