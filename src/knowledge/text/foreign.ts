@@ -1,4 +1,5 @@
 import { stemmer as russianStem } from "@orama/stemmers/russian";
+import * as opencc from "opencc-js/t2cn";
 import { CHAT_SPELLINGS } from "./chat-lexicon.js";
 import { shiftDecimal } from "./decimal-shift.js";
 import { CHINESE_STOPWORDS } from "./foreign-stopwords.js";
@@ -73,6 +74,9 @@ let russianCountries: ReadonlyMap<string, string> | undefined;
 let russianCorrector: TypoCorrector | undefined;
 let chinese: ReadonlyMap<string, string> | undefined;
 let segmenter: Intl.Segmenter | undefined;
+let traditionalToSimplified: ((text: string) => string) | undefined;
+/** opencc-js's declarations import "./core" without an extension, which NodeNext cannot resolve: its one function, typed here. */
+const { Converter } = opencc as unknown as { Converter: (options: { from: "twp"; to: "cn" }) => (text: string) => string };
 
 export function hasForeignScript(text: string): boolean {
   return FOREIGN.test(text);
@@ -98,7 +102,8 @@ export function readForeign(text: string, phrases: ReadonlySet<string>, vocabula
   chinese ??= chineseGlossary();
   const tokens: Token[] = [];
   let sentenceStart = true;
-  for (const run of spellForeignFigures(toSimplified(text)).match(TOKEN) ?? []) {
+  const simplified = toSimplified(vocabulary ? simplifiedQuestion(text) : text);
+  for (const run of spellForeignFigures(simplified).match(TOKEN) ?? []) {
     if (/\p{Script=Han}/u.test(run)) tokens.push(...readChinese(run, phrases));
     else if (/\p{Script=Cyrillic}/u.test(run)) tokens.push(...readRussianRun(run, sentenceStart, vocabulary));
     else if (run.trim()) tokens.push({ word: run, english: run });
@@ -122,6 +127,16 @@ export function readForeign(text: string, phrases: ReadonlySet<string>, vocabula
 }
 
 /** A Russian word, or the parts of a hyphenated one the glossary and the base do not know whole ("Китай-Европа"). */
+/**
+ * A question in Traditional characters, with the words Taiwan and Hong Kong use, in Simplified ones (OpenCC, the
+ * standard converter): 遼寧對俄羅斯出口 -> 辽宁对俄罗斯出口, 網路 -> 网络. The base's translations are Simplified already.
+ */
+function simplifiedQuestion(text: string): string {
+  if (!/\p{Script=Han}/u.test(text)) return text;
+  const convert = (traditionalToSimplified ??= Converter({ from: "twp", to: "cn" }));
+  return convert(text);
+}
+
 function readRussianRun(run: string, sentenceStart: boolean, vocabulary: Vocabulary | undefined): Token[] {
   const whole = readRussian(run, sentenceStart, vocabulary);
   if (!run.includes("-") || whole.english !== undefined || vocabulary?.has(whole.word) !== false) return [whole];
