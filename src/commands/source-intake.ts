@@ -5,6 +5,9 @@ import { respond } from "../discord/reply.js";
 import { renderNotice } from "../discord/render.js";
 import { renderSourceAdded, renderSourcePreview, SOURCE_CANCEL, SOURCE_CONFIRM } from "../discord/render-admin.js";
 import { SourceDraftSchema, type SourceDraft } from "../knowledge/store/fact-store.js";
+import { memberLocale } from "../i18n/locale.js";
+import { commandName } from "../i18n/slash.js";
+import { stringsFor } from "../i18n/strings.js";
 import { ok, type Result } from "../result.js";
 import { articleTextFromBytes, MAX_ARTICLE_BYTES } from "../knowledge/source-text.js";
 import { downloadAttachment } from "../sources/download-attachment.js";
@@ -22,15 +25,17 @@ const previews = new Pending<SourceDraft>(PENDING_MS);
 export async function previewSource(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
   const file = interaction.options.getAttachment("file");
   const url = interaction.options.getString("url")?.trim();
+  const locale = memberLocale(interaction);
+  const s = stringsFor(locale);
   const refuse = async (message: string): Promise<Outcome> => {
     await respond(interaction, renderNotice(message), { ephemeral: true });
     return "refused";
   };
-  if (file && url) return refuse("Give the article as a file or as a url, not both.");
+  if (file && url) return refuse(s.sourceFileOrUrl);
   if (file) {
-    if (!/\.txt$/i.test(file.name)) return refuse(`${file.name} is not a .txt file: save the article's text as plain text (UTF-8) and upload that.`);
+    if (!/\.txt$/i.test(file.name)) return refuse(s.sourceNotTxt(file.name));
     // Discord's announced size, so a large file is refused without downloading it; the text rules count the bytes again.
-    if (file.size > MAX_ARTICLE_BYTES) return refuse(`${file.name} is ${Math.ceil(file.size / 1024)} KB; a source's text may be at most ${MAX_ARTICLE_BYTES / 1024} KB.`);
+    if (file.size > MAX_ARTICLE_BYTES) return refuse(s.sourceTooBig(file.name, Math.ceil(file.size / 1024), MAX_ARTICLE_BYTES / 1024));
   }
   await interaction.deferReply({ flags: "Ephemeral" });
   const read = file ? await readAttachment(file, context) : await readLink(url ?? "", context);
@@ -42,25 +47,27 @@ export async function previewSource(interaction: ChatInputCommandInteraction, co
     publisher: option("publisher") ?? read.value.publisher,
     date: option("date") ?? read.value.date,
   };
-  if (!draft.title) return refuse("That page has no title: give one in the title option.");
+  if (!draft.title) return refuse(s.sourceNoTitle(commandName("trade-admin sources add title", locale)));
   const invalid = SourceDraftSchema.safeParse(draft).error?.issues[0];
-  if (invalid) return refuse(`That cannot be a source: its ${invalid.path.join(".")} ${invalid.message}.`);
-  await respond(interaction, renderSourcePreview(draft, previews.put(draft), Boolean(file)));
+  if (invalid) return refuse(s.sourceInvalid(invalid.path.join("."), invalid.message));
+  await respond(interaction, renderSourcePreview(draft, previews.put(draft), Boolean(file), locale));
   return "answered";
 }
 
 /** The preview's buttons: Add stores the source (the only write), Cancel drops it. Undefined for other buttons. */
 export async function decideSource(interaction: ButtonInteraction, context: BotContext, actor: string): Promise<Outcome | undefined> {
   const { customId } = interaction;
+  const locale = memberLocale(interaction);
+  const s = stringsFor(locale);
   if (customId.startsWith(SOURCE_CANCEL)) {
     previews.take(customId.slice(SOURCE_CANCEL.length));
-    await respond(interaction, { ...renderNotice("Cancelled: no source was added."), embeds: [], components: [] }, { update: true });
+    await respond(interaction, { ...renderNotice(s.sourceCancelled), embeds: [], components: [] }, { update: true });
     return "answered";
   }
   if (!customId.startsWith(SOURCE_CONFIRM)) return undefined;
   const draft = previews.take(customId.slice(SOURCE_CONFIRM.length));
   if (!draft) {
-    await respond(interaction, renderNotice("That preview has expired (previews are kept 15 minutes), or the source was already added. Run the command again."), { ephemeral: true });
+    await respond(interaction, renderNotice(s.sourcePreviewExpired), { ephemeral: true });
     return "refused";
   }
   // Storing a long article and proposing its facts can outlast Discord's 3 s to answer a click: acknowledge first.
@@ -68,11 +75,11 @@ export async function decideSource(interaction: ButtonInteraction, context: BotC
   const result = context.store.addSource(draft, actor);
   if (!result.ok) {
     const reason = result.error.kind === "invalid" ? problemsLine(result.error.problems) : result.error.kind;
-    await respond(interaction, { ...renderNotice(`Not added: ${reason}. Nothing was stored.`), embeds: [], components: [] }, { update: true });
+    await respond(interaction, { ...renderNotice(s.sourceNotAdded(reason)), embeds: [], components: [] }, { update: true });
     return "refused";
   }
   context.syncEngine();
-  await respond(interaction, { ...renderSourceAdded(result.value, context.store.proposals.pendingCounts().get(result.value.id) ?? 0), embeds: [], components: [] }, { update: true });
+  await respond(interaction, { ...renderSourceAdded(result.value, context.store.proposals.pendingCounts().get(result.value.id) ?? 0, locale), embeds: [], components: [] }, { update: true });
   return "answered";
 }
 

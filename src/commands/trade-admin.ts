@@ -12,7 +12,7 @@ import {
   type ModalSubmitInteraction,
   type RepliableInteraction,
 } from "discord.js";
-import { factFormValues, factModal, parseFactForm, parseSourceForm, sourceModal, SOURCE_FORM, FACT_FORM, type FactFormValues, type SourceFormValues } from "../discord/fact-form.js";
+import { factFormValues, factModal, inputsTooLong, parseFactForm, parseSourceForm, sourceModal, SOURCE_FORM, FACT_FORM, type FactFormValues, type SourceFormValues } from "../discord/fact-form.js";
 import { LIMITS } from "../discord/limits.js";
 import { readModal } from "../discord/modal-values.js";
 import { checkModerator, memberRoleIds } from "../discord/moderation-access.js";
@@ -37,6 +37,9 @@ import {
   renderQaChannels,
   renderStats,
 } from "../discord/render-admin.js";
+import { memberLocale, type ReplyLocale } from "../i18n/locale.js";
+import { sentences } from "../i18n/sentences.js";
+import { stringsFor, type Strings } from "../i18n/strings.js";
 import { QA_MODES, type QaMode } from "../knowledge/store/qa-store.js";
 import { usageReport } from "../knowledge/store/usage-report.js";
 import { parseFactBaseText } from "../knowledge/fact-base-file.js";
@@ -172,12 +175,13 @@ function isModerator(interaction: Interaction, context: BotContext): boolean {
   return moderatorVerdict(interaction, context).allowed;
 }
 
-/** Refuses anyone who is not a moderator of an admin guild, privately and in the log. */
+/** Refuses anyone who is not a moderator of an admin guild, privately (in their language) and in the log. */
 async function refuseUnlessModerator(interaction: Interaction & RepliableInteraction, context: BotContext): Promise<boolean> {
   const verdict = moderatorVerdict(interaction, context);
   if (verdict.allowed) return false;
   context.log.warn({ userId: interaction.user.id, guildId: interaction.guildId, interactionId: interaction.id }, "moderation refused");
-  await respond(interaction, renderNotice(verdict.reason), { ephemeral: true });
+  const s = stringsFor(memberLocale(interaction));
+  await respond(interaction, renderNotice(verdict.reason === "not-admin-server" ? s.notAdminServer : s.notModerator), { ephemeral: true });
   return true;
 }
 
@@ -186,38 +190,39 @@ const actorOf = (interaction: Interaction) => `${interaction.user.username} (${i
 async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
   if (await refuseUnlessModerator(interaction, context)) return "refused";
   const { store } = context;
+  const locale = memberLocale(interaction);
+  const s = stringsFor(locale);
   const group = interaction.options.getSubcommandGroup(false);
   const sub = interaction.options.getSubcommand();
   if (group === "sources" && sub === "add") {
     if (interaction.options.getAttachment("file") || interaction.options.getString("url")) return previewSource(interaction, context);
     const given = (name: "title" | "publisher" | "date") => interaction.options.getString(name)?.trim() ?? "";
-    await interaction.showModal(sourceModal(SOURCE_MODAL, { title: given("title"), publisher: given("publisher"), date: given("date") }));
+    await interaction.showModal(sourceModal(SOURCE_MODAL, { title: given("title"), publisher: given("publisher"), date: given("date") }, locale));
     return "answered";
   }
-  if (group === "qa") return manageQaChannels(interaction, context, sub);
+  if (group === "qa") return manageQaChannels(interaction, context, sub, locale);
   const findFactOrRefuse = async (): Promise<Fact | undefined> => {
     const id = interaction.options.getString("id", true).trim();
     const fact = store.fact(id);
-    if (!fact) await respond(interaction, renderNotice(`There is no fact \`${truncate(id.replace(/`/g, "'"), 80)}\`.`), { ephemeral: true });
+    if (!fact) await respond(interaction, renderNotice(s.noSuchFact(truncate(id.replace(/`/g, "'"), 80))), { ephemeral: true });
     return fact;
   };
   switch (sub) {
     case "add": {
       const [source] = store.sources();
-      await interaction.showModal(factModal(ADD_MODAL, "Add a fact", source ? { source: `${source.id}\n` } : {}));
+      await interaction.showModal(factModal(ADD_MODAL, s.addFactTitle, source ? { source: `${source.id}\n` } : {}, locale));
       return "answered";
     }
     case "edit": {
       const fact = await findFactOrRefuse();
       if (!fact) return "refused";
       const values = factFormValues(fact);
-      const tooLong = (Object.keys(FACT_FORM) as (keyof typeof FACT_FORM)[]).filter((input) => values[input].length > FACT_FORM[input].max);
+      const tooLong = inputsTooLong(values, locale);
       if (tooLong.length > 0) {
-        const names = tooLong.map((input) => FACT_FORM[input].label).join(", ");
-        await respond(interaction, renderNotice(`\`${fact.id}\` is too long for the form (${names}), which would cut it. Edit it through export and import instead.`), { ephemeral: true });
+        await respond(interaction, renderNotice(s.tooLongForForm(fact.id, tooLong.join(", "))), { ephemeral: true });
         return "refused";
       }
-      await interaction.showModal(factModal(`${EDIT_MODAL}${fact.id}:${fact.revision}`, `Edit ${fact.id}`, values));
+      await interaction.showModal(factModal(`${EDIT_MODAL}${fact.id}:${fact.revision}`, s.editFactTitle(fact.id), values, locale));
       return "answered";
     }
     case "retire":
@@ -226,35 +231,35 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
       if (!fact) return "refused";
       const reason = interaction.options.getString("reason") ?? null;
       const result = sub === "retire" ? store.retire(fact.id, actorOf(interaction), reason ?? "") : store.restore(fact.id, actorOf(interaction), reason);
-      return finishWrite(interaction, context, result, sub === "retire" ? "Retired" : "Restored");
+      return finishWrite(interaction, context, result, sub === "retire" ? "retired" : "restored");
     }
     case "revert": {
       const fact = await findFactOrRefuse();
       if (!fact) return "refused";
       const result = store.revert(fact.id, interaction.options.getInteger("revision", true), actorOf(interaction), interaction.options.getString("reason"));
-      return finishWrite(interaction, context, result, "Reverted");
+      return finishWrite(interaction, context, result, "reverted");
     }
     case "history": {
       const fact = await findFactOrRefuse();
       if (!fact) return "refused";
-      await respond(interaction, renderHistory(fact, store.history(fact.id)), { ephemeral: true });
+      await respond(interaction, renderHistory(fact, store.history(fact.id), locale), { ephemeral: true });
       return "answered";
     }
     case "gaps":
       context.asks.flush();
-      await respond(interaction, renderGaps(store.feedback.gaps()), { ephemeral: true });
+      await respond(interaction, renderGaps(store.feedback.gaps(), locale), { ephemeral: true });
       return "answered";
     case "stats":
       context.asks.flush();
-      await respond(interaction, renderStats(usageReport(store)), { ephemeral: true });
+      await respond(interaction, renderStats(usageReport(store), locale), { ephemeral: true });
       return "answered";
     case "export": {
       const file = { name: `trade-facts-${new Date().toISOString().slice(0, 10)}.json`, content: `${JSON.stringify(store.snapshot(), null, 2)}\n` };
-      await respond(interaction, { content: "The whole fact base, in the seed's format.", files: [file] }, { ephemeral: true });
+      await respond(interaction, { content: s.exportDone, files: [file] }, { ephemeral: true });
       return "answered";
     }
     case "import":
-      return previewImport(interaction, context);
+      return previewImport(interaction, context, locale);
     case "review":
       return startReview(interaction, context);
     default:
@@ -262,38 +267,37 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
   }
 }
 
-async function manageQaChannels(interaction: ChatInputCommandInteraction, context: BotContext, sub: string): Promise<Outcome> {
+async function manageQaChannels(interaction: ChatInputCommandInteraction, context: BotContext, sub: string, locale: ReplyLocale): Promise<Outcome> {
   const { qa } = context.store;
+  const s = stringsFor(locale);
   if (sub === "list") {
-    await respond(interaction, renderQaChannels(qa.channels(), qa.changes(10), context.qaChannelIdsFromEnv), { ephemeral: true });
+    await respond(interaction, renderQaChannels(qa.channels(), qa.changes(10), context.qaChannelIdsFromEnv, locale), { ephemeral: true });
     return "answered";
   }
   const channel = interaction.options.getChannel("channel", true);
+  const mention = `<#${channel.id}>`;
   if (sub === "remove") {
     const removed = qa.removeChannel(channel.id, actorOf(interaction));
-    const fromEnv = context.qaChannelIdsFromEnv.includes(channel.id) ? " It is also listed in QA_CHANNEL_IDS, which only the operator can change." : "";
-    await respond(interaction, renderNotice(removed ? `<#${channel.id}> no longer takes part in Q&A.${fromEnv}` : `<#${channel.id}> was not taking part in Q&A.${fromEnv}`), { ephemeral: true });
+    const fromEnv = context.qaChannelIdsFromEnv.includes(channel.id) ? [s.qaAlsoInEnv] : [];
+    await respond(interaction, renderNotice(sentences(locale, removed ? s.qaNoLongerTakesPart(mention) : s.qaWasNotTakingPart(mention), ...fromEnv)), { ephemeral: true });
     return removed ? "answered" : "refused";
   }
   const mode = (interaction.options.getString("mode") ?? "answer-only") as QaMode;
   if (!QA_MODES.includes(mode)) {
-    await respond(interaction, renderNotice(`There is no mode \`${truncate(mode, 40)}\`: pick ${QA_MODES.join(", ")}.`), { ephemeral: true });
+    await respond(interaction, renderNotice(s.qaNoSuchMode(truncate(mode, 40), QA_MODES.join(", "))), { ephemeral: true });
     return "refused";
   }
   const result = qa.setChannel(channel.id, interaction.guildId ?? "", mode, actorOf(interaction));
-  const said = { added: `<#${channel.id}> now takes part in Q&A (${mode}).`, changed: `<#${channel.id}> now answers in ${mode} mode.`, unchanged: `<#${channel.id}> was already in ${mode} mode.` }[result];
-  await respond(
-    interaction,
-    renderNotice(`${said} To read questions there the bot needs the Message Content intent, which it asks for at start: restart it if no channel took part when it started (see the README, Community Q&A).`),
-    { ephemeral: true },
-  );
+  const said = { added: s.qaChannelAdded, changed: s.qaChannelModeChanged, unchanged: s.qaChannelModeSame }[result](mention, mode);
+  await respond(interaction, renderNotice(sentences(locale, said, s.qaNeedsIntent)), { ephemeral: true });
   return "answered";
 }
 
-async function previewImport(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
+async function previewImport(interaction: ChatInputCommandInteraction, context: BotContext, locale: ReplyLocale): Promise<Outcome> {
+  const s = stringsFor(locale);
   const file = interaction.options.getAttachment("file", true);
   if (file.size > MAX_IMPORT_BYTES) {
-    await respond(interaction, renderNotice(`That file is ${Math.round(file.size / 1024)} KB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`), { ephemeral: true });
+    await respond(interaction, renderNotice(s.importTooBig(Math.round(file.size / 1024), MAX_IMPORT_BYTES / 1024 / 1024)), { ephemeral: true });
     return "refused";
   }
   await interaction.deferReply({ flags: "Ephemeral" });
@@ -301,17 +305,17 @@ async function previewImport(interaction: ChatInputCommandInteraction, context: 
   if (!response.ok) throw new Error(`could not download the attachment: HTTP ${response.status}`);
   const parsed = parseFactBaseText(await response.text(), file.name);
   if (!parsed.ok) {
-    const lines = parsed.error.map((problem) => `• ${problem.line ? `line ${problem.line}: ` : ""}${problem.subject}, ${problem.field}: ${problem.reason}`);
-    await respond(interaction, renderNotice([`**Not imported: ${file.name} has ${lines.length} problem${lines.length === 1 ? "" : "s"}.** Nothing changed.`, ...lines].join("\n")));
+    const lines = parsed.error.map((problem) => `• ${problem.line ? s.atLine(problem.line) : ""}${problem.subject}, ${problem.field}: ${problem.reason}`);
+    await respond(interaction, renderNotice([s.importProblems(file.name, lines.length), ...lines].join("\n")));
     return "refused";
   }
   const plan = context.store.imports.plan(parsed.value);
   if (!plan.ok) {
-    await respond(interaction, renderNotice(describeStoreError(plan.error)));
+    await respond(interaction, renderNotice(describeStoreError(plan.error, s)));
     return "refused";
   }
   const key = imports.put({ base: parsed.value, fingerprint: plan.value.fingerprint });
-  await respond(interaction, renderImportPlan(plan.value, key));
+  await respond(interaction, renderImportPlan(plan.value, key, locale));
   return "answered";
 }
 
@@ -320,29 +324,31 @@ async function handleComponent(component: MessageComponentInteraction, context: 
   const interaction = component;
   if (await refuseUnlessModerator(interaction, context)) return "refused";
   const { customId } = interaction;
+  const locale = memberLocale(interaction);
+  const s = stringsFor(locale);
   const handled = (await decideSource(interaction, context, actorOf(interaction))) ?? (await reviewButton(interaction, context, actorOf(interaction)));
   if (handled) return handled;
   if (customId.startsWith(DRAFT_BUTTON)) {
     const draft = drafts.get(customId.slice(DRAFT_BUTTON.length));
     if (!draft) {
-      await respond(interaction, renderNotice("That draft has expired (drafts are kept 15 minutes); its full text is in the draft.txt attached above."), { ephemeral: true });
+      await respond(interaction, renderNotice(s.draftExpired), { ephemeral: true });
       return "refused";
     }
     if (draft.kind === "source") {
-      await interaction.showModal(sourceModal(SOURCE_MODAL, draft.values));
+      await interaction.showModal(sourceModal(SOURCE_MODAL, draft.values, locale));
       return "answered";
     }
     if (draft.kind === "proposal") {
-      await interaction.showModal(editModal(draft.proposalId, draft.scope, draft.values));
+      await interaction.showModal(editModal(draft.proposalId, draft.scope, draft.values, locale));
       return "answered";
     }
     const target = draft.target;
-    await interaction.showModal(factModal(target ? `${EDIT_MODAL}${target.id}:${target.revision}` : ADD_MODAL, target ? `Edit ${target.id}` : "Add a fact", draft.values));
+    await interaction.showModal(factModal(target ? `${EDIT_MODAL}${target.id}:${target.revision}` : ADD_MODAL, target ? s.editFactTitle(target.id) : s.addFactTitle, draft.values, locale));
     return "answered";
   }
   if (customId.startsWith(IMPORT_CANCEL)) {
     imports.take(customId.slice(IMPORT_CANCEL.length));
-    await respond(interaction, { ...renderNotice("Import cancelled: nothing changed."), components: [] }, { update: true });
+    await respond(interaction, { ...renderNotice(s.importCancelled), components: [] }, { update: true });
     return "answered";
   }
   const applyButton = IMPORT_APPLY_BUTTONS.find(([prefix]) => customId.startsWith(prefix));
@@ -350,16 +356,16 @@ async function handleComponent(component: MessageComponentInteraction, context: 
     const [prefix, onConflict] = applyButton;
     const pending = imports.take(customId.slice(prefix.length));
     if (!pending) {
-      await respond(interaction, renderNotice("That import preview has expired. Run the import again."), { ephemeral: true });
+      await respond(interaction, renderNotice(s.importExpired), { ephemeral: true });
       return "refused";
     }
     const result = context.store.imports.apply(pending.base, pending.fingerprint, actorOf(interaction), onConflict);
     if (!result.ok) {
-      await respond(interaction, { ...renderNotice(describeStoreError(result.error)), embeds: [], components: [] }, { update: true });
+      await respond(interaction, { ...renderNotice(describeStoreError(result.error, s)), embeds: [], components: [] }, { update: true });
       return "refused";
     }
     context.syncEngine();
-    await respond(interaction, renderImported(result.value, onConflict), { update: true });
+    await respond(interaction, renderImported(result.value, onConflict, locale), { update: true });
     return "answered";
   }
   throw new Error(`unknown component ${customId}`);
@@ -367,6 +373,7 @@ async function handleComponent(component: MessageComponentInteraction, context: 
 
 async function handleModal(interaction: ModalSubmitInteraction, context: BotContext): Promise<Outcome> {
   if (await refuseUnlessModerator(interaction, context)) return "refused";
+  const locale = memberLocale(interaction);
   const reviewed = await reviewModal(interaction, context, actorOf(interaction), (draft) => drafts.put({ kind: "proposal", ...draft }));
   if (reviewed) return reviewed;
   if (interaction.customId === SOURCE_MODAL) {
@@ -374,20 +381,20 @@ async function handleModal(interaction: ModalSubmitInteraction, context: BotCont
     const { draft, problems } = parseSourceForm(values);
     const result = draft ? context.store.addSource(draft, actorOf(interaction)) : undefined;
     if (!result?.ok) {
-      const storeProblems = result && !result.ok && result.error.kind === "invalid" ? formProblems(result.error.problems) : [];
-      await respond(interaction, renderDraftProblems([...problems, ...storeProblems], values, drafts.put({ kind: "source", values })), { ephemeral: true });
+      const storeProblems = result && !result.ok && result.error.kind === "invalid" ? formProblems(result.error.problems, locale) : [];
+      await respond(interaction, renderDraftProblems([...problems, ...storeProblems], values, drafts.put({ kind: "source", values }), locale), { ephemeral: true });
       return "refused";
     }
     context.syncEngine();
-    await respond(interaction, renderSourceAdded(result.value, context.store.proposals.pendingCounts().get(result.value.id) ?? 0), { ephemeral: true });
+    await respond(interaction, renderSourceAdded(result.value, context.store.proposals.pendingCounts().get(result.value.id) ?? 0, locale), { ephemeral: true });
     return "answered";
   }
   const target = interaction.customId.startsWith(EDIT_MODAL) ? parseEditTarget(interaction.customId.slice(EDIT_MODAL.length)) : undefined;
   const values = readModal(interaction, FACT_FORM);
-  const { draft, problems } = parseFactForm(values);
+  const { draft, problems } = parseFactForm(values, locale);
   if (!draft) {
-    const all = [...problems, ...formProblems(claimProblemsOfForm(values, context))];
-    await respond(interaction, renderDraftProblems(all, values, drafts.put({ kind: "fact", ...(target ? { target } : {}), values })), { ephemeral: true });
+    const all = [...problems, ...formProblems(claimProblemsOfForm(values, context), locale)];
+    await respond(interaction, renderDraftProblems(all, values, drafts.put({ kind: "fact", ...(target ? { target } : {}), values }), locale), { ephemeral: true });
     return "refused";
   }
   const actor = actorOf(interaction);
@@ -396,44 +403,50 @@ async function handleModal(interaction: ModalSubmitInteraction, context: BotCont
     const { error } = result;
     if (error.kind === "conflict") {
       const key = drafts.put({ kind: "fact", target: { id: error.current.id, revision: error.current.revision }, values });
-      await respond(interaction, renderConflict(error.current, error.since, values, key), { ephemeral: true });
+      await respond(interaction, renderConflict(error.current, error.since, values, key, locale), { ephemeral: true });
     } else if (error.kind === "invalid") {
-      await respond(interaction, renderDraftProblems(formProblems(error.problems), values, drafts.put({ kind: "fact", ...(target ? { target } : {}), values })), { ephemeral: true });
+      await respond(interaction, renderDraftProblems(formProblems(error.problems, locale), values, drafts.put({ kind: "fact", ...(target ? { target } : {}), values }), locale), { ephemeral: true });
     } else {
-      await respond(interaction, renderNotice(describeStoreError(error)), { ephemeral: true });
+      await respond(interaction, renderNotice(describeStoreError(error, stringsFor(locale))), { ephemeral: true });
     }
     return "refused";
   }
   context.syncEngine();
   const engine = context.engine();
-  await respond(interaction, { ...renderFact(result.value, engine.base), ...renderSaved(result.value, target ? "Saved" : "Added") }, { ephemeral: true });
+  await respond(interaction, { ...renderFact(result.value, engine.base, locale), ...renderSaved(result.value, target ? "saved" : "added", locale) }, { ephemeral: true });
   return "answered";
 }
 
-async function finishWrite(interaction: ChatInputCommandInteraction, context: BotContext, result: ReturnType<BotContext["store"]["retire"]>, verb: string): Promise<Outcome> {
+async function finishWrite(
+  interaction: ChatInputCommandInteraction,
+  context: BotContext,
+  result: ReturnType<BotContext["store"]["retire"]>,
+  written: keyof Strings["factWritten"],
+): Promise<Outcome> {
+  const locale = memberLocale(interaction);
   if (!result.ok) {
-    await respond(interaction, renderNotice(describeStoreError(result.error)), { ephemeral: true });
+    await respond(interaction, renderNotice(describeStoreError(result.error, stringsFor(locale))), { ephemeral: true });
     return "refused";
   }
   context.syncEngine();
-  await respond(interaction, renderSaved(result.value, verb), { ephemeral: true });
+  await respond(interaction, renderSaved(result.value, written, locale), { ephemeral: true });
   return "answered";
 }
 
-function describeStoreError(error: StoreError): string {
+function describeStoreError(error: StoreError, s: Strings): string {
   switch (error.kind) {
     case "invalid":
-      return `Not saved: ${error.problems.map((problem) => `${problem.subject}, ${problem.field}: ${problem.reason}`).join("; ")}`;
+      return s.notSavedProblems(error.problems.map((problem) => `${problem.subject}, ${problem.field}: ${problem.reason}`).join("; "));
     case "not-found":
-      return `There is no ${error.id}.`;
+      return error.revision === undefined ? s.noSuchFact(error.id) : s.noSuchRevision(error.id, error.revision);
     case "unchanged":
-      return `Nothing to change: \`${error.fact.id}\` is already like that (revision ${error.fact.revision}, ${error.fact.status}).`;
+      return s.nothingToChange(error.fact.id, error.fact.revision, s.factStatuses[error.fact.status]);
     case "conflict":
-      return `\`${error.current.id}\` changed meanwhile (now revision ${error.current.revision}); try again.`;
+      return s.changedMeanwhile(error.current.id, error.current.revision);
     case "stale-plan":
-      return "Not imported: the fact base changed since the preview. Run the import again to see the new preview. Nothing changed.";
+      return s.importStale;
     case "unresolved-conflicts":
-      return `Not imported: ${error.conflicts.length} facts were changed here after the file's revision of them; run the import again and choose to skip or overwrite them. Nothing changed.`;
+      return s.importUnresolved(error.conflicts.length);
   }
 }
 
@@ -458,6 +471,7 @@ async function autocomplete(interaction: AutocompleteInteraction, context: BotCo
   }
   const focused = interaction.options.getFocused(true);
   const typed = focused.value.trim().toLowerCase();
+  const s = stringsFor(memberLocale(interaction));
   if (focused.name === "source") {
     const pending = context.store.proposals.pendingCounts();
     const choices = context.store
@@ -465,7 +479,7 @@ async function autocomplete(interaction: AutocompleteInteraction, context: BotCo
       .map((source) => ({ source, count: pending.get(source.id) ?? 0 }))
       .filter(({ source, count }) => count > 0 && `${source.id} ${source.title}`.toLowerCase().includes(typed));
     await interaction.respond(
-      choices.slice(0, LIMITS.autocompleteChoices).map(({ source, count }) => ({ name: truncate(`${source.id} — ${count} to review — ${source.title}`, LIMITS.choiceName), value: source.id })),
+      choices.slice(0, LIMITS.autocompleteChoices).map(({ source, count }) => ({ name: truncate(`${source.id} — ${s.toReview(count)} — ${source.title}`, LIMITS.choiceName), value: source.id })),
     );
     return;
   }
@@ -474,7 +488,7 @@ async function autocomplete(interaction: AutocompleteInteraction, context: BotCo
   const contains = facts.filter((fact) => !fact.id.startsWith(typed) && `${fact.id} ${fact.statement}`.toLowerCase().includes(typed));
   await interaction.respond(
     [...starts, ...contains].slice(0, LIMITS.autocompleteChoices).map((fact) => ({
-      name: truncate(`${fact.status === "retired" ? "[retired] " : ""}${fact.id} — ${fact.statement}`, LIMITS.choiceName),
+      name: truncate(`${fact.status === "retired" ? `${s.retiredTag} ` : ""}${fact.id} — ${fact.statement}`, LIMITS.choiceName),
       value: fact.id,
     })),
   );

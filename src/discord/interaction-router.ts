@@ -3,6 +3,9 @@ import type { Interaction } from "discord.js";
 import type { BotContext, CommandModule, Outcome } from "./command-contract.js";
 import { respond } from "./reply.js";
 import { renderNotice } from "./render.js";
+import { memberLocale } from "../i18n/locale.js";
+import { slashCommand } from "../i18n/slash.js";
+import { stringsFor } from "../i18n/strings.js";
 
 export interface InteractionRouter {
   /** Handles one interaction in the background; never throws, never rejects. */
@@ -13,8 +16,8 @@ export interface InteractionRouter {
 
 /**
  * Routes each interaction to its command module, logs one line for it (command, outcome, latency) and counts it.
- * A handler that throws never takes the bot down: the user gets an ephemeral "something went wrong (ref …)"
- * and the log gets the error with the same reference.
+ * A handler that throws never takes the bot down: the user gets an ephemeral "something went wrong (ref …)", in
+ * their Discord language, and the log gets the error with the same reference.
  */
 export function createInteractionRouter(commands: readonly CommandModule[], context: BotContext): InteractionRouter {
   const byName = new Map(commands.map((command) => [command.definition.name, command]));
@@ -28,17 +31,18 @@ export function createInteractionRouter(commands: readonly CommandModule[], cont
       else await interaction.respond([]);
       return "suggested";
     }
+    const locale = memberLocale(interaction);
     if (interaction.isCommand()) {
       const command = byName.get(interaction.commandName);
       if (command) return command.execute(interaction, context);
-      await respond(interaction, renderNotice("I don't know that command any more. Try `/trade help`."), { ephemeral: true });
+      await respond(interaction, renderNotice(stringsFor(locale).unknownCommand(slashCommand("trade help", locale))), { ephemeral: true });
       return "refused";
     }
     if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
       const command = commands.find((candidate) => candidate.componentPrefix && interaction.customId.startsWith(candidate.componentPrefix));
       if (interaction.isMessageComponent() && command?.handleComponent) return command.handleComponent(interaction, context);
       if (interaction.isModalSubmit() && command?.handleModal) return command.handleModal(interaction, context);
-      await respond(interaction, renderNotice("This button or form no longer works. Start again."), { ephemeral: true });
+      await respond(interaction, renderNotice(stringsFor(locale).staleComponent), { ephemeral: true });
       return "refused";
     }
     return "refused";
@@ -55,7 +59,8 @@ export function createInteractionRouter(commands: readonly CommandModule[], cont
       const ref = randomBytes(4).toString("hex");
       log.error({ err: error, ref, ...fields }, "interaction failed");
       if (interaction.isRepliable()) {
-        await respond(interaction, renderNotice(`Something went wrong on my side (ref ${ref}). Please try again in a moment.`), { ephemeral: true }).catch(
+        const s = stringsFor(memberLocale(interaction));
+        await respond(interaction, renderNotice(s.somethingWentWrong(ref)), { ephemeral: true }).catch(
           (replyError: unknown) => log.warn({ err: replyError, ref, ...fields }, "could not tell the user about the failure"),
         );
       } else if (interaction.isAutocomplete() && !interaction.responded) {

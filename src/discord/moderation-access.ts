@@ -12,7 +12,10 @@ export interface ModerationPolicy {
   modRoleIds: readonly string[];
 }
 
-export type AccessVerdict = { allowed: true } | { allowed: false; reason: string };
+/** Why someone may not moderate: not in an admin server, or without Manage Server or a moderator role. */
+export type AccessRefusal = "not-admin-server" | "not-moderator";
+
+export type AccessVerdict = { allowed: true } | { allowed: false; reason: AccessRefusal };
 
 /**
  * Who may change the fact base: a member of an admin guild with Manage Server or a moderator role.
@@ -20,11 +23,11 @@ export type AccessVerdict = { allowed: true } | { allowed: false; reason: string
  */
 export function checkModerator(member: Moderator, policy: ModerationPolicy): AccessVerdict {
   if (!member.guildId || !policy.adminGuildIds.includes(member.guildId)) {
-    return { allowed: false, reason: "Moderator commands work only in the bot's admin server." };
+    return { allowed: false, reason: "not-admin-server" };
   }
   const managesServer = member.permissions !== null && (member.permissions & PermissionFlagsBits.ManageGuild) === PermissionFlagsBits.ManageGuild;
   if (managesServer || member.roleIds.some((role) => policy.modRoleIds.includes(role))) return { allowed: true };
-  return { allowed: false, reason: "Only moderators (Manage Server, or a moderator role) can change the fact base." };
+  return { allowed: false, reason: "not-moderator" };
 }
 
 /** The role ids of the member behind an interaction (a cached member or the raw API one); none outside a guild. */

@@ -4,10 +4,14 @@ import type { Fact, Source } from "../knowledge/schema.js";
 import type { ConflictChoice, ImportPlan } from "../knowledge/store/fact-import.js";
 import type { Revision, SourceDraft } from "../knowledge/store/fact-store.js";
 import type { Gaps } from "../knowledge/store/feedback-store.js";
-import type { StoredProposal } from "../knowledge/store/proposal-store.js";
+import { UNNAMED_ATTRIBUTION, type StoredProposal } from "../knowledge/store/proposal-store.js";
 import type { QaChannel, QaChannelChange } from "../knowledge/store/qa-store.js";
 import type { UsageReport } from "../knowledge/store/usage-report.js";
 import type { Problem } from "../knowledge/validate.js";
+import type { ReplyLocale } from "../i18n/locale.js";
+import { sentences } from "../i18n/sentences.js";
+import { commandName, slashCommand } from "../i18n/slash.js";
+import { stringsFor, type Strings } from "../i18n/strings.js";
 import { truncate } from "../truncate.js";
 import { inputOf, type FactFormValues, type FormProblem } from "./fact-form.js";
 import { embedLength, fitToLimits, LIMITS, type MessagePayload } from "./limits.js";
@@ -29,69 +33,75 @@ export const REVIEW_REJECT_MODAL = "admin:review-reject:";
  * Problems with a moderator's draft, per input, with the draft itself so nothing typed is lost: shown in the
  * message, in full in an attached text file, and a button that reopens the form filled in.
  */
-export function renderDraftProblems(problems: readonly FormProblem[], values: Record<string, string>, draftKey: string): MessagePayload {
+export function renderDraftProblems(problems: readonly FormProblem[], values: Record<string, string>, draftKey: string, locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
   return fitToLimits({
-    content: ["**Not saved: fix these and submit again.**", ...problems.map((problem) => `• **${problem.input}** — ${escapeMarkdown(problem.reason)}`)].join("\n"),
-    ...draftParts(values, draftKey),
+    content: [s.draftNotSaved, ...problems.map((problem) => `• **${problem.input}** — ${escapeMarkdown(problem.reason)}`)].join("\n"),
+    ...draftParts(values, draftKey, s),
   });
 }
 
 
-/** Store problems (schema, quote check) translated to the modal's inputs. */
-export function formProblems(problems: readonly Problem[]): FormProblem[] {
-  return problems.map((problem) => ({ input: inputOf(problem.field.split(".")[0] ?? problem.field), reason: `${problem.field}: ${problem.reason}` }));
+/** Store problems (schema, quote check) translated to the modal's inputs, labelled in `locale`. */
+export function formProblems(problems: readonly Problem[], locale: ReplyLocale = "en"): FormProblem[] {
+  return problems.map((problem) => ({ input: inputOf(problem.field.split(".")[0] ?? problem.field, locale), reason: `${problem.field}: ${problem.reason}` }));
 }
 
 /** Someone saved the fact after this moderator opened it: what they changed, and the draft to redo on top. */
-export function renderConflict(current: Fact, since: readonly Revision[], values: FactFormValues, draftKey: string): MessagePayload {
-  const lines = since.map(
-    (revision) => `• r${revision.revision} ${revision.action} by ${escapeMarkdown(revision.actor)} at ${revision.at}: ${changeSummary(diffFacts(revision.before, revision.after))}`,
+export function renderConflict(current: Fact, since: readonly Revision[], values: FactFormValues, draftKey: string, locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
+  const lines = since.map((revision) =>
+    s.conflictChange(revision.revision, s.revisionActions[revision.action], escapeMarkdown(revision.actor), revision.at, changeSummary(diffFacts(revision.before, revision.after), s)),
   );
   return fitToLimits({
-    content: [`**Not saved: \`${current.id}\` changed since you opened it** (now revision ${current.revision}).`, ...lines, "Your draft is below; reopen it to apply it on top of the current version."].join("\n"),
-    ...draftParts(values, draftKey),
+    content: [s.conflictNotSaved(current.id, current.revision), ...lines, s.conflictDraftBelow].join("\n"),
+    ...draftParts(values, draftKey, s),
   });
 }
 
-function draftParts(values: Record<string, string>, draftKey: string): Pick<MessagePayload, "embeds" | "components" | "files"> {
+function draftParts(values: Record<string, string>, draftKey: string, s: Strings): Pick<MessagePayload, "embeds" | "components" | "files"> {
   const embed: APIEmbed = {
     color: COLOUR,
-    title: "Your draft (in full in draft.txt)",
-    fields: Object.entries(values).map(([name, value]) => ({ name, value: value.trim() ? `\`\`\`\n${truncate(value.replace(/```/g, "'''"), LIMITS.fieldValue - 8)}\n\`\`\`` : "(empty)" })),
+    title: s.draftTitle,
+    fields: Object.entries(values).map(([name, value]) => ({ name, value: value.trim() ? `\`\`\`\n${truncate(value.replace(/```/g, "'''"), LIMITS.fieldValue - 8)}\n\`\`\`` : s.draftEmpty })),
   };
   const file = Object.entries(values).map(([name, value]) => `## ${name}\n${value}\n`).join("\n");
-  return { embeds: [embed], components: [reopenButton(draftKey)], files: [{ name: "draft.txt", content: file }] };
+  return { embeds: [embed], components: [reopenButton(draftKey, s)], files: [{ name: "draft.txt", content: file }] };
 }
 
-function reopenButton(draftKey: string): NonNullable<MessagePayload["components"]>[number] {
-  return { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: "Reopen my draft", custom_id: `${DRAFT_BUTTON}${draftKey}` }] };
+function reopenButton(draftKey: string, s: Strings): NonNullable<MessagePayload["components"]>[number] {
+  return { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: s.reopenDraft, custom_id: `${DRAFT_BUTTON}${draftKey}` }] };
 }
 
-export function renderSaved(fact: Fact, what: string): MessagePayload {
-  return { content: `${what} \`${fact.id}\` (revision ${fact.revision}, ${fact.status}). It answers questions from now on${fact.status === "active" ? "" : " no more"}.` };
+/** What a write did to a fact (`written`: added, saved, retired…), its revision and status now, and whether it answers. */
+export function renderSaved(fact: Fact, written: keyof Strings["factWritten"], locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
+  const line = s.factWrittenLine(s.factWritten[written], fact.id, fact.revision, s.factStatuses[fact.status]);
+  return { content: sentences(locale, line, fact.status === "active" ? s.answersFromNow : s.answersNoMore) };
 }
 
-export function renderHistory(fact: Fact, revisions: readonly Revision[]): MessagePayload {
+export function renderHistory(fact: Fact, revisions: readonly Revision[], locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
   const shown = revisions.slice(-LIMITS.embedFields);
   return fitToLimits({
     embeds: [
       {
         color: COLOUR,
-        title: truncate(`History of ${fact.id}`, LIMITS.embedTitle),
-        description: revisions.length > shown.length ? `The latest ${shown.length} of ${revisions.length} revisions.` : undefined,
+        title: truncate(s.historyTitle(fact.id), LIMITS.embedTitle),
+        description: revisions.length > shown.length ? s.historyLatest(shown.length, revisions.length) : undefined,
         fields: shown.map((revision) => ({
-          name: truncate(`r${revision.revision} · ${revision.action} · ${revision.actor} · ${revision.at.slice(0, 16).replace("T", " ")}`, LIMITS.fieldName),
-          value: truncate(`${revision.reason ? `“${escapeMarkdown(revision.reason)}” — ` : ""}${changeSummary(diffFacts(revision.before, revision.after))}`, LIMITS.fieldValue),
+          name: truncate(`r${revision.revision} · ${s.revisionActions[revision.action]} · ${revision.actor} · ${revision.at.slice(0, 16).replace("T", " ")}`, LIMITS.fieldName),
+          value: truncate(`${revision.reason ? `“${escapeMarkdown(revision.reason)}” — ` : ""}${changeSummary(diffFacts(revision.before, revision.after), s)}`, LIMITS.fieldValue),
         })),
-        footer: { text: "Bring back a revision's content with /trade-admin revert" },
+        footer: { text: s.historyFooter(slashCommand("trade-admin revert", locale)) },
       },
     ],
   });
 }
 
-function changeSummary(changes: readonly FieldChange[]): string {
-  if (changes.length === 0) return "no content change";
-  if (changes.length > 4) return `${changes.map((change) => change.field).join(", ")} set`;
+function changeSummary(changes: readonly FieldChange[], s: Strings): string {
+  if (changes.length === 0) return s.noContentChange;
+  if (changes.length > 4) return s.fieldsSet(changes.map((change) => change.field).join(", "));
   return changes.map(({ field, before, after }) => `${field}: ${show(before)} → ${show(after)}`).join("; ");
 }
 
@@ -101,34 +111,33 @@ function show(value: unknown): string {
   return escapeMarkdown(truncate(text, 80));
 }
 
-export function renderGaps(gaps: Gaps): MessagePayload {
-  const unanswered = gaps.unanswered.map((gap) => `• **${gap.count}×** ${escapeMarkdown(truncate(gap.question, 150))} _(last ${gap.lastSeen.slice(0, 10)})_`);
+export function renderGaps(gaps: Gaps, locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
+  const unanswered = gaps.unanswered.map((gap) => `• **${gap.count}×** ${escapeMarkdown(truncate(gap.question, 150))} _${s.gapLastSeen(gap.lastSeen.slice(0, 10))}_`);
   const downvoted = gaps.downvoted.map((entry) => `• \`${entry.fact.id}\` 👎 ${entry.notHelpful} · 👍 ${entry.helpful} — ${escapeMarkdown(truncate(entry.fact.statement, 100))}`);
   return fitToLimits({
     embeds: [
-      { color: COLOUR, title: "Most asked, not answered", description: unanswered.join("\n") || "No unanswered questions yet." },
-      { color: COLOUR, title: "Most down-voted answers", description: downvoted.join("\n") || "No down-votes yet." },
+      { color: COLOUR, title: s.gapsUnansweredTitle, description: unanswered.join("\n") || s.gapsNoUnanswered },
+      { color: COLOUR, title: s.gapsDownvotedTitle, description: downvoted.join("\n") || s.gapsNoDownvotes },
     ],
   });
 }
 
-export function renderStats(stats: UsageReport): MessagePayload {
+export function renderStats(stats: UsageReport, locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
   const rate = stats.answeredPercent === null ? "—" : `${stats.answeredPercent}%`;
-  const channelLines = stats.channels.map(
-    (channel) =>
-      `• <#${channel.channelId}>: ${channel.answered} answered, ${channel.shadow} would have been (shadow), ${channel.misses} misses posted · 👍 ${channel.helpful} · 👎 ${channel.notHelpful} · removed ${channel.removed} · human asked ${channel.humanAsked}`,
-  );
+  const channelLines = stats.channels.map((channel) => `• <#${channel.channelId}>: ${s.statsChannelLine(channel)}`);
   return fitToLimits({
     embeds: [
       {
         color: COLOUR,
-        title: "Usage",
+        title: s.statsTitle,
         fields: [
-          { name: "Questions asked", value: String(stats.asked), inline: true },
-          { name: "Answered", value: `${stats.answered} (${rate})`, inline: true },
-          { name: "Feedback", value: `👍 ${stats.helpful} · 👎 ${stats.notHelpful}`, inline: true },
-          { name: "Most used facts", value: stats.topFacts.map((entry) => `• \`${entry.fact.id}\` ×${entry.answers}`).join("\n") || "None yet." },
-          ...(channelLines.length > 0 ? [{ name: "Answers in Q&A channels", value: truncate(channelLines.join("\n"), LIMITS.fieldValue) }] : []),
+          { name: s.statsAsked, value: String(stats.asked), inline: true },
+          { name: s.statsAnswered, value: `${stats.answered} (${rate})`, inline: true },
+          { name: s.statsFeedback, value: `👍 ${stats.helpful} · 👎 ${stats.notHelpful}`, inline: true },
+          { name: s.statsTopFacts, value: stats.topFacts.map((entry) => `• \`${entry.fact.id}\` ×${entry.answers}`).join("\n") || s.statsNoneYet },
+          ...(channelLines.length > 0 ? [{ name: s.statsQaChannels, value: truncate(channelLines.join("\n"), LIMITS.fieldValue) }] : []),
         ],
       },
     ],
@@ -136,17 +145,19 @@ export function renderStats(stats: UsageReport): MessagePayload {
 }
 
 /** The channels taking part in Q&A, with their modes and the latest changes to them. */
-export function renderQaChannels(channels: readonly QaChannel[], changes: readonly QaChannelChange[], fromEnv: readonly string[]): MessagePayload {
-  const listed = channels.map((channel) => `• <#${channel.channelId}>: ${channel.mode} (set by ${escapeMarkdown(channel.updatedBy)}, ${channel.updatedAt.slice(0, 16).replace("T", " ")})`);
-  const env = fromEnv.filter((id) => !channels.some((channel) => channel.channelId === id)).map((id) => `• <#${id}>: answer-only (QA_CHANNEL_IDS)`);
-  const history = changes.map((change) => `${change.at.slice(0, 16).replace("T", " ")} · <#${change.channelId}> · ${change.modeBefore ?? "off"} → ${change.modeAfter ?? "off"} · ${escapeMarkdown(change.actor)}`);
+export function renderQaChannels(channels: readonly QaChannel[], changes: readonly QaChannelChange[], fromEnv: readonly string[], locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
+  const when = (at: string) => at.slice(0, 16).replace("T", " ");
+  const listed = channels.map((channel) => s.qaChannelLine(`<#${channel.channelId}>`, channel.mode, escapeMarkdown(channel.updatedBy), when(channel.updatedAt)));
+  const env = fromEnv.filter((id) => !channels.some((channel) => channel.channelId === id)).map((id) => s.qaChannelFromEnv(`<#${id}>`));
+  const history = changes.map((change) => `${when(change.at)} · <#${change.channelId}> · ${change.modeBefore ?? s.qaModeOff} → ${change.modeAfter ?? s.qaModeOff} · ${escapeMarkdown(change.actor)}`);
   return fitToLimits({
     embeds: [
       {
         color: COLOUR,
-        title: "Q&A channels",
-        description: [...listed, ...env].join("\n") || "No channel takes part in Q&A; the bot answers @mentions only. Add one with `/trade-admin qa add`.",
-        ...(history.length > 0 ? { fields: [{ name: "Latest changes", value: truncate(history.join("\n"), LIMITS.fieldValue) }] } : {}),
+        title: s.qaChannelsTitle,
+        description: [...listed, ...env].join("\n") || s.qaNoChannels(slashCommand("trade-admin qa add", locale)),
+        ...(history.length > 0 ? { fields: [{ name: s.qaLatestChanges, value: truncate(history.join("\n"), LIMITS.fieldValue) }] } : {}),
       },
     ],
   });
@@ -157,12 +168,13 @@ export function renderQaChannels(channels: readonly QaChannel[], changes: readon
  * of them are conflicts: listed with who changed them and when, and applied only by a button that says what
  * becomes of them.
  */
-export function renderImportPlan(plan: ImportPlan, key: string): MessagePayload {
+export function renderImportPlan(plan: ImportPlan, key: string, locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
   const list = (facts: readonly { id: string }[]) => facts.map((fact) => `\`${fact.id}\``).join(", ");
   const fields = (before: Fact, after: Fact) => diffFacts(before, after).map((change) => change.field).join(", ");
   const changed = plan.changed.map(({ before, after }) => `\`${after.id}\` (${fields(before, after)})`);
-  const conflicts = plan.conflicts.map(
-    ({ before, after }) => `\`${after.id}\`: your file r${after.revision}, here r${before.revision} by ${escapeMarkdown(before.updatedBy)} at ${before.updatedAt.slice(0, 16).replace("T", " ")} (${fields(before, after)})`,
+  const conflicts = plan.conflicts.map(({ before, after }) =>
+    s.importConflictLine(after.id, after.revision, before.revision, escapeMarkdown(before.updatedBy), before.updatedAt.slice(0, 16).replace("T", " "), fields(before, after)),
   );
   const applicable = plan.added.length + plan.changed.length + plan.sourcesAdded.length + plan.sourcesChanged.length > 0;
   const button = (style: ButtonStyle.Primary | ButtonStyle.Danger | ButtonStyle.Secondary, label: string, prefix: string) =>
@@ -170,62 +182,63 @@ export function renderImportPlan(plan: ImportPlan, key: string): MessagePayload 
   const n = conflicts.length;
   const buttons =
     n === 0
-      ? [button(ButtonStyle.Danger, "Apply import", IMPORT_CONFIRM)]
+      ? [button(ButtonStyle.Danger, s.applyImport, IMPORT_CONFIRM)]
       : [
-          ...(applicable ? [button(ButtonStyle.Primary, `Apply, skip ${n} conflict${n === 1 ? "" : "s"}`, IMPORT_SKIP_CONFLICTS)] : []),
-          button(ButtonStyle.Danger, `Apply and overwrite ${n} conflict${n === 1 ? "" : "s"}`, IMPORT_OVERWRITE_CONFLICTS),
+          ...(applicable ? [button(ButtonStyle.Primary, s.applySkipConflicts(n), IMPORT_SKIP_CONFLICTS)] : []),
+          button(ButtonStyle.Danger, s.applyOverwriteConflicts(n), IMPORT_OVERWRITE_CONFLICTS),
         ];
   return fitToLimits({
-    content: !applicable && n === 0
-      ? "The file matches the fact base: nothing to import."
-      : n === 0
-        ? "**Dry run: nothing has changed yet.** Apply it?"
-        : "**Dry run: nothing has changed yet.** Some facts were changed here after your file's revision of them (conflicts, below): the file's version would undo those changes. Skip them (left as they are) or overwrite them?",
+    content: !applicable && n === 0 ? s.importNothing : n === 0 ? s.importDryRun : s.importDryRunConflicts,
     embeds: [
       {
         color: COLOUR,
-        title: "Import preview",
+        title: s.importPreviewTitle,
         fields: [
-          { name: `Facts added (${plan.added.length})`, value: list(plan.added) || "none" },
-          { name: `Facts changed (${plan.changed.length})`, value: changed.join(", ") || "none" },
-          ...(n > 0 ? [{ name: `Conflicts: changed here since your file (${n})`, value: conflicts.join("\n") }] : []),
-          { name: `Sources added or changed (${plan.sourcesAdded.length + plan.sourcesChanged.length})`, value: list([...plan.sourcesAdded, ...plan.sourcesChanged]) || "none" },
-          { name: "Unchanged", value: `${plan.unchanged} in the file; ${plan.untouched} not in the file, left as they are`, inline: false },
+          { name: s.importFactsAdded(plan.added.length), value: list(plan.added) || s.none },
+          { name: s.importFactsChanged(plan.changed.length), value: changed.join(", ") || s.none },
+          ...(n > 0 ? [{ name: s.importConflicts(n), value: conflicts.join("\n") }] : []),
+          { name: s.importSourcesChanged(plan.sourcesAdded.length + plan.sourcesChanged.length), value: list([...plan.sourcesAdded, ...plan.sourcesChanged]) || s.none },
+          { name: s.importUnchanged, value: s.importUnchangedCounts(plan.unchanged, plan.untouched), inline: false },
         ],
       },
     ],
     components:
       !applicable && n === 0
         ? []
-        : [{ type: ComponentType.ActionRow, components: [...buttons, button(ButtonStyle.Secondary, "Cancel", IMPORT_CANCEL)] }],
+        : [{ type: ComponentType.ActionRow, components: [...buttons, button(ButtonStyle.Secondary, s.cancel, IMPORT_CANCEL)] }],
   });
 }
 
 /** What an applied import wrote, and what became of its conflicts. */
-export function renderImported(plan: ImportPlan, onConflict: ConflictChoice | undefined): MessagePayload {
+export function renderImported(plan: ImportPlan, onConflict: ConflictChoice | undefined, locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
   const { added, changed, sourcesAdded, sourcesChanged, conflicts } = plan;
   const n = conflicts.length;
-  const conflictsDone = n === 0 ? "" : onConflict === "overwrite" ? ` Overwrote ${n} conflict${n === 1 ? "" : "s"} with the file's version.` : ` Skipped ${n} conflict${n === 1 ? "" : "s"}: left as ${n === 1 ? "it is" : "they are"}.`;
+  const conflictsDone = n === 0 ? [] : [onConflict === "overwrite" ? s.importOverwrote(n) : s.importSkipped(n)];
   return {
-    content: `Imported: ${added.length} facts added, ${changed.length} changed, ${sourcesAdded.length + sourcesChanged.length} sources added or changed.${conflictsDone}`,
+    content: sentences(locale, s.imported(added.length, changed.length, sourcesAdded.length + sourcesChanged.length), ...conflictsDone),
     embeds: [],
     components: [],
   };
 }
 
-export function renderSourceAdded(source: Source, proposed = 0): MessagePayload {
-  const review = proposed > 0 ? ` ${proposed} fact${proposed === 1 ? "" : "s"} proposed from it: review them with \`/trade-admin review source:${source.id}\`.` : "";
-  return { content: `Registered source \`${source.id}\`: ${escapeMarkdown(source.title)}${source.text ? " (with its text: quotes from it are checked)" : " (no text: quotes from it cannot be checked)"}.${review}` };
+export function renderSourceAdded(source: Source, proposed = 0, locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
+  const title = escapeMarkdown(source.title);
+  const registered = source.text ? s.sourceRegisteredWithText(source.id, title) : s.sourceRegisteredNoText(source.id, title);
+  const review = `${slashCommand("trade-admin review", locale)} ${commandName("trade-admin review source", locale)}:${source.id}`;
+  return { content: proposed > 0 ? sentences(locale, registered, s.sourceProposed(proposed, review)) : registered };
 }
 
 /** A source read from a file or a link, before anything is stored: what it is, how long, how it begins. */
-export function renderSourcePreview(draft: SourceDraft, key: string, fromFile: boolean): MessagePayload {
+export function renderSourcePreview(draft: SourceDraft, key: string, fromFile: boolean, locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
   const text = draft.text ?? "";
   const words = text.split(/\s+/).filter(Boolean).length;
   const firstLines = text.split("\n").filter((line) => line.trim()).slice(0, 4).map((line) => `> ${escapeMarkdown(truncate(line.trim(), 300))}`);
-  const unknown = (value: string | null) => (value ? escapeMarkdown(value) : "unknown (give it as an option)");
+  const unknown = (value: string | null) => (value ? escapeMarkdown(value) : s.sourceUnknownGiveOption);
   return fitToLimits({
-    content: "**Nothing is stored yet.** Add this source?",
+    content: s.sourceNothingStored,
     embeds: [
       {
         color: COLOUR,
@@ -233,20 +246,20 @@ export function renderSourcePreview(draft: SourceDraft, key: string, fromFile: b
         ...(draft.url ? { url: draft.url } : {}),
         description: truncate(firstLines.join("\n"), 1200),
         fields: [
-          { name: "Length", value: `${text.length.toLocaleString("en")} characters, ${words.toLocaleString("en")} words`, inline: true },
-          { name: "Publisher", value: unknown(draft.publisher), inline: true },
-          { name: "Date", value: unknown(draft.date), inline: true },
-          { name: fromFile ? "From" : "Link", value: fromFile ? "the uploaded file" : escapeMarkdown(truncate(draft.url ?? "", LIMITS.fieldValue)) },
+          { name: s.sourceLength, value: s.sourceLengthValue(text.length, words), inline: true },
+          { name: s.publisher, value: unknown(draft.publisher), inline: true },
+          { name: s.date, value: unknown(draft.date), inline: true },
+          { name: fromFile ? s.sourceFrom : s.link, value: fromFile ? s.sourceUploadedFile : escapeMarkdown(truncate(draft.url ?? "", LIMITS.fieldValue)) },
         ],
-        footer: { text: "The full text is kept, so quotes from it are checked." },
+        footer: { text: s.sourceTextKept },
       },
     ],
     components: [
       {
         type: ComponentType.ActionRow,
         components: [
-          { type: ComponentType.Button, style: ButtonStyle.Primary, label: "Add source", custom_id: `${SOURCE_CONFIRM}${key}` },
-          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Cancel", custom_id: `${SOURCE_CANCEL}${key}` },
+          { type: ComponentType.Button, style: ButtonStyle.Primary, label: s.addSource, custom_id: `${SOURCE_CONFIRM}${key}` },
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: s.cancel, custom_id: `${SOURCE_CANCEL}${key}` },
         ],
       },
     ],
@@ -262,8 +275,10 @@ export function renderProposal(
   proposal: StoredProposal,
   source: Source | undefined,
   { remaining, scope, notice }: { remaining: number; scope: "source" | "all"; notice?: string },
+  locale: ReplyLocale = "en",
 ): MessagePayload {
-  const figures = proposal.figures.map((figure) => `• ${escapeMarkdown(figure.text)} = ${figure.value.toLocaleString("en")} ${escapeMarkdown(figure.unit)}`);
+  const s = stringsFor(locale);
+  const figures = proposal.figures.map((figure) => `• ${escapeMarkdown(figure.text)} = ${figure.value.toLocaleString(locale)} ${escapeMarkdown(figure.unit)}`);
   const button = (style: ButtonStyle.Success | ButtonStyle.Primary | ButtonStyle.Danger | ButtonStyle.Secondary, label: string, action: string) =>
     ({ type: ComponentType.Button, style, label, custom_id: `${REVIEW_BUTTON}${action}:${proposal.id}:${scope}` }) as const;
   const [embed] = fitToLimits({
@@ -272,16 +287,16 @@ export function renderProposal(
         color: COLOUR,
         title: truncate(proposal.statement, LIMITS.embedTitle),
         fields: [
-          { name: "Attribution", value: proposal.attribution ? escapeMarkdown(proposal.attribution) : "none named: the fact will say “The article (no source named)”" },
-          { name: "Figures", value: truncate(figures.join("\n"), LIMITS.fieldValue) || "none" },
-          { name: "Topic", value: escapeMarkdown(proposal.topic), inline: true },
-          { name: "Period", value: proposal.period ? escapeMarkdown(proposal.period) : "none stated", inline: true },
-          { name: "Source", value: truncate(`\`${proposal.sourceId}\`${source ? ` ${escapeMarkdown(source.title)}` : ""}`, LIMITS.fieldValue) },
+          { name: s.proposalAttribution, value: proposal.attribution ? escapeMarkdown(proposal.attribution) : s.proposalNoAttribution(UNNAMED_ATTRIBUTION) },
+          { name: s.proposalFigures, value: truncate(figures.join("\n"), LIMITS.fieldValue) || s.none },
+          { name: s.topic, value: escapeMarkdown(proposal.topic), inline: true },
+          { name: s.proposalPeriod, value: proposal.period ? escapeMarkdown(proposal.period) : s.proposalNoPeriod, inline: true },
+          { name: s.source, value: truncate(`\`${proposal.sourceId}\`${source ? ` ${escapeMarkdown(source.title)}` : ""}`, LIMITS.fieldValue) },
           ...(proposal.typos?.length
-            ? [{ name: "Source typo?", value: truncate(`${proposal.typos.map((typo) => escapeMarkdown(typo)).join(", ")} (kept as the source wrote it; the quote must stay verbatim)`, LIMITS.fieldValue) }]
+            ? [{ name: s.proposalTypos, value: truncate(s.proposalTyposKept(proposal.typos.map((typo) => escapeMarkdown(typo)).join(", ")), LIMITS.fieldValue) }]
             : []),
         ],
-        footer: { text: `Proposal ${proposal.id} · ${remaining} left to review${scope === "source" ? ` in ${proposal.sourceId}` : ""}` },
+        footer: { text: scope === "source" ? s.proposalFooterIn(proposal.id, remaining, proposal.sourceId) : s.proposalFooter(proposal.id, remaining) },
       },
     ],
   }).embeds!;
@@ -293,10 +308,10 @@ export function renderProposal(
       {
         type: ComponentType.ActionRow,
         components: [
-          button(ButtonStyle.Success, "Accept", "accept"),
-          button(ButtonStyle.Primary, "Edit", "edit"),
-          button(ButtonStyle.Danger, "Reject", "reject"),
-          button(ButtonStyle.Secondary, "Next", "next"),
+          button(ButtonStyle.Success, s.accept, "accept"),
+          button(ButtonStyle.Primary, s.edit, "edit"),
+          button(ButtonStyle.Danger, s.reject, "reject"),
+          button(ButtonStyle.Secondary, s.next, "next"),
         ],
       },
     ],
@@ -304,8 +319,9 @@ export function renderProposal(
 }
 
 /** The review when nothing is left in it. */
-export function renderReviewDone(notice: string | undefined, sourceId: string | undefined): MessagePayload {
-  const done = `Nothing left to review${sourceId ? ` in \`${sourceId}\`` : ""}: every proposal is decided or covered by a fact.`;
+export function renderReviewDone(notice: string | undefined, sourceId: string | undefined, locale: ReplyLocale = "en"): MessagePayload {
+  const s = stringsFor(locale);
+  const done = sourceId ? s.reviewDoneIn(sourceId) : s.reviewDone;
   return { content: notice ? `${notice}\n${done}` : done, embeds: [], components: [] };
 }
 

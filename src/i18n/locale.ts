@@ -12,6 +12,11 @@ export function localeFromDiscord(discordLocale: string | null | undefined): Rep
   return undefined;
 }
 
+/** The language of a reply to a member (a moderator too) when no question says otherwise: their Discord locale, else English. */
+export function memberLocale(interaction: { locale: string }): ReplyLocale {
+  return localeFromDiscord(interaction.locale) ?? "en";
+}
+
 /** The question's language when it is clearly Russian or Chinese, otherwise the asker's Discord locale, otherwise English. */
 export function replyLocale(questionLanguage: Language | undefined, discordLocale?: string | null): ReplyLocale {
   if (questionLanguage === "ru") return "ru";

@@ -27,4 +27,9 @@ describe("checkModerator", () => {
   ])("refuses %s", (_name, who) => {
     expect(checkModerator(who, policy).allowed).toBe(false);
   });
+
+  it("says why it refuses, for the reply to word in the member's language: not the admin server, or not a moderator there", () => {
+    expect(checkModerator({ guildId: "999999999999999999", permissions: PermissionFlagsBits.ManageGuild, roleIds: [] }, policy)).toEqual({ allowed: false, reason: "not-admin-server" });
+    expect(checkModerator(member, policy)).toEqual({ allowed: false, reason: "not-moderator" });
+  });
 });

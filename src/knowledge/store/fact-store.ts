@@ -37,7 +37,8 @@ export interface Revision {
 
 export type StoreError =
   | { kind: "invalid"; problems: Problem[] }
-  | { kind: "not-found"; id: string }
+  /** No such fact, or (with `revision`) no such revision of it. */
+  | { kind: "not-found"; id: string; revision?: number }
   | { kind: "unchanged"; fact: Fact }
   /** Someone else changed the fact since the writer read it: what they did, so the writer can decide. */
   | { kind: "conflict"; current: Fact; since: Revision[] }
@@ -154,7 +155,7 @@ export class FactStore {
   revert(id: string, toRevision: number, actor: string, reason: string | null = null): Result<Fact, StoreError> {
     return this.write(() => {
       const target = this.history(id).find((revision) => revision.revision === toRevision);
-      if (!target) return err({ kind: "not-found", id: `${id} revision ${toRevision}` });
+      if (!target) return err({ kind: "not-found", id, revision: toRevision });
       return this.change(id, undefined, (current) => ({ ...target.after, status: current.status }), "revert", actor, reason ?? `revert to revision ${toRevision}`);
     });
   }
