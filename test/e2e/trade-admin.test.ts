@@ -3,6 +3,7 @@ import { join } from "node:path";
 import {
   ChannelType,
   ComponentType,
+  Locale,
   MessageFlags,
   PermissionFlagsBits,
   type APIApplicationCommandInteractionDataBasicOption,
@@ -10,6 +11,7 @@ import {
   type APIEmbed,
 } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { slashCommand } from "../../src/i18n/slash.js";
 import type { Fact, FactBase } from "../../src/knowledge/schema.js";
 import { FactStore } from "../../src/knowledge/store/fact-store.js";
 import { BOT_TOKEN, BotProcess, stopCleanly } from "../support/bot-process.js";
@@ -838,5 +840,32 @@ describe("/trade-admin qa", () => {
     store.qa.recordAutoAnswer({ replyId: snowflake(), questionId: snowflake(), channelId: FORUM, askerId: snowflake(), factId: null, route: "forum-post", outcome: "shadow" });
     store.close();
     expect(field(embedOf(await admin("stats")), "Answers in Q&A channels")).toContain(`<#${FORUM}>: 0 answered, 1 would have been (shadow)`);
+  });
+});
+
+describe("in the moderator's Discord language", () => {
+  const russian = (ctx: InteractionContext): InteractionContext => ({ ...ctx, locale: Locale.Russian });
+
+  it("answers a moderator with a Russian Discord client in Russian: history, forms, notices and refusals; the fact's own words stay as they are", async () => {
+    const id = "shenyang-capital-of-liaoning";
+    const history = await admin("history", [str("id", id)], russian(moderator()));
+    expect(isEphemeral(history)).toBe(true);
+    expect(history.data?.allowed_mentions).toEqual({ parse: [] });
+    const embed = embedOf(history);
+    expect(embed.title).toBe(`История факта ${id}`);
+    expect(embed.fields?.[0]?.name).toMatch(/^r1 · начальная загрузка · seed · /);
+    expect(embed.footer?.text).toBe(`Вернуть содержание ревизии: ${slashCommand("trade-admin revert", "ru")}`);
+
+    const form = await admin("edit", [str("id", id)], russian(moderator()));
+    expect(form.data?.title).toBe(`Правка: ${id}`);
+    const labels = (form.data?.components ?? []).map((top) => ("label" in top ? top.label : undefined));
+    expect(labels).toEqual(["Утверждение (одно предложение-ответ)", "Цитата, дословно из источника", "ID источника, на второй строке — кто сказал", "Тема", "Ключевые слова / синонимы (две строки)"]);
+    expect(modalInputs(form).get("statement")).toBe(storedFact(id)!.statement);
+
+    expectPrivateNotice(await admin("retire", [str("id", "no-such-fact"), str("reason", "нет")], russian(moderator())), "Факта `no-such-fact` нет.");
+    expectPrivateNotice(await admin("stats", [], russian(member())), "Менять базу фактов могут только модераторы (право «Управлять сервером» или роль модератора).");
+    expectPrivateNotice(await fake.interact(chatInput("frobnicate", [], russian(moderator()))), `Такой команды у меня больше нет. Попробуйте \`${slashCommand("trade help", "ru")}\`.`);
+    expectPrivateNotice(await press("gone:button", russian(moderator())), "Эта кнопка или форма больше не работает. Начните заново.");
+    expect(embedOf(await admin("stats")).title).toBe("Usage");
   });
 });
