@@ -8,7 +8,7 @@ import {
 } from "discord.js";
 import { respond } from "../discord/reply.js";
 import { renderNotice } from "../discord/render.js";
-import { localeFromDiscord, replyLocale } from "../i18n/locale.js";
+import { memberLocale, replyLocale } from "../i18n/locale.js";
 import { stringsFor } from "../i18n/strings.js";
 import { languageOf } from "../knowledge/question.js";
 import { askQuestion } from "./ask-flow.js";
@@ -24,7 +24,7 @@ const definition = new ContextMenuCommandBuilder()
 async function execute(interaction: MessageContextMenuCommandInteraction, context: BotContext): Promise<Outcome> {
   const target = interaction.targetMessage;
   if (!target.content.trim()) {
-    await respond(interaction, renderNotice(stringsFor(localeFromDiscord(interaction.locale) ?? "en").messageHasNoText), { ephemeral: true });
+    await respond(interaction, renderNotice(stringsFor(memberLocale(interaction)).messageHasNoText), { ephemeral: true });
     return "refused";
   }
   const { payload, outcome, ephemeral, record } = await askQuestion(context, { id: interaction.user.id, locale: interaction.locale }, target.content);

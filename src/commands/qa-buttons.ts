@@ -3,7 +3,7 @@ import type { BotContext, Outcome } from "../discord/command-contract.js";
 import { memberRoleIds } from "../discord/moderation-access.js";
 import { postInChannel, respond } from "../discord/reply.js";
 import { QA_ASK_HUMAN, QA_REMOVE, QA_SOLVED, renderNotice } from "../discord/render.js";
-import { localeFromDiscord } from "../i18n/locale.js";
+import { localeFromDiscord, memberLocale } from "../i18n/locale.js";
 import { stringsFor, type Strings } from "../i18n/strings.js";
 
 /**
@@ -11,7 +11,7 @@ import { stringsFor, type Strings } from "../i18n/strings.js";
  * clicks is told what happened in their Discord language; the call for helpers is in the server's.
  */
 export async function handleQaButton(interaction: ButtonInteraction, context: BotContext): Promise<Outcome> {
-  const s = stringsFor(localeFromDiscord(interaction.locale) ?? "en");
+  const s = stringsFor(memberLocale(interaction));
   const answer = context.store.qa.autoAnswer(interaction.message.id);
   if (!answer) {
     await respond(interaction, renderNotice(s.qaQuestionForgotten), { ephemeral: true });

@@ -11,7 +11,7 @@ import { coveredTopics } from "../knowledge/answer-view.js";
 import { LIMITS } from "../discord/limits.js";
 import { respond } from "../discord/reply.js";
 import { PICK_FACT_ID, QA_ASK_HUMAN, QA_REMOVE, QA_SOLVED, renderFact, renderHelp, renderNotice, renderSources, renderTopics, VOTE_HELPFUL, VOTE_NOT_HELPFUL, withFeedbackButtons } from "../discord/render.js";
-import { isReplyLocale, localeFromDiscord, replyLocale, type ReplyLocale } from "../i18n/locale.js";
+import { isReplyLocale, memberLocale, replyLocale } from "../i18n/locale.js";
 import { statementIn } from "../i18n/fact-text.js";
 import { stringsFor } from "../i18n/strings.js";
 import { languageOf } from "../knowledge/question.js";
@@ -52,11 +52,6 @@ const definition = new SlashCommandBuilder()
   )
   .addSubcommand((sources) => sources.setName("sources").setDescription("The articles the facts come from"))
   .addSubcommand((help) => help.setName("help").setDescription("What the bot knows and how to ask"));
-
-/** The language of a reply to this member when no question says otherwise: their Discord locale, else English. */
-function memberLocale(interaction: { locale: string }): ReplyLocale {
-  return localeFromDiscord(interaction.locale) ?? "en";
-}
 
 async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
   const engine = context.engine();
