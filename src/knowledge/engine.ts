@@ -89,7 +89,7 @@ function decide(index: FactIndex, question: Question, ranked: readonly Ranked[])
   if (question.terms.length === 0) return { abstention: { reason: "nothing-asked" } };
   if (question.unknownName !== undefined) return { abstention: { reason: "unknown-name", name: question.unknownName } };
   const top = ranked[0];
-  if (!top || top.coverage < MIN_COVERAGE) {
+  if (!top || top.coverage < MIN_COVERAGE || !sharesTopic(question, top.doc)) {
     return { abstention: { reason: "no-match", unplaced: question.terms.filter((term) => term.term === undefined).map((term) => term.word) } };
   }
   const check = ({ doc }: Ranked) => missingSlot(question.asked, doc.answerTypes, statedSlotsOf(doc, index.names), subjectTerms(doc), doc.terms, index.names);
@@ -149,6 +149,14 @@ function focus(index: FactIndex, doc: IndexedFact, query: Question): number {
     if (asked.has(term)) hit += weight;
   }
   return total === 0 ? 0 : hit / total;
+}
+
+/**
+ * Whether the fact holds a word of the question besides figures and units: a question that shares only "dollar"
+ * and "yuan" with a fact ("how many yuan is a dollar") asks about something else.
+ */
+function sharesTopic(question: Question, doc: IndexedFact): boolean {
+  return question.terms.some(({ term }) => term !== undefined && !isAnswerWord(term) && doc.terms.includes(term));
 }
 
 function isAnswerWord(term: string): boolean {

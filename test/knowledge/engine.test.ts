@@ -59,6 +59,13 @@ describe("answering", () => {
     expect(answer.results.length).toBeGreaterThan(0);
   });
 
+  it("abstains when a fact shares only figures and units with the question: an exchange rate is no trade figure", () => {
+    for (const question of ["how many yuan is one dollar", "сколько юаней в долларе", "一美元等于多少人民币"]) {
+      expect(engine.answer(question).answered, question).toBe(false);
+    }
+    expect(engine.answer("how many yuan did liaoning export").answered).toBe(true);
+  });
+
   it("abstains on off-topic questions", () => {
     for (const question of ["How do I make sourdough bread?", "Who is the CEO of Tesla?", "qwertyuiop"]) {
       expect(engine.answer(question).answered, question).toBe(false);
