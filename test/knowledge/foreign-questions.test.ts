@@ -33,6 +33,8 @@ describe("reading Russian and Chinese", () => {
     expect(foreignAsEnglish("出口额是426.4亿元吗", phrases)).toContain("42.64 billion");
     expect(foreignAsEnglish("有四十家俄企", phrases)).toContain("40");
     expect(foreignAsEnglish("1到9月", phrases)).toContain("january through september");
+    expect(foreignAsEnglish("增长百分之八十二点三", phrases)).toContain("82.3 percent");
+    expect(foreignAsEnglish("四百二十六点四亿元", phrases)).toContain("42.64 billion");
     expect(answerId("辽宁对俄出口额是426.4亿元吗")).toBe("liaoning-exports-to-russia-value");
     expect(answerId("кстати сколько млрд долларов экспорт ляонина в рф")).toBe("liaoning-exports-to-russia-value");
   });
