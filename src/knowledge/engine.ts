@@ -4,6 +4,7 @@ import { mergeFacts } from "./merge-facts.js";
 import { readQuestion, type Language, type Question } from "./question.js";
 import type { Fact, FactBase } from "./schema.js";
 import { missingSlot } from "./slots.js";
+import { canonicalWord, isContentWord, normaliseText, termOf, words } from "./text/analyze.js";
 import { truncate } from "../truncate.js";
 
 /** Share of the question's weight the best fact must cover before the engine answers. */
@@ -18,6 +19,7 @@ const RUNNERS_UP = 2;
 const RUNNER_UP_SHARE = 0.75;
 const TYPE_BONUS = 0.12;
 const FOCUS_BONUS = 0.1;
+const ENTITY_FOCUS_BONUS = 0.05;
 const MISSING_NAME_FACTOR = 0.5;
 const ANSWER_WORDS = new Set(["billion", "million", "thousand", "trillion", "yuan", "dollar", "percent"]);
 
@@ -127,7 +129,8 @@ function rank(index: FactIndex, query: Question): Ranked[] {
       const missesName = query.terms.some((term) => term.isName && (term.term === undefined || !subject.includes(term.term)));
       const type = query.asked.answerType;
       const typeBonus = type && doc.answerTypes.includes(type) ? TYPE_BONUS : 0;
-      const score = (coverage + typeBonus + FOCUS_BONUS * focus(index, doc, query)) * (missesName ? MISSING_NAME_FACTOR : 1);
+      const focused = FOCUS_BONUS * focus(index, doc, query) + ENTITY_FOCUS_BONUS * entityFocus(index, doc, query);
+      const score = (coverage + typeBonus + focused) * (missesName ? MISSING_NAME_FACTOR : 1);
       return { doc, coverage, score, missesName };
     })
     .sort((a, b) => b.score - a.score || a.doc.fact.id.localeCompare(b.doc.fact.id));
@@ -157,6 +160,24 @@ function focus(index: FactIndex, doc: IndexedFact, query: Question): number {
  */
 function sharesTopic(question: Question, doc: IndexedFact): boolean {
   return question.terms.some(({ term }) => term !== undefined && !isAnswerWord(term) && doc.terms.includes(term));
+}
+
+const entityTermsCache = new WeakMap<IndexedFact, readonly (readonly string[])[]>();
+
+/**
+ * Share of the fact's entities (places, people, organisations) that the question names: of two facts that match
+ * alike, the one about just what is asked. "Who from Russia attended?" is about the Russian attendees, not the
+ * Chinese and Russian businesses that signed agreements there.
+ */
+function entityFocus(index: FactIndex, doc: IndexedFact, query: Question): number {
+  let entities = entityTermsCache.get(doc);
+  if (!entities) {
+    entities = doc.fact.entities.map((entity) => words(normaliseText(entity)).map(canonicalWord).filter(isContentWord).map((word) => termOf(word, index.names)));
+    entityTermsCache.set(doc, entities);
+  }
+  if (entities.length === 0) return 0;
+  const asked = new Set(query.terms.map((term) => term.term));
+  return entities.filter((terms) => terms.some((term) => asked.has(term))).length / entities.length;
 }
 
 function isAnswerWord(term: string): boolean {

@@ -35,6 +35,11 @@ describe("answering", () => {
     expect(engine.answer("21.18 billion dollars").results[0]?.fact.statement).toContain("$21.18 billion");
   });
 
+  it("prefers, of facts that match alike, the one about just the names the question asks about", () => {
+    expect(topId("who from russia attended")).toBe("russian-attendees-at-conference");
+    expect(topId("俄罗斯那边来了哪些人参会")).toBe("russian-attendees-at-conference");
+  });
+
   it("abstains on questions about places the fact base never mentions", () => {
     for (const question of ["How much did Liaoning export to Kazakhstan?", "How much did China trade with Japan in September?"]) {
       expect(engine.answer(question).answered, question).toBe(false);
