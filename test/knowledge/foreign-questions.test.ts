@@ -102,6 +102,8 @@ describe("everyday words, chat and typos in Russian and Chinese", () => {
     ["сколько ляонин экспотр в россию", "liaoning-exports-to-russia-value"],
     ["辽宁卖给俄罗斯的东西总共多少钱", "liaoning-exports-to-russia-value"],
     ["习近平跟普京上周在哪碰的面", "xi-putin-beijing-meeting"],
+    ["Какова цель нового маршрута через Владивосток?", "jilin-route-cuts-cost-and-time"],
+    ["习近平对黑龙江提出了什么要求", "xi-heilongjiang-pivotal-entryway"],
   ])("%s -> %s", (question, id) => {
     expect(answerId(question)).toBe(id);
   });
