@@ -119,3 +119,20 @@ describe("an import never silently undoes a newer edit", () => {
     store.close();
   });
 });
+
+describe("translations in an import", () => {
+  it("count as a change: a store without a fact's translation gets it from the file (a database from before translations, the seed)", () => {
+    const store = openSeededStore();
+    const id = "liaoning-exports-to-russia-value";
+    const translated = store.fact(id)!;
+    const removed = store.translate(id, "ru", null, translated.revision, "mod-a", "translation ru");
+    if (!removed.ok) throw new Error(JSON.stringify(removed.error));
+    const planned = plan(store, { ...store.snapshot(), facts: [{ ...removed.value, translations: translated.translations }] });
+    expect(planned.unchanged).toBe(0);
+    expect(planned.changed.map(({ after }) => after.id)).toEqual([id]);
+    const applied = store.imports.apply({ ...store.snapshot(), facts: [{ ...removed.value, translations: translated.translations }] }, planned.fingerprint, "mod-a");
+    expect(applied.ok).toBe(true);
+    expect(store.fact(id)?.translations).toEqual(translated.translations);
+    store.close();
+  });
+});

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { diffFacts } from "../../src/knowledge/fact-diff.js";
 import { openDatabase } from "../../src/knowledge/store/database.js";
 import { FactStore, type FactDraft } from "../../src/knowledge/store/fact-store.js";
 import type { Fact } from "../../src/knowledge/schema.js";
@@ -279,6 +280,68 @@ describe("sources stay trustworthy", () => {
     for (const url of ["javascript:alert(1)", "ftp://example.com/a", "file:///etc/passwd"]) {
       expect(store.addSource({ title: "Bad link", publisher: null, url, date: null, dateNote: null, text: null }, "mod").ok, url).toBe(false);
     }
+    store.close();
+  });
+});
+
+describe("translations", () => {
+  const ID = "liaoning-exports-to-russia-value";
+  const RU = {
+    statement: "За первые девять месяцев Ляонин экспортировал в Россию товаров на 42,64 млрд юаней (5,83 млрд долларов).",
+    keywords: ["экспорт", "Ляонин"],
+    aliases: [],
+    questions: ["Сколько Ляонин продал России?"],
+  };
+
+  it("saves one language's translation as a revision, leaving the other as it was, and history names what changed", () => {
+    const store = openSeededStore();
+    const fact = store.fact(ID)!;
+    const saved = store.translate(ID, "ru", RU, 1, "mod-a", "translation ru");
+    expect(saved).toMatchObject({ ok: true, value: { revision: 2, updatedBy: "mod-a", translations: { ru: RU, "zh-CN": fact.translations?.["zh-CN"] } } });
+    const revision = store.history(ID).at(-1)!;
+    expect(revision).toMatchObject({ revision: 2, action: "edit", actor: "mod-a", reason: "translation ru" });
+    expect(diffFacts(revision.before, revision.after)).toEqual([
+      { field: "translations.ru.statement", before: fact.translations?.ru?.statement, after: RU.statement },
+      { field: "translations.ru.keywords", before: fact.translations?.ru?.keywords, after: RU.keywords },
+      { field: "translations.ru.aliases", before: fact.translations?.ru?.aliases, after: undefined },
+      { field: "translations.ru.questions", before: fact.translations?.ru?.questions, after: RU.questions },
+    ]);
+    store.close();
+  });
+
+  it("refuses a translation that misstates a figure or spells a name another way, changing nothing", () => {
+    const store = openSeededStore();
+    const fact = store.fact(ID)!;
+    const figure = store.translate(ID, "ru", { ...RU, statement: RU.statement.replace("42,64", "42,46") }, 1, "mod-a", "translation ru");
+    expect(figure).toMatchObject({ ok: false, error: { kind: "invalid", problems: [{ field: "translations.ru.statement", reason: "figure 42.64 of the statement not in the translation" }] } });
+    const name = store.translate(ID, "ru", { ...RU, statement: RU.statement.replace("Ляонин ", "Ляонинь ") }, 1, "mod-a", "translation ru");
+    expect(name.ok === false && name.error.kind === "invalid" && name.error.problems.map((problem) => problem.reason)).toEqual([
+      'writes "Ляонинь": the base spells liaoning "Ляонин" (list "Ляонинь" in aliases)',
+    ]);
+    expect(store.fact(ID)).toEqual(fact);
+    expect(store.history(ID)).toHaveLength(1);
+    store.close();
+  });
+
+  it("removes a translation as a revision, and the fact loses its translations once none is left", () => {
+    const store = openSeededStore();
+    const fact = store.fact(ID)!;
+    const withoutRussian = store.translate(ID, "ru", null, 1, "mod-a", "translation ru");
+    expect(withoutRussian.ok && withoutRussian.value.translations).toEqual({ "zh-CN": fact.translations?.["zh-CN"] });
+    const untranslated = store.translate(ID, "zh-CN", null, 2, "mod-a", "not checked");
+    expect(untranslated.ok && "translations" in untranslated.value).toBe(false);
+    expect(store.history(ID).at(-1)?.before?.translations).toEqual({ "zh-CN": fact.translations?.["zh-CN"] });
+    expect(store.translate(ID, "zh-CN", null, 3, "mod-a", "again")).toMatchObject({ ok: false, error: { kind: "unchanged" } });
+    store.close();
+  });
+
+  it("refuses a translation made on a revision someone changed since, with what they did", () => {
+    const store = openSeededStore();
+    const fact = store.fact(ID)!;
+    expect(store.edit(ID, draftOf(fact, { topic: "Exports" }), 1, "mod-b").ok).toBe(true);
+    const stale = store.translate(ID, "ru", RU, 1, "mod-a", "translation ru");
+    expect(stale).toMatchObject({ ok: false, error: { kind: "conflict", current: { revision: 2 }, since: [{ revision: 2, actor: "mod-b" }] } });
+    expect(store.fact(ID)?.translations?.ru).toEqual(fact.translations?.ru);
     store.close();
   });
 });

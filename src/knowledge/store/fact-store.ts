@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { err, ok, type Result } from "../../result.js";
 import { sameContent } from "../fact-diff.js";
-import { FactSchema, SourceSchema, type Fact, type FactBase, type Source } from "../schema.js";
+import { FactSchema, SourceSchema, type Fact, type FactBase, type FactTranslation, type Source, type TranslationLocale } from "../schema.js";
 import { isContentWord, normaliseText, words } from "../text/analyze.js";
 import { validateFactBase, type Problem } from "../validate.js";
 import { proposeFacts } from "../proposals/propose.js";
@@ -143,6 +143,14 @@ export class FactStore {
     return this.write(() => this.change(id, expectedRevision, (current) => withAgreeingTranslations({ ...current, ...draft }), "edit", actor, reason));
   }
 
+  /**
+   * Sets one language's translation (null removes it) on top of the revision the moderator started from. Unlike an
+   * edit, a translation that misstates the statement's figures or names is refused: it is what the moderator wrote.
+   */
+  translate(id: string, locale: TranslationLocale, translation: FactTranslation | null, expectedRevision: number, actor: string, reason: string): Result<Fact, StoreError> {
+    return this.write(() => this.change(id, expectedRevision, (current) => withTranslation(current, locale, translation), "edit", actor, reason));
+  }
+
   retire(id: string, actor: string, reason: string): Result<Fact, StoreError> {
     return this.write(() => this.change(id, undefined, (current) => ({ ...current, status: "retired" }), "retire", actor, reason));
   }
@@ -262,6 +270,15 @@ export class FactStore {
     return this.clock().toISOString();
   }
 
+}
+
+function withTranslation(fact: Fact, locale: TranslationLocale, translation: FactTranslation | null): Fact {
+  const translations = { ...fact.translations, [locale]: translation ?? undefined };
+  if (!translation) delete translations[locale];
+  if (Object.keys(translations).length > 0) return { ...fact, translations };
+  const untranslated = { ...fact };
+  delete untranslated.translations;
+  return untranslated;
 }
 
 function toRevision(row: Row): Revision {
