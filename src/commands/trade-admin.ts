@@ -50,6 +50,7 @@ import { claimProblems, type Problem } from "../knowledge/validate.js";
 import { truncate } from "../truncate.js";
 import { editModal, reviewButton, reviewModal, startReview, type ReviewScope } from "./review.js";
 import { decideSource, previewSource } from "./source-intake.js";
+import { reopenTranslation, startTranslation, translateButton, translateModal, translateSubcommand, type TranslationDraft } from "./translate.js";
 import type { BotContext, CommandModule, Outcome } from "../discord/command-contract.js";
 
 const PENDING_MS = 15 * 60_000;
@@ -70,7 +71,8 @@ type Draft =
   | { kind: "fact"; target?: { id: string; revision: number }; values: FactFormValues }
   | { kind: "source"; values: SourceFormValues }
   /** The Edit form of a proposal under review (saving it accepts the proposal). */
-  | { kind: "proposal"; proposalId: number; scope: ReviewScope; values: FactFormValues };
+  | { kind: "proposal"; proposalId: number; scope: ReviewScope; values: FactFormValues }
+  | ({ kind: "translation" } & TranslationDraft);
 
 const drafts = new Pending<Draft>(PENDING_MS);
 const imports = new Pending<{ base: FactBase; fingerprint: string }>(PENDING_MS);
@@ -86,6 +88,7 @@ const definition = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((sub) => sub.setName("add").setDescription("Add a fact (opens a form)"))
   .addSubcommand((sub) => sub.setName("edit").setDescription("Edit a fact (opens the form, filled in)").addStringOption(idOption("id", "The fact")))
+  .addSubcommand(translateSubcommand)
   .addSubcommand((sub) =>
     sub
       .setName("retire")
@@ -262,6 +265,8 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
       return previewImport(interaction, context, locale);
     case "review":
       return startReview(interaction, context);
+    case "translate":
+      return startTranslation(interaction, context);
     default:
       throw new Error(`unknown subcommand ${sub}`);
   }
@@ -326,7 +331,7 @@ async function handleComponent(component: MessageComponentInteraction, context: 
   const { customId } = interaction;
   const locale = memberLocale(interaction);
   const s = stringsFor(locale);
-  const handled = (await decideSource(interaction, context, actorOf(interaction))) ?? (await reviewButton(interaction, context, actorOf(interaction)));
+  const handled = (await decideSource(interaction, context, actorOf(interaction))) ?? (await reviewButton(interaction, context, actorOf(interaction))) ?? (await translateButton(interaction, context, actorOf(interaction)));
   if (handled) return handled;
   if (customId.startsWith(DRAFT_BUTTON)) {
     const draft = drafts.get(customId.slice(DRAFT_BUTTON.length));
@@ -342,6 +347,7 @@ async function handleComponent(component: MessageComponentInteraction, context: 
       await interaction.showModal(editModal(draft.proposalId, draft.scope, draft.values, locale));
       return "answered";
     }
+    if (draft.kind === "translation") return reopenTranslation(interaction, context, draft);
     const target = draft.target;
     await interaction.showModal(factModal(target ? `${EDIT_MODAL}${target.id}:${target.revision}` : ADD_MODAL, target ? s.editFactTitle(target.id) : s.addFactTitle, draft.values, locale));
     return "answered";
@@ -376,6 +382,8 @@ async function handleModal(interaction: ModalSubmitInteraction, context: BotCont
   const locale = memberLocale(interaction);
   const reviewed = await reviewModal(interaction, context, actorOf(interaction), (draft) => drafts.put({ kind: "proposal", ...draft }));
   if (reviewed) return reviewed;
+  const translated = await translateModal(interaction, context, actorOf(interaction), (draft) => drafts.put({ kind: "translation", ...draft }));
+  if (translated) return translated;
   if (interaction.customId === SOURCE_MODAL) {
     const values = readModal(interaction, SOURCE_FORM);
     const { draft, problems } = parseSourceForm(values);

@@ -300,6 +300,40 @@ export const en = {
   cliClosest: "Closest facts:",
   cliSource: "Source",
   cliFactLine: (id: string, confidence: string) => `Fact ${id} · confidence ${confidence}`,
+
+  // translate
+  translationLanguages: { ru: "Russian", "zh-CN": "Chinese" },
+  translationFormTitle: (language: string, id: string) => `${language} translation: ${id}`,
+  translationFormEnglish: (statement: string) => `**English:** ${statement}`,
+  translationFormLabels: {
+    statement: "Statement, translated",
+    terms: "Keywords / aliases (two lines)",
+    questions: "Example questions (one per line)",
+    reason: "Why (optional)",
+  },
+  translationFormHints: {
+    statement: "One sentence with every figure of the English. Leave it empty to remove the translation.",
+    terms: "keywords: words people type, comma-separated; aliases: other spellings of names",
+    questions: "How people ask it in this language; may be left empty",
+    reason: "Kept in the history; left empty, it says which translation changed",
+  },
+  translationUnknownLanguage: (language: string) => `I cannot translate into \`${language}\`: pick ru (Russian) or zh-CN (Chinese).`,
+  translationTooLong: (id: string, inputs: string) => `The translation of \`${id}\` is too long for the form (${inputs}), which would cut it. Edit it through export and import instead.`,
+  translationSaved: (language: string, id: string, revision: number) =>
+    `Saved the ${language} translation of \`${id}\` (revision ${revision}). Questions in ${language} are answered with it from now on.`,
+  translationConfirmRemove: (language: string, id: string) =>
+    `Remove the ${language} translation of \`${id}\`? Questions in ${language} will be answered with the English statement until someone translates it again.`,
+  translationRemove: "Remove translation",
+  translationKeep: "Keep it",
+  translationKept: (language: string, id: string) => `Kept the ${language} translation of \`${id}\`: nothing changed.`,
+  translationRemoved: (language: string, id: string, revision: number) =>
+    `Removed the ${language} translation of \`${id}\` (revision ${revision}). Questions in ${language} are answered with the English statement until someone translates it again.`,
+  translationNothingToRemove: (language: string, id: string) => `\`${id}\` has no ${language} translation to remove: write a statement to add one. Nothing changed.`,
+  translationConfirmExpired: "That confirmation has expired (it is kept 15 minutes). Run the command again.",
+  translationUnchanged: (language: string, id: string) => `Nothing to change: the ${language} translation of \`${id}\` is already like that.`,
+  translationChanged: (id: string, revision: number, actor: string, at: string) =>
+    `${id} changed since you opened the form (now revision ${revision}, by ${actor} at ${at}); reopen your draft to save it on top of that version.`,
+  translationChangedNothingRemoved: (id: string, revision: number) => `\`${id}\` changed since you asked (now revision ${revision}); run the command again. Nothing changed.`,
 };
 
 export type Strings = typeof en;

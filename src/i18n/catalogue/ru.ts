@@ -296,4 +296,37 @@ export const ru: Partial<Strings> = {
   cliClosest: "Ближайшие факты:",
   cliSource: "Источник",
   cliFactLine: (id, confidence) => `Факт ${id} · уверенность ${confidence}`,
+
+  // translate
+  translationLanguages: { ru: "русский", "zh-CN": "китайский" },
+  translationFormTitle: (language, id) => `Перевод на ${language}: ${id}`,
+  translationFormEnglish: (statement) => `**Английский оригинал:** ${statement}`,
+  translationFormLabels: {
+    statement: "Утверждение в переводе",
+    terms: "Ключевые слова / синонимы (две строки)",
+    questions: "Примеры вопросов (по одному в строке)",
+    reason: "Причина (необязательно)",
+  },
+  translationFormHints: {
+    statement: "Одно предложение со всеми числами из английского. Пустое поле удаляет перевод.",
+    terms: "keywords: слова, которые пишут люди, через запятую; aliases: другие написания названий",
+    questions: "Как об этом спрашивают на этом языке; можно оставить пустым",
+    reason: "Сохраняется в истории; если пусто, там будет указано, какой перевод изменён",
+  },
+  translationUnknownLanguage: (language) => `Перевести на \`${language}\` нельзя: выберите ru (русский) или zh-CN (китайский).`,
+  translationTooLong: (id, inputs) => `Перевод \`${id}\` слишком длинный для формы (${inputs}): она бы его обрезала. Измените его через экспорт и импорт.`,
+  translationSaved: (language, id, revision) => `Перевод \`${id}\` на ${language} сохранён (редакция ${revision}). Теперь бот отвечает им на вопросы на этом языке.`,
+  translationConfirmRemove: (language, id) =>
+    `Удалить перевод \`${id}\` на ${language}? Пока его снова не переведут, на вопросы на этом языке бот будет отвечать английским утверждением.`,
+  translationRemove: "Удалить перевод",
+  translationKeep: "Оставить",
+  translationKept: (language, id) => `Перевод \`${id}\` на ${language} оставлен: ничего не изменилось.`,
+  translationRemoved: (language, id, revision) =>
+    `Перевод \`${id}\` на ${language} удалён (редакция ${revision}). Пока его снова не переведут, на вопросы на этом языке бот отвечает английским утверждением.`,
+  translationNothingToRemove: (language, id) => `У \`${id}\` нет перевода на ${language}, удалять нечего: чтобы добавить перевод, впишите утверждение. Ничего не изменилось.`,
+  translationConfirmExpired: "Срок подтверждения истёк (оно хранится 15 минут). Выполните команду ещё раз.",
+  translationUnchanged: (language, id) => `Менять нечего: перевод \`${id}\` на ${language} уже такой.`,
+  translationChanged: (id, revision, actor, at) =>
+    `${id} изменился после того, как вы открыли форму (теперь редакция ${revision}: ${actor}, ${at}); откройте черновик снова, чтобы сохранить его поверх этой версии.`,
+  translationChangedNothingRemoved: (id, revision) => `\`${id}\` изменился после вашего запроса (теперь редакция ${revision}); выполните команду ещё раз. Ничего не изменилось.`,
 };
