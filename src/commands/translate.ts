@@ -3,7 +3,6 @@ import {
   ComponentType,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
-  type Interaction,
   type ModalSubmitInteraction,
   type SlashCommandSubcommandBuilder,
 } from "discord.js";
@@ -14,7 +13,7 @@ import { respond } from "../discord/reply.js";
 import { renderFact, renderNotice } from "../discord/render.js";
 import { renderDraftProblems } from "../discord/render-admin.js";
 import { parseTranslationForm, TRANSLATION_FORM, translationFormValues, translationInputsTooLong, translationModal, type TranslationFormValues } from "../discord/translation-form.js";
-import { localeFromDiscord, type ReplyLocale } from "../i18n/locale.js";
+import { memberLocale } from "../i18n/locale.js";
 import { stringsFor, type Strings } from "../i18n/strings.js";
 import { TRANSLATION_LOCALES, type TranslationLocale } from "../knowledge/schema.js";
 import type { StoreError } from "../knowledge/store/fact-store.js";
@@ -58,7 +57,7 @@ export const translateSubcommand = (sub: SlashCommandSubcommandBuilder) =>
 
 /** `/trade-admin translate id locale`: the form for that language, filled in with the fact's translation if it has one. */
 export async function startTranslation(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
-  const ui = moderatorLocale(interaction);
+  const ui = memberLocale(interaction);
   const s = stringsFor(ui);
   const id = interaction.options.getString("id", true).trim();
   const locale = interaction.options.getString("locale", true);
@@ -75,8 +74,8 @@ export async function startTranslation(interaction: ChatInputCommandInteraction,
 /** Reopens a draft handed back, on the revision it now applies to. */
 export async function reopenTranslation(interaction: ButtonInteraction, context: BotContext, draft: TranslationDraft): Promise<Outcome> {
   const fact = context.store.fact(draft.id);
-  if (!fact) return refuse(interaction, stringsFor(moderatorLocale(interaction)).noSuchFact(draft.id));
-  await interaction.showModal(translationModal(modalId(draft.id, draft.locale, draft.revision), fact, draft.locale, draft.values, moderatorLocale(interaction)));
+  if (!fact) return refuse(interaction, stringsFor(memberLocale(interaction)).noSuchFact(draft.id));
+  await interaction.showModal(translationModal(modalId(draft.id, draft.locale, draft.revision), fact, draft.locale, draft.values, memberLocale(interaction)));
   return "answered";
 }
 
@@ -88,7 +87,7 @@ export async function reopenTranslation(interaction: ButtonInteraction, context:
 export async function translateModal(interaction: ModalSubmitInteraction, context: BotContext, actor: string, saveDraft: SaveTranslationDraft): Promise<Outcome | undefined> {
   const target = parseModalId(interaction.customId);
   if (!target) return undefined;
-  const ui = moderatorLocale(interaction);
+  const ui = memberLocale(interaction);
   const s = stringsFor(ui);
   const language = s.translationLanguages[target.locale];
   const fact = context.store.fact(target.id);
@@ -127,7 +126,7 @@ export async function translateModal(interaction: ModalSubmitInteraction, contex
 export async function translateButton(interaction: ButtonInteraction, context: BotContext, actor: string): Promise<Outcome | undefined> {
   const prefix = [REMOVE_BUTTON, KEEP_BUTTON].find((candidate) => interaction.customId.startsWith(candidate));
   if (!prefix) return undefined;
-  const s = stringsFor(moderatorLocale(interaction));
+  const s = stringsFor(memberLocale(interaction));
   const removal = removals.take(interaction.customId.slice(prefix.length));
   if (!removal) return refuse(interaction, s.translationConfirmExpired);
   const language = s.translationLanguages[removal.locale];
@@ -171,7 +170,6 @@ async function refuse(interaction: ChatInputCommandInteraction | ButtonInteracti
   return "refused";
 }
 
-const moderatorLocale = (interaction: Interaction): ReplyLocale => localeFromDiscord(interaction.locale) ?? "en";
 
 const isTranslationLocale = (value: string): value is TranslationLocale => (TRANSLATION_LOCALES as readonly string[]).includes(value);
 
