@@ -413,7 +413,7 @@ describe("retire, restore, history, revert", () => {
     expect(answeredBy(await ask(question))).toBe(id);
 
     const retired = await admin("retire", [str("id", id), str("reason", "the hub figures are being rechecked")], ctx);
-    expectPrivateNotice(retired, `Retired \`${id}\` (revision 2, retired). It answers questions from now on no more.`);
+    expectPrivateNotice(retired, `Retired \`${id}\` (revision 2, retired). It no longer answers questions.`);
     expect(answeredBy(await ask(question))).not.toBe(id);
     expect(field(embedOf(await showFact(id)), "Status")).toBe("Retired: no longer used to answer questions");
     expect(storedFact(id)?.status).toBe("retired");

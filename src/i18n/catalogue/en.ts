@@ -167,7 +167,7 @@ export const en = {
   factWritten: { added: "Added", saved: "Saved", retired: "Retired", restored: "Restored", reverted: "Reverted" },
   factWrittenLine: (done: string, id: string, revision: number, status: string) => `${done} \`${id}\` (revision ${revision}, ${status}).`,
   answersFromNow: "It answers questions from now on.",
-  answersNoMore: "It answers questions from now on no more.",
+  answersNoMore: "It no longer answers questions.",
   nothingToChange: (id: string, revision: number, status: string) => `Nothing to change: \`${id}\` is already like that (revision ${revision}, ${status}).`,
   changedMeanwhile: (id: string, revision: number) => `\`${id}\` changed meanwhile (now revision ${revision}); try again.`,
   notSavedProblems: (problems: string) => `Not saved: ${problems}`,
