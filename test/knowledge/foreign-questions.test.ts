@@ -117,7 +117,7 @@ describe("everyday words, chat and typos in Russian and Chinese", () => {
     for (const question of ["比特币还能涨吗", "怎么学俄语", "美元兑人民币汇率多少"]) expect(engine.answer(question).answered, question).toBe(false);
   });
 
-  it("reads a question in Traditional characters through OpenCC, Taiwan's words included", () => {
+  it("reads a question in Traditional characters through OpenCC", () => {
     expect(answerId("中俄貿易九月創新高了嗎")).toBe("china-russia-trade-highest-since-feb-2022");
     expect(answerId("遼寧對俄羅斯出口總額達到多少億元")).toBe("liaoning-exports-to-russia-value");
   });

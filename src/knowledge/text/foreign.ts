@@ -3,7 +3,7 @@ import * as opencc from "opencc-js/t2cn";
 import { CHAT_SPELLINGS } from "./chat-lexicon.js";
 import { shiftDecimal } from "./decimal-shift.js";
 import { CHINESE_STOPWORDS } from "./foreign-stopwords.js";
-import { chineseGlossary, monthName, russianCountryForms, russianGlossary, russianPhrasesAsEnglish, toSimplified } from "./glossary.js";
+import { chineseGlossary, monthName, russianCountryForms, russianGlossary, russianFunctionWords, russianPhrasesAsEnglish, toSimplified } from "./glossary.js";
 import { STOPWORDS } from "./lexicon.js";
 import { cyrillicOf } from "./transliteration.js";
 import { TypoCorrector } from "./typo-corrector.js";
@@ -71,12 +71,13 @@ interface Token {
 
 let russian: ReadonlyMap<string, string> | undefined;
 let russianCountries: ReadonlyMap<string, string> | undefined;
+let plainFunctionWords: ReadonlySet<string> | undefined;
 let russianCorrector: TypoCorrector | undefined;
 let chinese: ReadonlyMap<string, string> | undefined;
 let segmenter: Intl.Segmenter | undefined;
 let traditionalToSimplified: ((text: string) => string) | undefined;
 /** opencc-js's declarations import "./core" without an extension, which NodeNext cannot resolve: its one function, typed here. */
-const { Converter } = opencc as unknown as { Converter: (options: { from: "twp"; to: "cn" }) => (text: string) => string };
+const { Converter } = opencc as unknown as { Converter: (options: { from: "tw"; to: "cn" }) => (text: string) => string };
 
 export function hasForeignScript(text: string): boolean {
   return FOREIGN.test(text);
@@ -128,12 +129,12 @@ export function readForeign(text: string, phrases: ReadonlySet<string>, vocabula
 
 /** A Russian word, or the parts of a hyphenated one the glossary and the base do not know whole ("Китай-Европа"). */
 /**
- * A question in Traditional characters, with the words Taiwan and Hong Kong use, in Simplified ones (OpenCC, the
- * standard converter): 遼寧對俄羅斯出口 -> 辽宁对俄罗斯出口, 網路 -> 网络. The base's translations are Simplified already.
+ * A question in Traditional characters (Taiwan's variants too) in Simplified ones, by OpenCC, the standard
+ * converter: 遼寧對俄羅斯出口 -> 辽宁对俄罗斯出口. The base's translations are Simplified already.
  */
 function simplifiedQuestion(text: string): string {
   if (!/\p{Script=Han}/u.test(text)) return text;
-  const convert = (traditionalToSimplified ??= Converter({ from: "twp", to: "cn" }));
+  const convert = (traditionalToSimplified ??= Converter({ from: "tw", to: "cn" }));
   return convert(text);
 }
 
@@ -162,16 +163,21 @@ function correctedRussian(stem: string): string | undefined {
 }
 
 /**
- * Russian typed in Latin letters, read as Russian: when at least two of its words are Russian words of the
- * glossary once written in Cyrillic ("skolko", "gde", "kompanii") and they outnumber the English function words.
+ * Russian typed in Latin letters, read as Russian: when one of its words is a Russian grammar or question word
+ * as it is written ("gde", "skolko", "na"), and at least two are words of the glossary once written in Cyrillic and stemmed
+ * ("kompanii"), outnumbering the English function words.
  * Words the fact base knows as they are ("Putin", "export") or names one slip from one it knows ("Shenyane") stay Latin.
  */
 function transliteratedRussian(text: string, phrases: ReadonlySet<string>, vocabulary: Vocabulary): ForeignReading | undefined {
-  const latin = text.match(/[A-Za-z']+/g) ?? [];
+  const latin = (text.match(/[A-Za-z']+/g) ?? []).map((word) => word.toLowerCase());
+  const others = latin.filter((word) => word.length > 1 && !isEnglishWord(word));
+  const english = latin.length - others.length;
+  if (others.length < 2 || others.length <= english) return undefined;
+  plainFunctionWords ??= new Set(russianFunctionWords().map(withoutSigns));
+  if (!others.some((word) => plainFunctionWords!.has(cyrillicOf(word)))) return undefined;
   russian ??= russianGlossary(russianTerm);
-  const english = latin.filter((word) => isEnglishWord(word.toLowerCase())).length;
-  const russianWords = latin.filter((word) => word.length > 1 && !isEnglishWord(word.toLowerCase()) && !vocabulary.has(word.toLowerCase()) && russian!.has(russianTerm(cyrillicWord(word))));
-  if (russianWords.length < 2 || russianWords.length <= english) return undefined;
+  const russianEvidence = others.filter((word) => russian!.has(russianTerm(cyrillicWord(word))) && !vocabulary.has(word));
+  if (russianEvidence.length < 2 || russianEvidence.length <= english) return undefined;
   const cyrillic = text.replace(/[A-Za-z']+/g, (word) => {
     const lower = word.toLowerCase();
     const letters = cyrillicWord(word);
@@ -193,7 +199,11 @@ function cyrillicWord(latin: string): string {
  * reads й as и.
  */
 function russianTerm(word: string): string {
-  return russianStem(word.toLowerCase().replaceAll("ё", "е")).replace(/[ьъ]/g, "");
+  return withoutSigns(russianStem(word.toLowerCase().replaceAll("ё", "е")));
+}
+
+function withoutSigns(word: string): string {
+  return word.replace(/[ьъ]/g, "");
 }
 
 function isEnglishWord(word: string): boolean {

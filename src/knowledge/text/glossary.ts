@@ -210,6 +210,13 @@ export function russianGlossary(stem: (word: string) => string): ReadonlyMap<str
   return new Map(entries.map(([word, english]) => [stem(word), english]));
 }
 
+const QUESTION_WORDS = new Set(["who", "where", "when", "why", "which", "what", "how much", "by how much"]);
+
+/** Russian grammar and question words as they are written, unstemmed ("на", "где", "сколько"): no English word is one. */
+export function russianFunctionWords(): string[] {
+  return [...RUSSIAN_STOPWORDS, ...Object.entries(RU).filter(([, english]) => english === "" || QUESTION_WORDS.has(english)).map(([word]) => word)];
+}
+
 /** Chinese entries (Simplified): countries, places and organisations, then the base's names and the glossary, each winning over what came before. */
 export function chineseGlossary(): ReadonlyMap<string, string> {
   const countries = countryNames("zh").filter(([name]) => !name.includes("中国"));

@@ -4,24 +4,19 @@
  * group is read the way chat writes it most; the stemmer and typo correction absorb what remains.
  */
 
-/** Longest first: "shch" before "sh" before "s". */
-const GROUPS: readonly (readonly [string, string])[] = [
-  ["shch", "щ"], ["sch", "щ"], ["zh", "ж"], ["kh", "х"], ["ch", "ч"], ["sh", "ш"], ["ts", "ц"], ["tz", "ц"],
-  ["ya", "я"], ["ja", "я"], ["yu", "ю"], ["ju", "ю"], ["yo", "ё"], ["jo", "ё"], ["ye", "е"], ["ia", "я"], ["iu", "ю"],
-  ["a", "а"], ["b", "б"], ["v", "в"], ["w", "в"], ["g", "г"], ["d", "д"], ["e", "е"], ["z", "з"], ["i", "и"], ["j", "й"],
-  ["k", "к"], ["q", "к"], ["l", "л"], ["m", "м"], ["n", "н"], ["o", "о"], ["p", "п"], ["r", "р"], ["s", "с"], ["t", "т"],
-  ["u", "у"], ["f", "ф"], ["h", "х"], ["c", "ц"], ["x", "кс"], ["y", "ы"], ["'", "ь"],
-];
+const LETTERS: Readonly<Record<string, string>> = {
+  shch: "щ", sch: "щ", zh: "ж", kh: "х", ch: "ч", sh: "ш", ts: "ц", tz: "ц",
+  ya: "я", ja: "я", yu: "ю", ju: "ю", yo: "ё", jo: "ё", ye: "е", ia: "я", iu: "ю",
+  a: "а", b: "б", v: "в", w: "в", g: "г", d: "д", e: "е", z: "з", i: "и", j: "й", k: "к", q: "к", l: "л", m: "м", n: "н",
+  o: "о", p: "п", r: "р", s: "с", t: "т", u: "у", f: "ф", h: "х", c: "ц", x: "кс", y: "ы", "'": "ь",
+};
+/** Letter groups, longest first: "shch" before "sh" before "s". */
+const GROUP = new RegExp(Object.keys(LETTERS).sort((a, b) => b.length - a.length).join("|"), "g");
 
 /** One Latin word in Cyrillic letters, lowercase: "rossiiskih" -> "российских", "eksport" -> "экспорт". */
 export function cyrillicOf(latin: string): string {
   const word = latin.toLowerCase();
-  let cyrillic = "";
-  for (let at = 0; at < word.length; ) {
-    const [group, letter] = GROUPS.find(([candidate]) => word.startsWith(candidate, at)) ?? [word[at]!, word[at]!];
-    cyrillic += at === 0 && group === "e" ? "э" : letter;
-    at += group.length;
-  }
+  const cyrillic = word.replace(GROUP, (group, at: number) => (at === 0 && group === "e" ? "э" : LETTERS[group]!));
   return cyrillic
     .replace(/([иы])и(?=[^аеёиоуыэюя]|$)/g, "$1й")
     .replace(/ыы/g, "ый")
