@@ -3,8 +3,11 @@ import { err, ok, type Result } from "../result.js";
 import type { Abstention } from "./abstention.js";
 import type { Engine } from "./engine.js";
 
-/** The language a question is written in; a line without one is English. */
-const lang = z.enum(["en", "ru", "zh-CN"]).optional();
+/** The language a question is written in; a line without one is English, and "zh" is read as "zh-CN". */
+const lang = z
+  .enum(["en", "ru", "zh-CN", "zh"])
+  .transform((language) => (language === "zh" ? "zh-CN" : language))
+  .optional();
 
 export const EvalQuestionSchema = z.discriminatedUnion("kind", [
   z.object({ q: z.string(), kind: z.literal("answer"), expect: z.array(z.string().min(1)).min(1), lang }),

@@ -59,6 +59,11 @@ describe("grading", () => {
     if (!parsed.ok) expect(parsed.error.map((line) => line.split(":")[0])).toEqual(["line 2", "line 3"]);
   });
 
+  it("reads lang zh as zh-CN", () => {
+    const questions = parseQuestionLines('{"q":"辽宁对俄出口多少","kind":"answer","expect":["42.64"],"lang":"zh"}');
+    expect(questions.ok && questions.value[0]?.lang).toBe("zh-CN");
+  });
+
   it("grades each language apart, a line without lang as English", () => {
     const questions = parseQuestionLines(
       ['{"q":"How much did Liaoning export to Russia?","kind":"answer","expect":["42.64"]}', '{"q":"辽宁对俄出口多少","kind":"answer","expect":["42.64"],"lang":"zh-CN"}', '{"q":"饺子怎么包","kind":"offtopic","lang":"zh-CN"}', '{"q":"как приготовить борщ","kind":"offtopic","lang":"ru"}'].join("\n"),
