@@ -41,6 +41,8 @@ export interface Vocabulary {
 }
 
 const FOREIGN = /[\p{Script=Cyrillic}\p{Script=Han}]/u;
+const HAN = /\p{Script=Han}/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
 const TOKEN = /\p{Script=Han}+|[\p{Script=Cyrillic}]+(?:-[\p{Script=Cyrillic}]+)*|[^\p{Script=Han}\p{Script=Cyrillic}]+/gu;
 const LONGEST_PHRASE = 8;
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
@@ -105,11 +107,14 @@ export function readForeign(text: string, phrases: ReadonlySet<string>, vocabula
   let sentenceStart = true;
   const simplified = toSimplified(vocabulary ? simplifiedQuestion(text) : text);
   for (const run of spellForeignFigures(simplified).match(TOKEN) ?? []) {
-    if (/\p{Script=Han}/u.test(run)) tokens.push(...readChinese(run, phrases));
-    else if (/\p{Script=Cyrillic}/u.test(run)) tokens.push(...readRussianRun(run, sentenceStart, vocabulary));
-    else if (run.trim()) tokens.push({ word: run, english: run });
-    if (/[\p{L}\p{N}]/u.test(run)) sentenceStart = false;
-    if (/[.!?]\s*$/.test(run)) sentenceStart = true;
+    if (HAN.test(run)) tokens.push(...readChinese(run, phrases));
+    else if (CYRILLIC.test(run)) tokens.push(...readRussianRun(run, sentenceStart, vocabulary));
+    else {
+      if (run.trim()) tokens.push({ word: run, english: run });
+      sentenceStart = /[.!?]\s*$/.test(run) || (sentenceStart && !/[\p{L}\p{N}]/u.test(run));
+      continue;
+    }
+    sentenceStart = false;
   }
   const read = tokens.map(({ word, english }, i) => {
     if (word === "с" && MONTH.test(tokens[i + 1]?.english ?? "")) return "since";
@@ -279,10 +284,13 @@ function chineseInteger(numeral: string): number {
 function readChinese(run: string, phrases: ReadonlySet<string>): Token[] {
   const words: string[] = [];
   let between = "";
+  let starts: ReadonlySet<number> | undefined;
+  /** A glossary word found after unmatched characters must start a word there as the segmenter reads the run: 认为什么 holds no 为什么. */
+  const startsWord = (at: number, phrase: string) => !between || phrases.has(phrase) || (starts ??= wordStarts(run)).has(at);
   for (let at = 0; at < run.length; ) {
     let length = Math.min(LONGEST_PHRASE, run.length - at);
     while (length > 1 && !isPhrase(run.slice(at, at + length), phrases)) length--;
-    if (length > 1 && startsWord(between, run.slice(at, at + length))) {
+    if (length > 1 && startsWord(at, run.slice(at, at + length))) {
       words.push(...segmentWords(between), ...glossaryWords(run.slice(at, at + length)));
       between = "";
     } else {
@@ -358,16 +366,6 @@ function glossaryWords(phrase: string): string[] {
   return parts;
 }
 
-/**
- * Whether a phrase found after unmatched characters starts a word there, as the segmenter reads them together:
- * in 成为什么 ("become what") the 为什么 ("why") it holds is no word.
- */
-function startsWord(before: string, phrase: string): boolean {
-  if (!before) return true;
-  const tail = before.slice(-2);
-  return wordStarts(tail + phrase).includes(tail.length);
-}
-
 function isPhrase(candidate: string, phrases: ReadonlySet<string>): boolean {
   return phrases.has(candidate) || chinese!.has(candidate);
 }
@@ -379,7 +377,7 @@ function segmentWords(text: string): string[] {
 }
 
 /** Where the segmenter starts a word in a text. */
-function wordStarts(text: string): number[] {
+function wordStarts(text: string): Set<number> {
   segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
-  return [...segmenter.segment(text)].map((segment) => segment.index);
+  return new Set(Array.from(segmenter.segment(text), (segment) => segment.index));
 }

@@ -73,7 +73,7 @@ const RU: Record<string, string> = {
 };
 
 /** Russian phrases whose words mean something else apart, read before the words are. */
-const RU_PHRASES: readonly [RegExp, string][] = [
+const RU_PHRASES: readonly (readonly [RegExp, string])[] = [
   [/(?:по сравнению|в сравнении|относительно|чем|против) (?:с )?(?:тем же периодом )?(?:в )?прошл\p{L}* год\p{L}*/giu, " compared with last year "],
   [/за (?:первые )?(?:9|девять) месяц\p{L}*|за (?:первые )?(?:3|три) квартал\p{L}*/giu, " first nine months "],
   [/главн\p{L}* город\p{L}*|административн\p{L}* центр\p{L}*/giu, " capital "],
@@ -138,8 +138,11 @@ export function monthName(number: number): string | undefined {
   return MONTHS[number - 1];
 }
 
-export function russianPhrasesAsEnglish(lowercase: string): string {
-  return RU_PHRASES.reduce((text, [pattern, english]) => text.replace(pattern, english), lowercase);
+/** Every phrase in one pass: each is a group of one expression, and the group that matched says which. */
+const ANY_RU_PHRASE = new RegExp(RU_PHRASES.map(([pattern]) => `(${pattern.source})`).join("|"), "giu");
+
+export function russianPhrasesAsEnglish(text: string): string {
+  return text.replace(ANY_RU_PHRASE, (...groups: unknown[]) => RU_PHRASES[groups.slice(1, RU_PHRASES.length + 1).findIndex((group) => group !== undefined)]![1]);
 }
 
 /** Every name spelling of a language: the base's names, then places and organisations it may not know. */
