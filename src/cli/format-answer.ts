@@ -1,3 +1,4 @@
+import { askedWords } from "../i18n/asked-words.js";
 import { statementIn } from "../i18n/fact-text.js";
 import type { ReplyLocale } from "../i18n/locale.js";
 import { stringsFor } from "../i18n/strings.js";
@@ -28,7 +29,7 @@ export function formatAnswerText(answer: Answer, engine: Engine, locale: ReplyLo
   const query = displayableQuery(answer.query);
   const lines = [
     query ? s.cliNoAnswer(query) : s.cliNothingAsked,
-    ...(query && answer.abstention ? [describeAbstention(answer.abstention, s)] : []),
+    ...(query && answer.abstention ? [describeAbstention(answer.abstention, s, askedWords(answer.query, locale))] : []),
     s.cliCovers(coveredTopics(engine.base.facts).join(", ")),
   ];
   if (answer.results.length > 0) {

@@ -1,4 +1,5 @@
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIEmbed, type APIEmbedField } from "discord.js";
+import { askedWords } from "../i18n/asked-words.js";
 import { statementIn } from "../i18n/fact-text.js";
 import type { ReplyLocale } from "../i18n/locale.js";
 import { appCommandName, commandName, slashCommand } from "../i18n/slash.js";
@@ -44,7 +45,7 @@ export function renderAnswer(answer: Answer, catalogue: Catalogue, locale: Reply
     title: s.noAnswerTitle,
     description: [
       cleaned ? s.noAnswerTo(escapeMarkdown(cleaned)) : s.noAnswerToThat,
-      ...(answer.abstention ? [escapeMarkdown(describeAbstention(answer.abstention, s))] : []),
+      ...(answer.abstention ? [escapeMarkdown(describeAbstention(answer.abstention, s, askedWords(question, locale)))] : []),
       "",
       s.iCover(coveredTopics(catalogue.facts).join(", ")),
       answer.results.length > 0 ? s.pickBelow : s.tryOtherWords(slashCommand("trade topics", locale)),

@@ -37,6 +37,7 @@ describe("npm run ask", () => {
     expect(runCli("ask", ["How much did Jilin export to Russia?"]).stdout).toContain("The question asks about “export”; the closest fact does not state it.");
     const answer = JSON.parse(runCli("ask", ["--json", "Сколько Ляонин импортировал из России?"]).stdout) as { answered: boolean; why: string };
     expect(answer).toMatchObject({ answered: false, why: "No fact covers “import”." });
+    expect(runCli("ask", ["что Путин сказал про Хэйлунцзян"]).stdout.split("\n")[1]).toBe("В ближайшем факте не упоминается «Путин».");
   });
 
   it("ends quietly with exit 0 when the reader closes the pipe early (ask --json - | head -1)", async () => {

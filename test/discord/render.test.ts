@@ -3,7 +3,7 @@ import type { Answer } from "../../src/knowledge/engine.js";
 import type { Fact, Source } from "../../src/knowledge/schema.js";
 import { embedLength, fitToLimits, LIMITS, limitViolations, type MessagePayload } from "../../src/discord/limits.js";
 import { PICK_FACT_ID, renderAnswer, renderFact, renderHelp, renderMentionHelp, renderSources, renderTopics, withFeedbackButtons } from "../../src/discord/render.js";
-import { REPLY_LOCALES } from "../../src/i18n/locale.js";
+import { REPLY_LOCALES, type ReplyLocale } from "../../src/i18n/locale.js";
 import { seedBase, seedEngine } from "../support/seed.js";
 
 const huge = (length: number, word = "trade ") => word.repeat(Math.ceil(length / word.length)).slice(0, length);
@@ -200,6 +200,22 @@ describe("a reply in the asker's language", () => {
     const labels = select && "options" in select ? select.options.map((option) => option.label) : [];
     expect(labels.length).toBeGreaterThan(0);
     for (const label of labels) expect(label).toMatch(/\p{Script=Han}/u);
+  });
+
+  it("says why there is no answer with the asker's own words, never the engine's English or stemmed reading of them", () => {
+    const why = (question: string, locale: ReplyLocale) => renderAnswer(engine.answer(question), base, locale).embeds![0]!.description!.split("\n")[1];
+    expect(why("что Путин сказал про Хэйлунцзян", "ru")).toBe("В ближайшем факте не упоминается «Путин».");
+    expect(why("сколько Хэйлунцзян экспортировал в Россию за первые девять месяцев", "ru")).toBe("В ближайшем факте не упоминается «Хэйлунцзян».");
+    expect(why("какая погода завтра в москве", "ru")).toBe("В базе фактов ничего не нашлось по слову «москве».");
+    expect(why("как приготовить борщ", "ru")).toBe("Ни в одном факте нет слов «приготовить», «борщ».");
+    expect(why("йцукенг", "ru")).toBe("Ни в одном факте нет слова «йцукенг».");
+    expect(why("экспорт Ляонина в Россию в 2021 году", "ru")).toBe("Вопрос о периоде «2021»; ближайший факт — о другом периоде.");
+    expect(why("импорт Ляонина из России за девять месяцев", "ru")).toBe("Ближайший факт говорит о противоположном тому, о чём спрашивает вопрос.");
+    expect(why("сколько китай экспортировал в россию в сентябре", "ru")).toBe("Ближайший факт — не о том, что названо в вопросе.");
+    expect(why("普京对黑龙江说了什么", "zh-CN")).toBe("最接近的事实与普京无关。");
+    expect(why("中国9月对俄出口多少", "zh-CN")).toBe("最接近的事实涉及的时期与问题不同。");
+    expect(why("What did Putin say about Heilongjiang?", "ru")).toBe("В ближайшем факте не упоминается «Putin».");
+    expect(why("What did Putin say about Heilongjiang?", "en")).toBe("The closest fact is not about putin.");
   });
 
   it("puts the vote buttons, topics, sources, help and mention help in the asker's language", () => {

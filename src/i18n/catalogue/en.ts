@@ -53,6 +53,16 @@ export const en = {
   whySpeaker: (speaker: string) => `The question asks what ${speaker} said; the closest fact is not attributed to ${speaker}.`,
   whyOpposite: (asked: string, stated: string) => `The question asks about ${asked}; the closest fact is about ${stated}.`,
   whyWord: (word: string) => `The question asks about “${word}”; the closest fact does not state it.`,
+  /** The same reasons, for a reply that cannot quote the words: the asker wrote them in a way the engine read as other words. */
+  whyWithoutWords: {
+    unknownName: "The question names something the fact base knows nothing about.",
+    notAbout: "The closest fact is not about what the question names.",
+    counted: "The closest fact does not count what the question counts.",
+    period: "The closest fact is about another period than the question.",
+    speaker: "The closest fact is not attributed to the speaker the question names.",
+    opposite: "The closest fact states the opposite of what the question asks.",
+    word: "The closest fact does not state everything the question asks about.",
+  },
 
   helpful: "Helpful",
   notHelpful: "Not helpful",

@@ -44,6 +44,15 @@ export const zhCN: Partial<Strings> = {
   whySpeaker: (speaker) => `问题问的是${speaker}说了什么；最接近的事实并非出自${speaker}。`,
   whyOpposite: (asked, stated) => `问题问的是“${asked}”；最接近的事实说的是“${stated}”。`,
   whyWord: (word) => `问题问到“${word}”；最接近的事实没有提到。`,
+  whyWithoutWords: {
+    unknownName: "问题中提到的名称在事实库中没有任何记录。",
+    notAbout: "最接近的事实与问题中提到的对象无关。",
+    counted: "最接近的事实没有统计问题所问的对象。",
+    period: "最接近的事实涉及的时期与问题不同。",
+    speaker: "最接近的事实并非出自问题中提到的人。",
+    opposite: "最接近的事实说的与问题所问的正好相反。",
+    word: "最接近的事实没有提到问题所问的全部内容。",
+  },
 
   helpful: "有帮助",
   notHelpful: "没帮助",
