@@ -116,7 +116,7 @@ export class FactIndex {
     const names = nameWords(base.facts);
     const phrases = chinesePhrasesOf(base.facts);
     const vocabulary = new Map<string, string>();
-    const context = indexContext(names, vocabulary, phrases);
+    const context = indexContext(names, vocabulary, phrases, base.facts.length);
     const docs = base.facts.map((fact) => indexFact(fact, sources, context));
     const postings = buildPostings(docs, context.log);
     context.log.seal();
@@ -146,7 +146,7 @@ export class FactIndex {
     const docById = new Map(this.docById);
     const postings = new Map(this.postings);
     let activeCount = this.activeCount;
-    const context = indexContext(names, vocabulary, this.phrases);
+    const context = indexContext(names, vocabulary, this.phrases, changed.length);
     changed.forEach((fact, logged) => {
       const existing = docById.get(fact.id);
       const docIndex = existing ?? docs.length;
@@ -211,8 +211,8 @@ interface IndexContext {
 
 const REPEATED_FIELDS: ReadonlySet<Field> = new Set(["keywords", "aliases", "entities", "period", "topic", "attribution", "sourceTitle", "sourceDate", "translatedKeywords", "translatedAliases"]);
 
-function indexContext(names: ReadonlySet<string>, vocabulary: Map<string, string>, phrases: ReadonlySet<string>): IndexContext {
-  return { names, vocabulary, log: new TermLog(), repeatedTexts: new Map(), repeatedTranslations: new Map(), scratch: [], surfaces: new Map(), foreign: [], phrases };
+function indexContext(names: ReadonlySet<string>, vocabulary: Map<string, string>, phrases: ReadonlySet<string>, facts: number): IndexContext {
+  return { names, vocabulary, log: new TermLog(facts), repeatedTexts: new Map(), repeatedTranslations: new Map(), scratch: [], surfaces: new Map(), foreign: [], phrases };
 }
 
 /** The fields of a fact in the order they are indexed: what it is about first, so those terms lead its term list. */
@@ -221,7 +221,7 @@ const FIELD_ORDER: readonly Field[] = [
   "translatedStatement", "translatedKeywords", "translatedAliases", "translatedQuestions",
 ];
 
-function fieldTexts(fact: Fact, source: Source | undefined, field: Field): readonly string[] {
+function fieldTexts(fact: Fact, source: Source | undefined, translated: readonly FactTranslation[], field: Field): readonly string[] {
   switch (field) {
     case "statement": return [fact.statement];
     case "entities": return fact.entities;
@@ -234,10 +234,10 @@ function fieldTexts(fact: Fact, source: Source | undefined, field: Field): reado
     case "attribution": return [fact.attribution];
     case "sourceTitle": return source ? [source.title] : [];
     case "sourceDate": return source?.date ? [source.date] : [];
-    case "translatedStatement": return translations(fact).map((translation) => translation.statement);
-    case "translatedKeywords": return translations(fact).flatMap((translation) => translation.keywords);
-    case "translatedAliases": return translations(fact).flatMap((translation) => translation.aliases);
-    case "translatedQuestions": return translations(fact).flatMap((translation) => translation.questions);
+    case "translatedStatement": return translated.map((translation) => translation.statement);
+    case "translatedKeywords": return translated.flatMap((translation) => translation.keywords);
+    case "translatedAliases": return translated.flatMap((translation) => translation.aliases);
+    case "translatedQuestions": return translated.flatMap((translation) => translation.questions);
   }
 }
 
@@ -245,19 +245,25 @@ function translations(fact: Fact): FactTranslation[] {
   return Object.values(fact.translations ?? {}).filter((translation) => translation !== undefined);
 }
 
+/** The Chinese phrases of the translations' keywords and aliases, each distinct text read once (most repeat across facts). */
 function chinesePhrasesOf(facts: readonly Fact[]): Set<string> {
-  return new Set(facts.flatMap((fact) => translations(fact).flatMap((translation) => [...translation.keywords, ...translation.aliases].flatMap(chinesePhrases))));
+  const texts = new Set<string>();
+  for (const fact of facts) {
+    for (const translation of translations(fact)) for (const text of [...translation.keywords, ...translation.aliases]) texts.add(text);
+  }
+  return new Set([...texts].flatMap(chinesePhrases));
 }
 
 function indexFact(fact: Fact, sources: ReadonlyMap<string, Source>, context: IndexContext): IndexedFact {
   const source = sources.get(fact.sourceId);
+  const translated = translations(fact);
   const { log } = context;
   let statementCount = 0;
   let subjectCount = 0;
   for (const field of FIELD_ORDER) {
     const weight = FIELD_WEIGHTS[field];
     const repeated = REPEATED_FIELDS.has(field);
-    for (const text of fieldTexts(fact, source, field)) {
+    for (const text of fieldTexts(fact, source, translated, field)) {
       const terms = TRANSLATED_FIELDS.has(field) ? readTranslated(text, repeated, context) : readField(text, repeated, context);
       for (const term of terms) log.add(term, weight);
     }
@@ -328,7 +334,8 @@ function termOfSurface(surface: string, context: IndexContext): number {
 
 function nameWords(facts: readonly Fact[]): Set<string> {
   const isNameWord = (word: string) => isContentWord(word) && !GENERIC_NAME_WORDS.has(word);
-  const entities = new Set(facts.flatMap((fact) => fact.entities));
+  const entities = new Set<string>();
+  for (const fact of facts) for (const entity of fact.entities) entities.add(entity);
   return new Set([...entities].flatMap((entity) => words(normaliseText(entity)).map(canonicalWord).filter(isNameWord)));
 }
 
@@ -336,26 +343,34 @@ function union<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): ReadonlySet<T> {
   return [...b].every((item) => a.has(item)) ? a : new Set([...a, ...b]);
 }
 
-/** Term -> the active facts holding it: counted first, so each list is allocated once at its size. */
+/**
+ * Term -> the active facts holding it: counted first, then filled into two arrays shared by every list (each list a
+ * view of its part), so a build allocates two buffers instead of two per term.
+ */
 function buildPostings(docs: readonly IndexedFact[], log: TermLog): Map<string, Posting> {
+  const active = docs.map((doc) => doc.fact.status === "active");
   const sizes = new Int32Array(log.terms.length);
-  docs.forEach((doc, docIndex) => {
-    if (doc.fact.status === "active") for (const term of log.termNumbers(docIndex)) sizes[term]!++;
-  });
-  const lists = Array.from(sizes, (size) => ({ docs: new Int32Array(size), weights: new Float32Array(size), filled: 0 }));
-  docs.forEach((doc, docIndex) => {
-    if (doc.fact.status !== "active") return;
-    const weights = log.weightsOf(docIndex);
-    log.termNumbers(docIndex).forEach((term, i) => {
-      const list = lists[term]!;
-      list.docs[list.filled] = docIndex;
-      list.weights[list.filled++] = weights[i]!;
-    });
-  });
+  for (let doc = 0; doc < docs.length; doc++) {
+    if (active[doc]) for (const term of log.termNumbers(doc)) sizes[term]!++;
+  }
+  const starts = new Int32Array(sizes.length + 1);
+  for (let term = 0; term < sizes.length; term++) starts[term + 1] = starts[term]! + sizes[term]!;
+  const [allDocs, allWeights] = [new Int32Array(starts[sizes.length]!), new Float32Array(starts[sizes.length]!)];
+  const next = starts.slice(0, sizes.length);
+  for (let doc = 0; doc < docs.length; doc++) {
+    if (!active[doc]) continue;
+    const [terms, weights] = [log.termNumbers(doc), log.weightsOf(doc)];
+    for (let i = 0; i < terms.length; i++) {
+      const at = next[terms[i]!]!++;
+      allDocs[at] = doc;
+      allWeights[at] = weights[i]!;
+    }
+  }
   const postings = new Map<string, Posting>();
-  lists.forEach(({ docs, weights }, term) => {
-    if (docs.length > 0) postings.set(log.terms[term]!, { docs, weights });
-  });
+  for (let term = 0; term < sizes.length; term++) {
+    const [start, end] = [starts[term]!, starts[term + 1]!];
+    if (end > start) postings.set(log.terms[term]!, { docs: allDocs.subarray(start, end), weights: allWeights.subarray(start, end) });
+  }
   return postings;
 }
 

@@ -1,3 +1,6 @@
+/** A little more than a fact has: about 30 terms without translations, 40 with Russian and Chinese (the seed, generated bases). */
+const TERMS_PER_FACT = 48;
+
 /**
  * The index terms of one fact after another, each term once per fact with the weight of the best field it appears
  * in. Terms are numbered the first time any fact uses them, and every fact's term numbers go into one flat log:
@@ -7,14 +10,21 @@ export class TermLog {
   /** Each term, at its number. */
   readonly terms: string[] = [];
   private readonly numbers = new Map<string, number>();
-  private ids = new Int32Array(1024);
-  private weights = new Float32Array(1024);
+  private ids: Int32Array<ArrayBuffer>;
+  private weights: Float32Array<ArrayBuffer>;
   private length = 0;
   /** Where each fact's terms end in the log. */
   private readonly ends: number[] = [];
   /** For each term number, the fact that last used it (its number + 1) and where it stands in the log. */
   private lastFact = new Int32Array(1024);
   private position = new Int32Array(1024);
+
+  /** `facts`: how many facts will be read, to size the log so that it seldom grows. */
+  constructor(facts: number) {
+    const capacity = Math.max(1024, facts * TERMS_PER_FACT);
+    this.ids = new Int32Array(capacity);
+    this.weights = new Float32Array(capacity);
+  }
 
   /** The number of a term, given the first time it is seen. */
   numberOf(term: string): number {
