@@ -28,6 +28,9 @@ const CATEGORY_FORMS: Record<string, readonly string[]> = { province: ["provinci
 
 /** Words a question cannot drop on the way to an answer: flows, superlatives ("the largest port in China") and capitals. */
 const MUST_STATE: readonly string[] = ["export", "import", "largest", "smallest", "highest", "lowest", "capital"];
+/** Ordinals that, before a superlative, ask for another rank ("the second largest port" is not the largest one). */
+const ORDINALS: ReadonlySet<string> = new Set(["second", "third", "fourth", "fifth", "2nd", "3rd", "4th", "5th"]);
+const SUPERLATIVES: ReadonlySet<string> = new Set(["largest", "smallest", "highest", "lowest"]);
 
 const FIGURE_PHRASE = /\b\d+(?:\.\d+)?((?: [\p{L}]+){1,3})/gu;
 const NO_SPEAKER = /^the article\b/;
@@ -153,6 +156,8 @@ export function missingSlot(
   if (category !== undefined && ![category, ...(CATEGORY_FORMS[category] ?? [])].some((form) => stated.statement.has(term(form)))) {
     return { slot: "word", word: category };
   }
+  const rank = asked.words.findIndex((word, i) => ORDINALS.has(word) && SUPERLATIVES.has(asked.words[i + 1] ?? ""));
+  if (rank >= 0 && !stated.statement.has(term(asked.words[rank]!))) return { slot: "word", word: `${asked.words[rank]} ${asked.words[rank + 1]}` };
   const unstated = MUST_STATE.find((word) => askedTerms.has(term(word)) && !stated.statement.has(term(word)));
   if (unstated !== undefined) return { slot: "word", word: unstated };
   const period = periodGap(asked.period, stated.period, stated.sourceYear);

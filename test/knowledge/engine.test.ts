@@ -64,6 +64,14 @@ describe("answering", () => {
     expect(answer.results.length).toBeGreaterThan(0);
   });
 
+  it("abstains when an ordinal before a superlative asks for another rank than the fact states", () => {
+    for (const question of ["What is the second largest port in the Russian Far East?", "third-biggest port in the far east", "второй по величине порт Дальнего Востока", "远东第二大港口是哪个"]) {
+      expect(engine.answer(question).abstention?.miss, question).toMatchObject({ slot: "word" });
+    }
+    expect(topId("What is the largest port in the Russian Far East?")).toBe("vladivostok-largest-far-east-port");
+    expect(engine.answer("крупнейший порт Дальнего Востока").answered).toBe(true);
+  });
+
   it("abstains when a fact shares only figures and units with the question: an exchange rate is no trade figure", () => {
     for (const question of ["how many yuan is one dollar", "сколько юаней в долларе", "一美元等于多少人民币"]) {
       expect(engine.answer(question).answered, question).toBe(false);

@@ -238,6 +238,7 @@ function spellForeignFigures(text: string): string {
     .replace(COMPARED_WITH_LAST_YEAR, " compared with last year ")
     .replace(/第[一1](?![0-9〇一二三四五六七八九十百千])/g, "第一")
     .replace(/第一大/g, "最大")
+    .replace(/第([二三四五])大/g, " 第$1 最大 ")
     .replace(/(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*以来/g, "以来 $2月 $1")
     .replace(CHINESE_NUMBER, (numeral, at: number, whole: string) => {
       const value = chineseNumber(numeral);

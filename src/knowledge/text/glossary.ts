@@ -34,6 +34,7 @@ const RU: Record<string, string> = {
   бизнесмены: "business", предприниматели: "business", корпорация: "company", производители: "company", экспортеры: "company",
   контейнер: "containers", контейнеров: "containers",
   порт: "port", провинция: "province", провинции: "province", столица: "capital", столице: "capital", город: "city",
+  второй: "second", третий: "third", четвертый: "fourth", пятый: "fifth",
   крупнейший: "largest", крупный: "largest", большой: "largest", главный: "largest", самый: "", рекорд: "record", рекордный: "record",
   максимум: "highest", пик: "highest", высокий: "highest",
   вырос: "increase", выросла: "increase", рост: "increase", увеличился: "increase", выросли: "increase", прирост: "increase",
@@ -81,6 +82,7 @@ const RU_PHRASES: readonly (readonly [RegExp, string])[] = [
   [/дал[ь]?н\p{L}* восто\p{L}*/giu, " far east "],
   [/электронн\p{L}* коммерц\p{L}*|(?:е|интернет|онлайн)-(?:коммерц|торгов)\p{L}*|маркетплейс\p{L}*/giu, " ecommerce "],
   [/без выхода к морю/giu, " landlocked "],
+  [/по (?:величине|размеру|объему|объёму|грузообороту)/giu, " largest "],
   [/г\/г|год к году/giu, " year on year "],
 ];
 
@@ -112,7 +114,7 @@ const ZH: Record<string, string> = {
   会面: "meet", 见面: "meet", 会晤: "meet", 碰面: "meet", 碰头: "meet", 会谈: "meet",
   举办: "host", 主办: "host", 举行: "host", 召开: "host", 办: "host",
   开通: "opened", 启用: "opened", 开业: "opened", 投用: "opened", 设立: "established", 成立: "established", 落户: "established", 业务: "operations",
-  班列: "train", 列车: "train", 火车: "train", 车: "train", 首趟: "first", 首列: "first", 第一: "first", 首班: "first", 新: "new", 装: "carrying",
+  班列: "train", 列车: "train", 火车: "train", 车: "train", 首趟: "first", 首列: "first", 第一: "first", 第二: "second", 第三: "third", 第四: "fourth", 第五: "fifth", 首班: "first", 新: "new", 装: "carrying",
   拉: "carrying", 载: "carrying", 货: "goods", 货物: "goods", 商品: "goods", 走: "via", 经: "via", 经由: "via", 运货: "ship", 运: "ship", 运输: "shipping", 航线: "route",
   线: "route", 路线: "route", 线路: "route", 目的: "why", 好处: "benefit", 提出: "say", 要求: "want", 希望: "want",
   枢纽: "hub", 门户: "gateway", 大门: "gateway", 冲突: "conflict", 战争: "war", 入侵: "invasion", 跨境: "cross border",
