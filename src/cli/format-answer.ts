@@ -1,5 +1,5 @@
 import { askedWords } from "../i18n/asked-words.js";
-import { statementIn } from "../i18n/fact-text.js";
+import { attributionIn, statementIn } from "../i18n/fact-text.js";
 import type { ReplyLocale } from "../i18n/locale.js";
 import { stringsFor } from "../i18n/strings.js";
 import { describeAbstention } from "../knowledge/abstention.js";
@@ -21,7 +21,7 @@ export function formatAnswerText(answer: Answer, engine: Engine, locale: ReplyLo
       "",
       ...(locale === "en" ? [] : [`  ${s.sourceWords}`]),
       `  “${fact.quote}”`,
-      `  — ${fact.attribution}`,
+      `  — ${attributionIn(fact, locale)}`,
       `  ${s.cliSource}: ${sourceLine}`,
       `  ${s.cliFactLine(fact.id, answer.confidence.toFixed(2))}`,
     ].join("\n");

@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIEmbed, type APIEmbedField } from "discord.js";
 import { askedWords } from "../i18n/asked-words.js";
-import { statementIn } from "../i18n/fact-text.js";
+import { attributionIn, statementIn } from "../i18n/fact-text.js";
 import type { ReplyLocale } from "../i18n/locale.js";
 import { appCommandName, commandName, slashCommand } from "../i18n/slash.js";
 import { stringsFor, type Strings } from "../i18n/strings.js";
@@ -166,7 +166,7 @@ function factParts(fact: Fact, source: Source | undefined, locale: ReplyLocale):
     .join("\n");
   const labelledQuote = locale === "en" ? quote : `**${s.sourceWords}**\n${quote}`;
   const fields: APIEmbedField[] = [
-    { name: s.saidBy, value: escapeMarkdown(fact.attribution), inline: true },
+    { name: s.saidBy, value: escapeMarkdown(attributionIn(fact, locale)), inline: true },
     { name: s.source, value: sourceLine(source, fact.sourceId, s), inline: true },
     { name: s.fact, value: `\`${fact.id}\``, inline: true },
   ];

@@ -86,6 +86,7 @@ describe("npm run ask", () => {
     expect(stdout.split("\n")[0]).toBe("前九个月，辽宁对俄罗斯出口额达426.4亿元（58.3亿美元）。");
     expect(stdout).toContain("来源原文\n  “Liaoning’s exports to Russia increased by 82.3%");
     expect(stdout).toContain("事实 liaoning-exports-to-russia-value · 置信度");
+    expect(stdout).toContain("\n  — 文章本身（未注明说话人）\n");
     expect(runCli("ask", ["Что сказал Путин про Хэйлунцзян?"]).stdout).toMatch(/^В базе фактов нет ответа с источником на «Что сказал Путин про Хэйлунцзян\?»\./);
   });
 

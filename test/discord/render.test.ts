@@ -180,6 +180,8 @@ describe("a reply in the asker's language", () => {
     expect(embed.description).toBe(`**Слова источника (оригинал)**\n> ${exportsFact.quote}`);
     expect(embed.footer?.text).toContain("цитата — собственные слова источника");
     expect(embed.fields?.map((field) => field.name)).toEqual(["Кто сказал", "Источник", "Факт", "Уверенность"]);
+    expect(exportsFact.attribution).toBe("The article (no source named)");
+    expect(embed.fields?.[0]?.value).toBe("Сама статья (источник не назван)");
     expect(embed.author?.name).toBe("В: Сколько Ляонин экспортировал в Россию?");
   });
 

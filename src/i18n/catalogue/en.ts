@@ -14,6 +14,7 @@ export const en = {
   questionPrefix: "Q:",
   confidence: "Confidence",
   saidBy: "Said by",
+  unnamedAttribution: "The article (no source named)",
   source: "Source",
   fact: "Fact",
   status: "Status",

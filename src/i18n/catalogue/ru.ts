@@ -8,6 +8,7 @@ export const ru: Partial<Strings> = {
   questionPrefix: "В:",
   confidence: "Уверенность",
   saidBy: "Кто сказал",
+  unnamedAttribution: "Сама статья (источник не назван)",
   source: "Источник",
   fact: "Факт",
   status: "Статус",

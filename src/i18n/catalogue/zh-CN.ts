@@ -5,6 +5,7 @@ export const zhCN: Partial<Strings> = {
   questionPrefix: "问：",
   confidence: "置信度",
   saidBy: "出自",
+  unnamedAttribution: "文章本身（未注明说话人）",
   source: "来源",
   fact: "事实",
   status: "状态",
