@@ -8,9 +8,8 @@ import {
 } from "discord.js";
 import { respond } from "../discord/reply.js";
 import { renderNotice } from "../discord/render.js";
-import { memberLocale, replyLocale } from "../i18n/locale.js";
+import { memberLocale } from "../i18n/locale.js";
 import { stringsFor } from "../i18n/strings.js";
-import { languageOf } from "../knowledge/question.js";
 import { askQuestion } from "./ask-flow.js";
 import type { BotContext, CommandModule, Outcome } from "../discord/command-contract.js";
 
@@ -27,9 +26,9 @@ async function execute(interaction: MessageContextMenuCommandInteraction, contex
     await respond(interaction, renderNotice(stringsFor(memberLocale(interaction)).messageHasNoText), { ephemeral: true });
     return "refused";
   }
-  const { payload, outcome, ephemeral, record } = await askQuestion(context, { id: interaction.user.id, locale: interaction.locale }, target.content);
+  const { payload, locale, outcome, ephemeral, record } = await askQuestion(context, { id: interaction.user.id, locale: interaction.locale }, target.content);
   const link = interaction.guildId ? messageLink(target.channelId, target.id, interaction.guildId) : messageLink(target.channelId, target.id);
-  const pointer = stringsFor(replyLocale(languageOf(target.content), interaction.locale)).answeringMessage(link, `<@${target.author.id}>`);
+  const pointer = stringsFor(locale).answeringMessage(link, `<@${target.author.id}>`);
   await respond(interaction, ephemeral ? payload : { ...payload, content: pointer }, { ephemeral });
   record();
   return outcome;

@@ -8,6 +8,7 @@ import {
   type MessageComponentInteraction,
 } from "discord.js";
 import { coveredTopics } from "../knowledge/answer-view.js";
+import { factChoiceValue, readFactChoice } from "../discord/fact-choice.js";
 import { LIMITS } from "../discord/limits.js";
 import { respond } from "../discord/reply.js";
 import { PICK_FACT_ID, QA_ASK_HUMAN, QA_REMOVE, QA_SOLVED, renderFact, renderHelp, renderNotice, renderSources, renderTopics, VOTE_HELPFUL, VOTE_NOT_HELPFUL, withFeedbackButtons } from "../discord/render.js";
@@ -66,10 +67,10 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
       return outcome;
     }
     case "fact": {
-      const id = interaction.options.getString("id", true).trim();
+      const { id, locale: offeredIn } = readFactChoice(interaction.options.getString("id", true));
       const fact = engine.base.facts.find((candidate) => candidate.id === id);
       if (fact) {
-        await respond(interaction, renderFact(fact, engine.base, locale));
+        await respond(interaction, renderFact(fact, engine.base, offeredIn ?? locale));
         return "answered";
       }
       const near = engine.suggest(id).slice(0, 3).map((suggestion) => `\`${suggestion.value}\``);
@@ -105,7 +106,8 @@ async function autocomplete(interaction: AutocompleteInteraction, context: BotCo
     return;
   }
   const locale = replyLocale(languageOf(focused.value), interaction.locale);
-  await interaction.respond(engine.suggest(focused.value, (fact) => statementIn(fact, locale).text));
+  const suggestions = engine.suggest(focused.value, (fact) => statementIn(fact, locale).text);
+  await interaction.respond(suggestions.map(({ name, value }) => ({ name, value: factChoiceValue(value, locale, memberLocale(interaction)) })));
 }
 
 /** A vote on an answer: one per user per fact; voting again replaces it. */
