@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { TermLog } from "../../src/knowledge/term-log.js";
+
+function logOf(facts: readonly (readonly [string, number])[][]): TermLog {
+  const log = new TermLog(facts.length);
+  for (const fact of facts) {
+    for (const [term, weight] of fact) log.add(log.numberOf(term), weight);
+    log.endFact();
+  }
+  return log;
+}
+
+describe("TermLog", () => {
+  it("keeps each term once per fact, where it was first read, with the best weight it was read with", () => {
+    const log = logOf([[["export", 0.3], ["liaoning", 1], ["export", 1], ["liaoning", 0.6]]]);
+    expect(log.termsOf(0)).toEqual(["export", "liaoning"]);
+    expect(Array.from(log.weightsOf(0))).toEqual([1, 1]);
+  });
+
+  it("numbers a term once for every fact, and keeps each fact's terms apart", () => {
+    const log = logOf([[["export", 1], ["liaoning", 1]], [["russia", 0.5], ["export", 0.3]], []]);
+    expect(log.termsOf(1)).toEqual(["russia", "export"]);
+    expect(Array.from(log.weightsOf(1))).toEqual([0.5, Math.fround(0.3)]);
+    expect(log.termNumbers(1)[1]).toBe(log.termNumbers(0)[0]);
+    expect(log.termsOf(2)).toEqual([]);
+    expect(log.terms).toEqual(["export", "liaoning", "russia"]);
+  });
+
+  it("counts the distinct terms of the fact being read", () => {
+    const log = new TermLog(1);
+    log.add(log.numberOf("export"), 1);
+    log.add(log.numberOf("export"), 0.3);
+    log.add(log.numberOf("coal"), 1);
+    expect(log.count).toBe(2);
+  });
+
+  it("grows past the size it was made for, and still lists every fact's terms once sealed", () => {
+    const terms = (fact: number) => Array.from({ length: 60 }, (_, i) => `t${fact * 13 + i}`);
+    const log = logOf(Array.from({ length: 100 }, (_, fact) => [...terms(fact), terms(fact)[0]!].map((term) => [term, 1] as const)));
+    log.seal();
+    expect(log.terms.length).toBeGreaterThan(1024);
+    expect(log.termsOf(99)).toEqual(terms(99));
+    expect(log.termsOf(0)).toEqual(terms(0));
+  });
+});
