@@ -202,12 +202,13 @@ describe("autocomplete", () => {
 
   it("names the suggestions in the language being typed, and a pick answers in that language", async () => {
     const typed = (locale: Locale) => fake.interact(autocomplete("trade", [{ name: "ask", type: 1, options: [{ name: "question", type: 3, value: "сколько ляонин экспортир", focused: true }] }], { locale }));
-    const top = (await typed(Locale.EnglishUS)).data?.choices?.find((choice) => choice.value.startsWith("liaoning-exports-to-russia-value"));
+    const top = (await typed(Locale.EnglishUS)).data?.choices?.find((choice) => String(choice.value).startsWith("liaoning-exports-to-russia-value"));
     expect(top?.name).toMatch(/^Экспорт Ляонина в Россию/);
-    const picked = await ask(top!.value);
+    expect(top?.value).toBe("liaoning-exports-to-russia-value:ru");
+    const picked = await ask(String(top?.value));
     expect(embedOf(picked).title).toMatch(/^Экспорт Ляонина в Россию/);
     expect(embedOf(picked).fields?.[0]?.name).toBe("Кто сказал");
-    const fact = await fake.interact(chatInput("trade", [{ name: "fact", type: 1, options: [{ name: "id", type: 3, value: top!.value }] }]));
+    const fact = await fake.interact(chatInput("trade", [{ name: "fact", type: 1, options: [{ name: "id", type: 3, value: String(top?.value) }] }]));
     expect(embedOf(fact).title).toMatch(/^Экспорт Ляонина в Россию/);
     expect((await typed(Locale.Russian)).data?.choices?.map((choice) => choice.value)).toContain("liaoning-exports-to-russia-value");
   });
