@@ -50,6 +50,16 @@ describe("reading Russian and Chinese", () => {
     expect(foreignAsEnglish("How much did Liaoning export?", phrases)).toBe("How much did Liaoning export?");
   });
 
+  it("reads speech verbs in Russian and Chinese word order as the speaker asked, as 'what did Putin say' is", () => {
+    expect(foreignAsEnglish("что сказал путин на конференции", phrases)).toContain("what putin say");
+    expect(foreignAsEnglish("普京在沈阳会议上讲了什么", phrases)).toContain("what putin say");
+    for (const question of ["что сказал путин на конференции в шэньяне", "что заявил Путин в Шэньяне", "普京在沈阳会议上讲了什么", "普京对中俄合作表示了什么"]) {
+      expect(engine.answer(question).abstention, question).toMatchObject({ reason: "slot", miss: { slot: "answer-type", type: "speaker" } });
+    }
+    expect(answerId("что заявил Си про Хэйлунцзян")).toBe("xi-heilongjiang-pivotal-entryway");
+    expect(answerId("习近平说黑龙江要发挥什么作用")).toMatch(/^xi-heilongjiang-/);
+  });
+
   it("refuses near misses and off-topic questions in both languages", () => {
     for (const question of ["импорт Ляонина из России за девять месяцев", "товарооборот китая и россии в августе", "какая столица у провинции Цзилинь", "辽宁从俄罗斯进口了多少", "中俄8月贸易额多少", "普京对黑龙江说了什么", "как приготовить борщ", "饺子怎么包", "какая погода завтра в москве"]) {
       expect(engine.answer(question).answered, question).toBe(false);

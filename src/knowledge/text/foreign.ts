@@ -47,6 +47,8 @@ const TOKEN = /\p{Script=Han}+|[\p{Script=Cyrillic}]+(?:-[\p{Script=Cyrillic}]+)
 const LONGEST_PHRASE = 8;
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
 const MONTH = new RegExp(`^(?:${MONTHS})$`);
+/** Words of a time, which Chinese puts between the speaker and the verb (习近平九月说). */
+const TIME_WORD = new RegExp(`^(?:${MONTHS}|last week|last year|\\d{4})$`);
 /** с января по сентябрь, между январем и сентябрем: a span of months. */
 const MONTH_SPAN = new RegExp(`\\b(?:since )?(${MONTHS}) (${MONTHS})\\b`, "g");
 /** Nouns a "how many" counts: сколько компаний, 多少企业. */
@@ -123,13 +125,41 @@ export function readForeign(text: string, phrases: ReadonlySet<string>, vocabula
     if (before === "на") return "by how much";
     return howMuchOrMany(tokens.slice(i + 1, i + 3).map((token) => token.english ?? ""));
   });
-  const joined = ` ${read.join(" ")} `
+  const joined = ` ${speakerBeforeVerb(read).join(" ")} `
     .replace(/\s+/g, " ")
     .replace(MONTH_SPAN, "$1 through $2");
   return {
     text: /\bincrease\b/.test(joined) ? joined.replace(/(?<!by )\bhow much\b/, "by how much") : joined,
     names: tokens.flatMap((token) => (token.name ? [token.name] : [])),
   };
+}
+
+/**
+ * A question about what someone said, in the English order the speaker slot reads ("what putin say"): Russian puts
+ * the speaker after the verb ("что сказал Путин на …"), Chinese asks at the end ("普京在会上讲了什么"), where the
+ * speaker is the words the question starts with.
+ */
+function speakerBeforeVerb(read: readonly string[]): readonly string[] {
+  const say = read.indexOf("say");
+  const what = read.indexOf("what");
+  if (say < 0 || what < 0) return read;
+  const asked = read.slice(what + 1, say).every((word) => word === "");
+  if (what < say && asked) {
+    const end = runEnd(read, say + 1);
+    return [...read.slice(0, say), ...read.slice(say + 1, end), "say", ...read.slice(end)];
+  }
+  if (what < say) return read;
+  const start = read.findIndex((word) => word !== "");
+  const end = Math.min(runEnd(read, start), say);
+  const speaker = read.slice(0, end).findLastIndex((word, i) => i >= start && !TIME_WORD.test(word.trim()));
+  if (speaker < 0) return read;
+  return ["what", read[speaker]!, "say", ...read.slice(0, speaker), ...read.slice(speaker + 1, say), ...read.slice(say + 1)];
+}
+
+/** Where a run of words that are not grammar words ends. */
+function runEnd(read: readonly string[], start: number): number {
+  const end = read.findIndex((word, i) => i >= start && word === "");
+  return end < 0 ? read.length : end;
 }
 
 /** A Russian word, or the parts of a hyphenated one the glossary and the base do not know whole ("Китай-Европа"). */

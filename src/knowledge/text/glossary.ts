@@ -93,7 +93,7 @@ const ZH: Record<string, string> = {
   哪个城市: "which city", 哪座城市: "which city", 哪个港口: "which port", 哪个: "which", 哪些: "which", 哪几个: "which",
   谁: "who", 什么时候: "when", 啥时候: "when", 什么时间: "when", 几月: "when", 哪个月: "when", 何时: "when",
   为什么: "why", 为啥: "why", 为何: "why", 干嘛: "why", 什么: "what", 啥: "what", 咋: "how",
-  说: "say", 表示: "say", 讲: "say", 谈: "say", 提到: "say", 称: "say", 指出: "say", 强调: "say",
+  说: "say", 宣布: "announced", 表示: "say", 讲: "say", 谈: "say", 提到: "say", 称: "say", 指出: "say", 强调: "say",
   出口: "export", 出口额: "export value", 卖: "sell", 卖给: "sell to", 卖到: "sell to", 销往: "sell to", 出售: "sell",
   进口: "import", 买: "import", 购买: "import", 采购: "import",
   贸易: "trade", 贸易额: "trade", 进出口: "trade", 双边: "bilateral",
