@@ -34,12 +34,11 @@ const TRANSLATED_FIELDS: ReadonlySet<Field> = new Set(["translatedStatement", "t
 const SUBJECT_FIELDS: ReadonlySet<Field> = new Set(["statement", "entities", "aliases"]);
 
 /**
- * One fact as the index holds it: its terms stay numbers in the index's term log, and the kinds of answer its
- * statement gives stay unread, until a question first needs them (most facts never are a candidate).
+ * One fact as the index holds it: its terms stay numbers in the index's term log until a question first needs them
+ * as a list (most facts never are a candidate).
  */
 export class IndexedFact {
   #terms: readonly string[] | undefined;
-  #answerTypes: readonly AnswerType[] | undefined;
 
   constructor(
     readonly fact: Fact,
@@ -49,6 +48,7 @@ export class IndexedFact {
     readonly statementCount: number,
     /** How many of `terms` name what the fact itself is about (statement, entities, aliases), as opposed to its context. */
     readonly subjectCount: number,
+    readonly answerTypes: readonly AnswerType[],
     /** The date of the fact's source, as the source gives it. */
     readonly sourceDate: string | null | undefined,
   ) {}
@@ -56,10 +56,6 @@ export class IndexedFact {
   /** The fact's index terms, each once: its statement's first, then the rest of what it is about, then its context. */
   get terms(): readonly string[] {
     return (this.#terms ??= this.log.termsOf(this.number));
-  }
-
-  get answerTypes(): readonly AnswerType[] {
-    return (this.#answerTypes ??= sharedAnswerTypes(factAnswerTypes(normaliseText(this.fact.statement))));
   }
 }
 
@@ -260,17 +256,20 @@ function indexFact(fact: Fact, sources: ReadonlyMap<string, Source>, context: In
   const { log } = context;
   let statementCount = 0;
   let subjectCount = 0;
+  let statement = "";
   for (const field of FIELD_ORDER) {
     const weight = FIELD_WEIGHTS[field];
     const repeated = REPEATED_FIELDS.has(field);
     for (const text of fieldTexts(fact, source, translated, field)) {
-      const terms = TRANSLATED_FIELDS.has(field) ? readTranslated(text, repeated, context) : readField(text, repeated, context);
+      let terms: readonly number[];
+      if (field === "statement") terms = analyse((statement = normaliseText(text)), context);
+      else terms = TRANSLATED_FIELDS.has(field) ? readTranslated(text, repeated, context) : readField(text, repeated, context);
       for (const term of terms) log.add(term, weight);
     }
     if (field === "statement") statementCount = log.count;
     if (SUBJECT_FIELDS.has(field)) subjectCount = log.count;
   }
-  return new IndexedFact(fact, log, log.endFact(), statementCount, subjectCount, source?.date);
+  return new IndexedFact(fact, log, log.endFact(), statementCount, subjectCount, sharedAnswerTypes(factAnswerTypes(statement)), source?.date);
 }
 
 const answerTypeLists = new Map<string, readonly AnswerType[]>();
