@@ -1,5 +1,5 @@
 import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction } from "discord.js";
-import { FACT_FORM, factFormValues, factModal, inputsTooLong, parseFactForm, type FactFormValues } from "../discord/fact-form.js";
+import { FACT_FORM, factFormValues, factModal, inputOf, inputsTooLong, parseFactForm, type FactFormValues } from "../discord/fact-form.js";
 import { readInput, readModal } from "../discord/modal-values.js";
 import { problemsLine } from "../knowledge/validate.js";
 import { respond } from "../discord/reply.js";
@@ -97,7 +97,7 @@ export async function reviewModal(interaction: ModalSubmitInteraction, context: 
   const values = readModal(interaction, FACT_FORM);
   const { draft, problems } = parseFactForm(values, locale);
   const handBack = async (found: { input: string; reason: string }[]): Promise<Outcome> => {
-    await respond(interaction, renderDraftProblems(found, values, saveDraft({ proposalId: id, scope, values }), locale), { ephemeral: true });
+    await respond(interaction, renderDraftProblems(found, { values, labels: s.factFormLabels }, saveDraft({ proposalId: id, scope, values }), locale), { ephemeral: true });
     return "refused";
   };
   if (!draft) return handBack(problems);
@@ -105,7 +105,7 @@ export async function reviewModal(interaction: ModalSubmitInteraction, context: 
   const { statement, quote, attribution, topic, keywords, aliases } = draft;
   const result = proposals.accept(id, actor, { statement, quote, attribution, topic, keywords, aliases });
   if (!result.ok) {
-    if (result.error.kind === "invalid") return handBack(formProblems(result.error.problems, locale));
+    if (result.error.kind === "invalid") return handBack(formProblems(result.error.problems, (field) => inputOf(field, locale)));
     return refuseDecision(interaction, context, proposal, scope, result.error);
   }
   context.syncEngine();

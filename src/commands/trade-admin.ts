@@ -12,7 +12,20 @@ import {
   type ModalSubmitInteraction,
   type RepliableInteraction,
 } from "discord.js";
-import { factFormValues, factModal, inputsTooLong, parseFactForm, parseSourceForm, sourceModal, SOURCE_FORM, FACT_FORM, type FactFormValues, type SourceFormValues } from "../discord/fact-form.js";
+import {
+  factFormValues,
+  factModal,
+  inputOf,
+  inputsTooLong,
+  parseFactForm,
+  parseSourceForm,
+  sourceInputOf,
+  sourceModal,
+  SOURCE_FORM,
+  FACT_FORM,
+  type FactFormValues,
+  type SourceFormValues,
+} from "../discord/fact-form.js";
 import { LIMITS } from "../discord/limits.js";
 import { readModal } from "../discord/modal-values.js";
 import { checkModerator, memberRoleIds } from "../discord/moderation-access.js";
@@ -380,17 +393,19 @@ async function handleComponent(component: MessageComponentInteraction, context: 
 async function handleModal(interaction: ModalSubmitInteraction, context: BotContext): Promise<Outcome> {
   if (await refuseUnlessModerator(interaction, context)) return "refused";
   const locale = memberLocale(interaction);
+  const s = stringsFor(locale);
   const reviewed = await reviewModal(interaction, context, actorOf(interaction), (draft) => drafts.put({ kind: "proposal", ...draft }));
   if (reviewed) return reviewed;
   const translated = await translateModal(interaction, context, actorOf(interaction), (draft) => drafts.put({ kind: "translation", ...draft }));
   if (translated) return translated;
   if (interaction.customId === SOURCE_MODAL) {
     const values = readModal(interaction, SOURCE_FORM);
-    const { draft, problems } = parseSourceForm(values);
+    const { draft, problems } = parseSourceForm(values, locale);
     const result = draft ? context.store.addSource(draft, actorOf(interaction)) : undefined;
     if (!result?.ok) {
-      const storeProblems = result && !result.ok && result.error.kind === "invalid" ? formProblems(result.error.problems, locale) : [];
-      await respond(interaction, renderDraftProblems([...problems, ...storeProblems], values, drafts.put({ kind: "source", values }), locale), { ephemeral: true });
+      const storeProblems = result && !result.ok && result.error.kind === "invalid" ? formProblems(result.error.problems, (field) => sourceInputOf(field, locale)) : [];
+      const shown = { values, labels: s.sourceFormLabels };
+      await respond(interaction, renderDraftProblems([...problems, ...storeProblems], shown, drafts.put({ kind: "source", values }), locale), { ephemeral: true });
       return "refused";
     }
     context.syncEngine();
@@ -399,10 +414,12 @@ async function handleModal(interaction: ModalSubmitInteraction, context: BotCont
   }
   const target = interaction.customId.startsWith(EDIT_MODAL) ? parseEditTarget(interaction.customId.slice(EDIT_MODAL.length)) : undefined;
   const values = readModal(interaction, FACT_FORM);
+  const shown = { values, labels: s.factFormLabels };
+  const labelOf = (field: string) => inputOf(field, locale);
   const { draft, problems } = parseFactForm(values, locale);
   if (!draft) {
-    const all = [...problems, ...formProblems(claimProblemsOfForm(values, context), locale)];
-    await respond(interaction, renderDraftProblems(all, values, drafts.put({ kind: "fact", ...(target ? { target } : {}), values }), locale), { ephemeral: true });
+    const all = [...problems, ...formProblems(claimProblemsOfForm(values, context), labelOf)];
+    await respond(interaction, renderDraftProblems(all, shown, drafts.put({ kind: "fact", ...(target ? { target } : {}), values }), locale), { ephemeral: true });
     return "refused";
   }
   const actor = actorOf(interaction);
@@ -413,9 +430,9 @@ async function handleModal(interaction: ModalSubmitInteraction, context: BotCont
       const key = drafts.put({ kind: "fact", target: { id: error.current.id, revision: error.current.revision }, values });
       await respond(interaction, renderConflict(error.current, error.since, values, key, locale), { ephemeral: true });
     } else if (error.kind === "invalid") {
-      await respond(interaction, renderDraftProblems(formProblems(error.problems, locale), values, drafts.put({ kind: "fact", ...(target ? { target } : {}), values }), locale), { ephemeral: true });
+      await respond(interaction, renderDraftProblems(formProblems(error.problems, labelOf), shown, drafts.put({ kind: "fact", ...(target ? { target } : {}), values }), locale), { ephemeral: true });
     } else {
-      await respond(interaction, renderNotice(describeStoreError(error, stringsFor(locale))), { ephemeral: true });
+      await respond(interaction, renderNotice(describeStoreError(error, s)), { ephemeral: true });
     }
     return "refused";
   }

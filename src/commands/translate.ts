@@ -95,7 +95,7 @@ export async function translateModal(interaction: ModalSubmitInteraction, contex
   const values = readModal(interaction, TRANSLATION_FORM);
   const reason = values.reason.trim() || `translation ${target.locale}`;
   const handBack = async (problems: { input: string; reason: string }[], revision = target.revision): Promise<Outcome> => {
-    await respond(interaction, renderDraftProblems(problems, values, saveDraft({ ...target, revision, values }), ui), { ephemeral: true });
+    await respond(interaction, renderDraftProblems(problems, { values, labels: s.translationFormLabels }, saveDraft({ ...target, revision, values }), ui), { ephemeral: true });
     return "refused";
   };
   const submission = parseTranslationForm(values, fact, target.locale, ui);

@@ -106,7 +106,14 @@ export function sourceModal(customId: string, values: Partial<SourceFormValues> 
   return modal.toJSON();
 }
 
-export function parseSourceForm(values: SourceFormValues): { draft?: SourceDraft; problems: FormProblem[] } {
+/** The label, in `locale`, of the source modal's input a source field is typed into. */
+export function sourceInputOf(field: string, locale: ReplyLocale = "en"): string {
+  const labels: Readonly<Record<string, string>> = stringsFor(locale).sourceFormLabels;
+  return labels[field] ?? field;
+}
+
+/** Reads the source modal back; problems name the input they belong to, as the form labels it in `locale`. */
+export function parseSourceForm(values: SourceFormValues, locale: ReplyLocale = "en"): { draft?: SourceDraft; problems: FormProblem[] } {
   const optional = (value: string) => (value.trim() ? value.trim() : null);
   const candidate = {
     title: values.title.trim(),
@@ -118,5 +125,10 @@ export function parseSourceForm(values: SourceFormValues): { draft?: SourceDraft
   };
   const parsed = SourceDraftSchema.safeParse(candidate);
   if (parsed.success) return { draft: parsed.data, problems: [] };
-  return { problems: parsed.error.issues.map((issue) => ({ input: String(issue.path[0]), reason: issue.message })) };
+  return {
+    problems: parsed.error.issues.map((issue) => {
+      const field = String(issue.path[0]);
+      return { input: sourceInputOf(field, locale), reason: `${field}: ${issue.message}` };
+    }),
+  };
 }

@@ -13,7 +13,7 @@ import { sentences } from "../i18n/sentences.js";
 import { commandName, slashCommand } from "../i18n/slash.js";
 import { stringsFor, type Strings } from "../i18n/strings.js";
 import { truncate } from "../truncate.js";
-import { inputOf, type FactFormValues, type FormProblem } from "./fact-form.js";
+import type { FactFormValues, FormProblem } from "./fact-form.js";
 import { embedLength, fitToLimits, LIMITS, type MessagePayload } from "./limits.js";
 
 const COLOUR = 0x6a1b9a;
@@ -29,22 +29,27 @@ export const REVIEW_BUTTON = "admin:review:";
 export const REVIEW_EDIT_MODAL = "admin:review-edit:";
 export const REVIEW_REJECT_MODAL = "admin:review-reject:";
 
+/** What a moderator typed into a form, by input, and each input's label in their language. */
+export interface FormDraft<Input extends string = string> {
+  values: Readonly<Record<Input, string>>;
+  labels: Readonly<Record<Input, string>>;
+}
+
 /**
  * Problems with a moderator's draft, per input, with the draft itself so nothing typed is lost: shown in the
  * message, in full in an attached text file, and a button that reopens the form filled in.
  */
-export function renderDraftProblems(problems: readonly FormProblem[], values: Record<string, string>, draftKey: string, locale: ReplyLocale = "en"): MessagePayload {
+export function renderDraftProblems<Input extends string>(problems: readonly FormProblem[], draft: FormDraft<Input>, draftKey: string, locale: ReplyLocale = "en"): MessagePayload {
   const s = stringsFor(locale);
   return fitToLimits({
     content: [s.draftNotSaved, ...problems.map((problem) => `• **${problem.input}** — ${escapeMarkdown(problem.reason)}`)].join("\n"),
-    ...draftParts(values, draftKey, s),
+    ...draftParts(draft, draftKey, s),
   });
 }
 
-
-/** Store problems (schema, quote check) translated to the modal's inputs, labelled in `locale`. */
-export function formProblems(problems: readonly Problem[], locale: ReplyLocale = "en"): FormProblem[] {
-  return problems.map((problem) => ({ input: inputOf(problem.field.split(".")[0] ?? problem.field, locale), reason: `${problem.field}: ${problem.reason}` }));
+/** Store problems (schema, quote check) translated to the modal's inputs, as `inputOf` labels them. */
+export function formProblems(problems: readonly Problem[], inputOf: (field: string) => string): FormProblem[] {
+  return problems.map((problem) => ({ input: inputOf(problem.field.split(".")[0] ?? problem.field), reason: `${problem.field}: ${problem.reason}` }));
 }
 
 /** Someone saved the fact after this moderator opened it: what they changed, and the draft to redo on top. */
@@ -55,17 +60,18 @@ export function renderConflict(current: Fact, since: readonly Revision[], values
   );
   return fitToLimits({
     content: [s.conflictNotSaved(current.id, current.revision), ...lines, s.conflictDraftBelow].join("\n"),
-    ...draftParts(values, draftKey, s),
+    ...draftParts({ values, labels: s.factFormLabels }, draftKey, s),
   });
 }
 
-function draftParts(values: Record<string, string>, draftKey: string, s: Strings): Pick<MessagePayload, "embeds" | "components" | "files"> {
+function draftParts<Input extends string>({ values, labels }: FormDraft<Input>, draftKey: string, s: Strings): Pick<MessagePayload, "embeds" | "components" | "files"> {
+  const inputs = (Object.keys(values) as Input[]).map((input) => ({ label: labels[input], value: values[input] }));
   const embed: APIEmbed = {
     color: COLOUR,
     title: s.draftTitle,
-    fields: Object.entries(values).map(([name, value]) => ({ name, value: value.trim() ? `\`\`\`\n${truncate(value.replace(/```/g, "'''"), LIMITS.fieldValue - 8)}\n\`\`\`` : s.draftEmpty })),
+    fields: inputs.map(({ label, value }) => ({ name: label, value: value.trim() ? `\`\`\`\n${truncate(value.replace(/```/g, "'''"), LIMITS.fieldValue - 8)}\n\`\`\`` : s.draftEmpty })),
   };
-  const file = Object.entries(values).map(([name, value]) => `## ${name}\n${value}\n`).join("\n");
+  const file = inputs.map(({ label, value }) => `## ${label}\n${value}\n`).join("\n");
   return { embeds: [embed], components: [reopenButton(draftKey, s)], files: [{ name: "draft.txt", content: file }] };
 }
 

@@ -52,7 +52,7 @@ describe("the fact form", () => {
 });
 
 describe("the source form", () => {
-  it("keeps unknown fields null, and checks the URL", () => {
+  it("keeps unknown fields null, and checks the URL, naming its input as the form labels it", () => {
     expect(parseSourceForm({ title: " Harbin news ", publisher: "", url: "", date: "2024", text: "" }).draft).toEqual({
       title: "Harbin news",
       publisher: null,
@@ -61,7 +61,9 @@ describe("the source form", () => {
       dateNote: null,
       text: null,
     });
-    expect(parseSourceForm({ title: "x", publisher: "", url: "not a url", date: "", text: "" }).problems.map((problem) => problem.input)).toEqual(["url"]);
+    const badUrl = { title: "x", publisher: "", url: "not a url", date: "", text: "" };
+    expect(parseSourceForm(badUrl).problems).toEqual([{ input: "URL (if known)", reason: "url: must be an http(s) URL" }]);
+    expect(parseSourceForm({ ...badUrl, title: " " }, "ru").problems.map((problem) => problem.input)).toEqual(["Заголовок", "URL (если известен)"]);
   });
 });
 

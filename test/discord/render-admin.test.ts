@@ -98,7 +98,7 @@ describe("moderator replies within Discord's limits, in every language", () => {
 
     const values = { ...factFormValues(fact), terms: huge(1000, "keywords: x, ") };
     const problems = Array.from({ length: 60 }, (_, i) => ({ input: stringsFor(locale).factFormLabels.quote, reason: `quote: ${huge(300, `problem ${i} `)}` }));
-    expectWithinLimits(renderDraftProblems(problems, values, "k".repeat(8), locale));
+    expectWithinLimits(renderDraftProblems(problems, { values, labels: stringsFor(locale).factFormLabels }, "k".repeat(8), locale));
     expectWithinLimits(renderConflict(fact, revisions, values, "k".repeat(8), locale));
 
     const changes = Array.from({ length: 300 }, (_, i) => ({ before: maximalFact(i), after: maximalFact(i, { statement: "new", revision: 9 }) }));
@@ -203,6 +203,16 @@ describe("moderator replies in the moderator's language", () => {
     expect(problems.map((problem) => problem.input).sort()).toEqual(["主题", "来源 id，下一行写说话人"].sort());
     expect(problems.find((problem) => problem.reason.startsWith("attribution"))?.reason).toBe("attribution: 请在第二行写明说话人");
     expect(inputsTooLong({ ...factFormValues(fact), quote: "q".repeat(2001) }, "ru")).toEqual(["Цитата, дословно из источника"]);
+  });
+
+  it("shows a draft handed back under the form's labels in the moderator's language, in the message and in draft.txt", () => {
+    const ru = stringsFor("ru");
+    const values = factFormValues(fact);
+    const payload = renderDraftProblems([], { values, labels: ru.factFormLabels }, "k", "ru");
+    expect(payload.embeds?.[0]?.fields?.map((field) => field.name)).toEqual(Object.values(ru.factFormLabels));
+    expect(payload.files?.[0]?.content).toMatch(/^## Утверждение \(одно предложение-ответ\)\n/);
+    const conflict = renderConflict(fact, [], values, "k", "zh-CN");
+    expect(conflict.embeds?.[0]?.fields?.map((field) => field.name)).toEqual(Object.values(stringsFor("zh-CN").factFormLabels));
   });
 
   it("shows a proposal for review with the frame in Russian and the proposal's data as it is", () => {

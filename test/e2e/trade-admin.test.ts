@@ -319,7 +319,7 @@ describe("/trade-admin add", () => {
     expect(reply.data?.content).toContain(`not found word for word in the text of source ${SEED_SOURCE}`);
     const draft = embedOf(reply);
     expect(draft.title).toBe("Your draft (in full in draft.txt)");
-    expect(field(draft, "quote")).toContain("Vladivostok, the largest city on the Moon");
+    expect(field(draft, FORM_LABELS.quote)).toContain("Vladivostok, the largest city on the Moon");
     expect(reopenButton(reply)).toMatch(/^admin:draft:/);
     expect(exported()).toEqual(before);
   });
@@ -331,8 +331,8 @@ describe("/trade-admin add", () => {
     const reply = await fake.interact(modalSubmit("admin:add", values, ctx));
     expectPrivateNotice(reply, "**Not saved: fix these and submit again.**");
     expect(reply.data?.content).toContain(`**${FORM_LABELS.topic}**`);
-    expect(field(embedOf(reply), "topic")).toBe("(empty)");
-    expect(field(embedOf(reply), "statement")).toContain("Vladivostok is a harbour with no topic.");
+    expect(field(embedOf(reply), FORM_LABELS.topic)).toBe("(empty)");
+    expect(field(embedOf(reply), FORM_LABELS.statement)).toContain("Vladivostok is a harbour with no topic.");
     expect(exported()).toEqual(before);
 
     const reopened = await press(reopenButton(reply), ctx);
@@ -391,7 +391,7 @@ describe("/trade-admin edit", () => {
     const conflict = await fake.interact(modalSubmit(`admin:edit:${id}:1`, draftB, b));
     expectPrivateNotice(conflict, `changed since you opened it** (now revision 2)`);
     expect(conflict.data?.content).toContain(`r2 edit by user-${a.userId!.slice(-4)} (${a.userId})`);
-    expect(field(embedOf(conflict), "statement")).toContain(statementB);
+    expect(field(embedOf(conflict), FORM_LABELS.statement)).toContain(statementB);
     expect(storedFact(id)).toMatchObject({ statement: statementA, revision: 2 });
 
     const reopened = await press(reopenButton(conflict), b);
@@ -767,7 +767,7 @@ describe("/trade-admin sources add", () => {
   it("refuses a source without a title, registering nothing", async () => {
     const before = exported();
     const reply = await fake.interact(modalSubmit("admin:source-add", { title: "  ", publisher: "", url: "", date: "", text: "" }, moderator()));
-    expectPrivateNotice(reply, /^\*\*Not saved: fix these and submit again\.\*\*\n• \*\*title\*\* — /);
+    expectPrivateNotice(reply, /^\*\*Not saved: fix these and submit again\.\*\*\n• \*\*Title\*\* — title: /);
     expect(exported()).toEqual(before);
   });
 });
