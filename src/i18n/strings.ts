@@ -13,10 +13,15 @@ export function stringsFor(locale: ReplyLocale): Strings {
   if (locale === "en") return en;
   let strings = merged.get(locale);
   if (!strings) {
-    strings = { ...en, ...TRANSLATIONS[locale] };
+    strings = withEnglishFallback(TRANSLATIONS[locale]);
     merged.set(locale, strings);
   }
   return strings;
+}
+
+/** A language's strings, with English for any it lacks. */
+export function withEnglishFallback(translation: Partial<Strings>): Strings {
+  return { ...en, ...translation };
 }
 
 /** The keys a language has no string for (they show in English). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/catalogue/en.js";
 import { localeFromDiscord, replyLocale } from "../../src/i18n/locale.js";
-import { missingStrings, stringsFor } from "../../src/i18n/strings.js";
+import { missingStrings, stringsFor, withEnglishFallback } from "../../src/i18n/strings.js";
 
 describe("the string catalogue", () => {
   it.each(["ru", "zh-CN"] as const)("has every English string in %s (this lists what is missing)", (locale) => {
@@ -9,8 +9,11 @@ describe("the string catalogue", () => {
   });
 
   it("falls back to English for a string a language lacks", () => {
-    const strings = stringsFor("ru");
-    expect(Object.keys(strings).sort()).toEqual(Object.keys(en).sort());
+    const partial = withEnglishFallback({ helpful: "Полезно" });
+    expect(partial.helpful).toBe("Полезно");
+    expect(partial.notHelpful).toBe(en.notHelpful);
+    expect(partial.cooldown(2)).toBe(en.cooldown(2));
+    expect(Object.keys(stringsFor("ru")).sort()).toEqual(Object.keys(en).sort());
     expect(stringsFor("en")).toBe(en);
   });
 
