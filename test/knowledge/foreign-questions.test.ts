@@ -60,6 +60,25 @@ describe("reading Russian and Chinese", () => {
     expect(answerId("习近平说黑龙江要发挥什么作用")).toMatch(/^xi-heilongjiang-/);
   });
 
+  it("reads a figure compared with (больше 40 млрд, 超过200亿, около 1 тыс.) as a bound: the fact's figure answers it", () => {
+    expect(answerId("экспорт ляонина в рф больше 40 млрд юаней?")).toBe("liaoning-exports-to-russia-value");
+    expect(answerId("экспорт ляонина в россию вырос больше чем на 80%?")).toBe("liaoning-exports-to-russia-growth");
+    expect(answerId("около 1 тыс. китайских компаний приехали на выставку в шэньян?")).toBe("chinese-businesses-at-conference");
+    expect(answerId("九月中俄贸易额超过200亿美元了吗")).toBe("china-russia-trade-september-value");
+    expect(answerId("辽宁对俄出口超过400亿元吗")).toBe("liaoning-exports-to-russia-value");
+    expect(engine.answer("辽宁从俄进口超过400亿吗").answered).toBe(false);
+  });
+
+  it("reads the everyday words of trade chat and news, regional abbreviations and a count split by a measure word", () => {
+    expect(answerId("сколько наторговали китай и россия в сентябре")).toBe("china-russia-trade-september-value");
+    expect(answerId("самый большой порт на ДВ какой")).toBe("vladivostok-largest-far-east-port");
+    expect(answerId("цзилинь может возить товары через владик?")).toBe("jilin-vladivostok-shipping-route");
+    expect(answerId("сколько ящиков было в первом составе в россию из шэньяна")).toBe("shenyang-freight-train-hub-opening");
+    expect(answerId("中俄9月做了多少生意")).toBe("china-russia-trade-september-value");
+    expect(answerId("辽宁新增了多少家俄企")).toBe("russian-companies-in-liaoning");
+    expect(foreignAsEnglish("哪两位领导人", phrases)).toContain("which leaders");
+  });
+
   it("refuses near misses and off-topic questions in both languages", () => {
     for (const question of ["импорт Ляонина из России за девять месяцев", "товарооборот китая и россии в августе", "какая столица у провинции Цзилинь", "辽宁从俄罗斯进口了多少", "中俄8月贸易额多少", "普京对黑龙江说了什么", "как приготовить борщ", "饺子怎么包", "какая погода завтра в москве"]) {
       expect(engine.answer(question).answered, question).toBe(false);

@@ -51,6 +51,11 @@ const MONTH = new RegExp(`^(?:${MONTHS})$`);
 const TIME_WORD = new RegExp(`^(?:${MONTHS}|last week|last year|\\d{4})$`);
 /** с января по сентябрь, между январем и сентябрем: a span of months. */
 const MONTH_SPAN = new RegExp(`\\b(?:since )?(${MONTHS}) (${MONTHS})\\b`, "g");
+/**
+ * A figure a question compares with ("больше 40 млрд", "超过400亿", "около 1 тыс."), with its scale: a bound the
+ * answer's figure is checked against, not a figure the fact must state unless the base holds it.
+ */
+const BOUND = /\b(more than|less than|about) ~?(\d+(?:\.\d+)?)(?: (hundred|thousand|million|billion|trillion)\b)?/g;
 /** Nouns a "how many" counts: сколько компаний, 多少企业. */
 const COUNTABLE = new Set(["company", "business", "containers"]);
 /** Russian stems shorter than this are never corrected to a glossary word: "порт" is not a slip of "торг". */
@@ -125,9 +130,10 @@ export function readForeign(text: string, phrases: ReadonlySet<string>, vocabula
     if (before === "на") return "by how much";
     return howMuchOrMany(tokens.slice(i + 1, i + 3).map((token) => token.english ?? ""));
   });
-  const joined = ` ${speakerBeforeVerb(read).join(" ")} `
+  const spoken = ` ${speakerBeforeVerb(read).join(" ")} `
     .replace(/\s+/g, " ")
     .replace(MONTH_SPAN, "$1 through $2");
+  const joined = vocabulary ? spoken.replace(BOUND, (bound, comparison: string, figure: string, scale: string | undefined) => (vocabulary.has(figure) ? bound : ` ${comparison} ${askedFigure(scale)} `)) : spoken;
   return {
     text: /\bincrease\b/.test(joined) ? joined.replace(/(?<!by )\bhow much\b/, "by how much") : joined,
     names: tokens.flatMap((token) => (token.name ? [token.name] : [])),
@@ -245,6 +251,11 @@ function isEnglishWord(word: string): boolean {
   return STOPWORDS.has(word) || CHAT_SPELLINGS.has(word);
 }
 
+/** What a bound asks in place of its figure: an amount of money (40 billion), else a count (700 companies). */
+function askedFigure(scale: string | undefined): string {
+  return scale === "million" || scale === "billion" || scale === "trillion" ? `how much ${scale}` : "how many";
+}
+
 /** "сколько" asks how many when one of the next two words is a thing counted (компаний), else how much. */
 function howMuchOrMany(next: readonly string[]): string {
   return next.some((gloss) => COUNTABLE.has(gloss)) ? "how many" : "how much";
@@ -276,6 +287,10 @@ function spellForeignFigures(text: string): string {
     })
     .replace(/(\d+(?:\.\d+)?)\s*亿/g, (_match, value: string) => ` ${shiftDecimal(value, -1)} billion `)
     .replace(/(\d+(?:\.\d+)?)\s*万(?![亿元])/g, (_match, value: string) => ` ${shiftDecimal(value, 4)} `)
+    .replace(/(?:超过|超出|多于|高于|大于|以上)(?=\s*\d)/g, " more than ")
+    .replace(/(?:不到|少于|低于|小于|不足)(?=\s*\d)/g, " less than ")
+    .replace(/(?:大概|大约|约|将近|接近|差不多|近)(?=\s*\d)/g, " about ")
+    .replace(/哪[一二两三四五六七八九十几]+[位个家座条项]/g, "哪些")
     .replace(/(\d{1,2})\s*(?:到|至|-|~)\s*(\d{1,2})\s*月/g, (match, from: string, to: string) => monthSpan(match, Number(from), Number(to)))
     .replace(/(\d{4})\s*年/g, " $1 ")
     .replace(/(\d{1,2})\s*月份?/g, (match, month: string) => ` ${monthName(Number(month)) ?? match} `)
