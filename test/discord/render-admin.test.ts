@@ -166,14 +166,14 @@ describe("moderator replies in the moderator's language", () => {
     expect(embed.title).toBe(`История факта ${fact.id}`);
     expect(embed.fields?.map((field) => field.name.split(" · ").slice(0, 3).join(" · "))).toEqual(["r1 · начальная загрузка · seed", "r2 · снятие · ana (1)"]);
     expect(embed.fields?.[1]?.value).toBe("“duplicate” — status: active → retired");
-    expect(embed.footer?.text).toBe(`Вернуть содержание ревизии: ${slashCommand("trade-admin revert", "ru")}`);
+    expect(embed.footer?.text).toBe(`Вернуть содержание редакции: ${slashCommand("trade-admin revert", "ru")}`);
   });
 
   it("says what a write did, with the status, in Russian and Chinese", () => {
     expect(renderSaved({ ...fact, status: "retired", revision: 2 }, "retired", "ru").content).toBe(
-      `Факт \`${fact.id}\` снят (ревизия 2, снят). Больше он не используется для ответов.`,
+      `Факт \`${fact.id}\` снят (редакция 2, снят). Больше он не используется для ответов.`,
     );
-    expect(renderSaved({ ...fact, revision: 3 }, "restored", "zh-CN").content).toBe(`已恢复事实 \`${fact.id}\`（修订 3，有效）。从现在起用于回答问题。`);
+    expect(renderSaved({ ...fact, revision: 3 }, "restored", "zh-CN").content).toBe(`已恢复事实 \`${fact.id}\`（第 3 版，有效）。从现在起用于回答问题。`);
   });
 
   it("puts the import preview's frame and buttons in Chinese, with Russian plurals for the counts", () => {

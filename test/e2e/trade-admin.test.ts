@@ -854,7 +854,7 @@ describe("in the moderator's Discord language", () => {
     const embed = embedOf(history);
     expect(embed.title).toBe(`История факта ${id}`);
     expect(embed.fields?.[0]?.name).toMatch(/^r1 · начальная загрузка · seed · /);
-    expect(embed.footer?.text).toBe(`Вернуть содержание ревизии: ${slashCommand("trade-admin revert", "ru")}`);
+    expect(embed.footer?.text).toBe(`Вернуть содержание редакции: ${slashCommand("trade-admin revert", "ru")}`);
 
     const form = await admin("edit", [str("id", id)], russian(moderator()));
     expect(form.data?.title).toBe(`Правка: ${id}`);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/catalogue/en.js";
 import { localeFromDiscord, replyLocale } from "../../src/i18n/locale.js";
-import { missingStrings, stringsFor, withEnglishFallback } from "../../src/i18n/strings.js";
+import { commandName } from "../../src/i18n/slash.js";
+import { missingStrings, stringsFor, withEnglishFallback, type Strings } from "../../src/i18n/strings.js";
 
 describe("the string catalogue", () => {
   it.each(["ru", "zh-CN"] as const)("has every English string in %s (this lists what is missing)", (locale) => {
@@ -35,6 +36,28 @@ describe("the string catalogue", () => {
     expect(ru.sourceFactCount(2)).toBe("2 факта");
     expect(en.cooldown(1)).toContain("1 second.");
     expect(en.cooldown(2)).toContain("2 seconds.");
+  });
+});
+
+describe("the catalogue's words", () => {
+  it("call a revision by one word in each language, the one /trade-admin revert's revision option is named with", () => {
+    const revisionTexts = (s: Strings) => [
+      s.conflictNotSaved("f", 7),
+      s.factWrittenLine("x", "f", 7, "y"),
+      s.nothingToChange("f", 7, "y"),
+      s.changedMeanwhile("f", 7),
+      s.noSuchRevision("f", 7),
+      s.translationSaved("L", "f", 7),
+      s.translationRemoved("L", "f", 7),
+      s.translationChanged("f", 7, "a", "t"),
+      s.translationChangedNothingRemoved("f", 7),
+    ];
+    expect(commandName("trade-admin revert revision", "ru")).toBe("редакция");
+    for (const text of revisionTexts(stringsFor("ru"))) expect(text).toMatch(/редакци[яи] 7/);
+    expect(stringsFor("ru").historyLatest(25, 30)).toBe("Последние 25 из 30 редакций.");
+    expect(commandName("trade-admin revert revision", "zh-CN")).toBe("版本");
+    for (const text of revisionTexts(stringsFor("zh-CN"))) expect(text).toContain("第 7 版");
+    expect(stringsFor("zh-CN").historyLatest(25, 30)).toBe("最近 25 个版本（共 30 个）。");
   });
 });
 
