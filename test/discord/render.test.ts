@@ -196,7 +196,7 @@ describe("a reply in the asker's language", () => {
     const miss = engine.answer("哈哈 普京 黑龙江 说了什么 天气");
     expect(miss.answered).toBe(false);
     const payload = renderAnswer(miss, base, "zh-CN");
-    expect(payload.embeds?.[0]?.title).toBe("没有有来源的答案");
+    expect(payload.embeds?.[0]?.title).toBe("未找到有来源的答案");
     const select = payload.components?.[0]?.components[0];
     expect(select).toMatchObject({ custom_id: `${PICK_FACT_ID}zh-CN`, placeholder: "您想问的是……" });
     const labels = select && "options" in select ? select.options.map((option) => option.label) : [];

@@ -101,7 +101,7 @@ describe("/trade ask", () => {
     expect(embedOf(await ask("How much did Liaoning export to Russia?", [], { locale: Locale.ChineseCN })).title).toBe("前九个月，辽宁对俄罗斯出口额达426.4亿元（58.3亿美元）。");
     const payload = chatInput("trade", [{ name: "ask", type: 1, options: [{ name: "question", type: 3, value: "What did Putin say about Heilongjiang?" }] }], { userId: asker, locale: Locale.ChineseCN });
     const miss = await fake.interact(payload);
-    expect(embedOf(miss).title).toBe("没有有来源的答案");
+    expect(embedOf(miss).title).toBe("未找到有来源的答案");
     const row = miss.data?.components?.[0];
     const select = (row && "components" in row ? row.components[0] : undefined) as APIStringSelectComponent;
     const message = messagePayload({

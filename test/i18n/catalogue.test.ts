@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/catalogue/en.js";
 import { localeFromDiscord, replyLocale } from "../../src/i18n/locale.js";
+import { zhCN as zhCommands } from "../../src/i18n/commands/zh-CN.js";
 import { commandName } from "../../src/i18n/slash.js";
 import { missingStrings, stringsFor, withEnglishFallback, type Strings } from "../../src/i18n/strings.js";
+
+/** A catalogue entry as text: one-element arrays read as text, as counts and as word lists alike, whatever a string takes. */
+const sample = (value: unknown): string =>
+  typeof value === "function" ? String((value as (...args: unknown[]) => unknown)(["X"], ["Y"])) : typeof value === "string" ? value : JSON.stringify(value);
 
 describe("the string catalogue", () => {
   it.each(["ru", "zh-CN"] as const)("has every English string in %s (this lists what is missing)", (locale) => {
@@ -20,9 +25,6 @@ describe("the string catalogue", () => {
 
   it.each(["ru", "zh-CN"] as const)("translates every string into %s rather than copying the English", (locale) => {
     const strings = stringsFor(locale);
-    // One-element arrays read as text, as counts and as word lists alike, whatever a string takes.
-    const sample = (value: unknown): string =>
-      typeof value === "function" ? String((value as (...args: unknown[]) => unknown)(["X"], ["Y"])) : typeof value === "string" ? value : JSON.stringify(value);
     const copied = Object.keys(en).filter((key) => sample(strings[key as keyof typeof en]) === sample(en[key as keyof typeof en]));
     expect(copied).toEqual([]);
   });
@@ -58,6 +60,11 @@ describe("the catalogue's words", () => {
     expect(commandName("trade-admin revert revision", "zh-CN")).toBe("版本");
     for (const text of revisionTexts(stringsFor("zh-CN"))) expect(text).toContain("第 7 版");
     expect(stringsFor("zh-CN").historyLatest(25, 30)).toBe("最近 25 个版本（共 30 个）。");
+  });
+
+  it("address a Chinese reader as 您 throughout, replies and command descriptions alike", () => {
+    const texts = [...Object.values(stringsFor("zh-CN")).map(sample), ...Object.values(zhCommands).map((text) => `${text.name} ${text.description ?? ""}`)];
+    expect(texts.filter((text) => text.includes("你"))).toEqual([]);
   });
 });
 

@@ -54,7 +54,7 @@ describe("command localizations", () => {
     expect(byPath(trade!, ["ask", "question"])).toMatchObject({
       name: "question",
       name_localizations: { ru: "вопрос", "zh-CN": "问题" },
-      description_localizations: { ru: "Ваш вопрос", "zh-CN": "你的问题" },
+      description_localizations: { ru: "Ваш вопрос", "zh-CN": "您的问题" },
     });
     expect(byPath(admin, ["qa"])).toMatchObject({ name_localizations: { ru: "вопросы", "zh-CN": "问答" } });
     const shadow = byPath(admin, ["qa", "add", "mode", "shadow"]);

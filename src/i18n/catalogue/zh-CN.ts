@@ -18,7 +18,7 @@ export const zhCN: Partial<Strings> = {
 
   orDidYouMean: "或者您想问的是……",
   didYouMean: "您想问的是……",
-  noAnswerTitle: "没有有来源的答案",
+  noAnswerTitle: "未找到有来源的答案",
   noAnswerTo: (question) => `我没有能回答“${question}”的有来源事实，所以不做猜测。`,
   noAnswerToThat: "我没有能回答这个问题的有来源事实，所以不做猜测。",
   iCover: (topics) => `我涵盖的主题：${topics}。`,
@@ -78,7 +78,7 @@ export const zhCN: Partial<Strings> = {
   sourceId: (id) => `来源 id：${id}`,
 
   helpTitle: "贸易事实：如何提问",
-  helpIntro: (count) => `我根据 ${count} 条经过整理的事实回答中俄贸易问题，每条都逐字引自来源。没有有来源的答案时，我会直说，而不是猜测。`,
+  helpIntro: (count) => `我根据 ${count} 条经过整理的事实回答中俄贸易问题，每条都逐字引自来源。找不到有来源的答案时，我会直说，而不是猜测。`,
   helpLanguages: "可以用中文、俄语或英语提问；我会用您的语言回答。",
   helpTopics: (topics) => `**主题：**${topics}。`,
   helpAsk: (privately) => `用自己的话提问，有错别字也没关系。\`${privately}\` 让答案只有您能看到。`,
@@ -324,6 +324,6 @@ export const zhCN: Partial<Strings> = {
   translationNothingToRemove: (language, id) => `\`${id}\` 没有${language}译文可删除：填写陈述即可添加译文。没有任何改动。`,
   translationConfirmExpired: "确认已过期（只保留 15 分钟）。请重新运行命令。",
   translationUnchanged: (language, id) => `无需修改：\`${id}\` 的${language}译文已经是这样。`,
-  translationChanged: (id, revision, actor, at) => `你打开表单后 ${id} 已被修改（现为第 ${revision} 版，由 ${actor} 于 ${at} 修改）；请重新打开草稿，在该版本上保存。`,
-  translationChangedNothingRemoved: (id, revision) => `你提出请求后 \`${id}\` 已被修改（现为第 ${revision} 版）；请重新运行命令。没有任何改动。`,
+  translationChanged: (id, revision, actor, at) => `您打开表单后 ${id} 已被修改（现为第 ${revision} 版，由 ${actor} 于 ${at} 修改）；请重新打开草稿，在该版本上保存。`,
+  translationChangedNothingRemoved: (id, revision) => `您提出请求后 \`${id}\` 已被修改（现为第 ${revision} 版）；请重新运行命令。没有任何改动。`,
 };

@@ -4,8 +4,8 @@ import type { CommandTexts } from "./localize.js";
 export const zhCN: CommandTexts = {
   trade: { name: "贸易", description: "中俄贸易问答，每个回答都注明来源" },
   "trade ask": { name: "提问", description: "用自己的话提问，获得注明来源的回答" },
-  "trade ask question": { name: "问题", description: "你的问题" },
-  "trade ask private": { name: "仅自己可见", description: "回答只显示给你" },
+  "trade ask question": { name: "问题", description: "您的问题" },
+  "trade ask private": { name: "仅自己可见", description: "回答只显示给您" },
   "trade fact": { name: "事实", description: "按编号查看一条事实" },
   "trade fact id": { name: "编号", description: "输入关键词搜索" },
   "trade topics": { name: "主题", description: "按主题浏览事实" },
