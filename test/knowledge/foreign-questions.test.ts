@@ -79,6 +79,13 @@ describe("reading Russian and Chinese", () => {
     expect(foreignAsEnglish("哪两位领导人", phrases)).toContain("which leaders");
   });
 
+  it("reads Chinese typed in pinyin as Chinese, words the base knows as they are", () => {
+    expect(answerId("shenyang shi liaoning de shenghui ma")).toBe("shenyang-capital-of-liaoning");
+    expect(answerId("liaoning dui eluosi chukou duoshao")).toBe("liaoning-exports-to-russia-value");
+    expect(engine.answer("putin shuo le shenme").abstention).toMatchObject({ reason: "slot", miss: { slot: "answer-type", type: "speaker" } });
+    expect(foreignAsEnglish("Where is Shenyang?", phrases)).toBe("Where is Shenyang?");
+  });
+
   it("refuses near misses and off-topic questions in both languages", () => {
     for (const question of ["импорт Ляонина из России за девять месяцев", "товарооборот китая и россии в августе", "какая столица у провинции Цзилинь", "辽宁从俄罗斯进口了多少", "中俄8月贸易额多少", "普京对黑龙江说了什么", "как приготовить борщ", "饺子怎么包", "какая погода завтра в москве"]) {
       expect(engine.answer(question).answered, question).toBe(false);

@@ -5,6 +5,7 @@ import { shiftDecimal } from "./decimal-shift.js";
 import { CHINESE_STOPWORDS } from "./foreign-stopwords.js";
 import { chineseGlossary, monthName, russianCountryForms, russianGlossary, russianFunctionWords, russianPhrasesAsEnglish, toSimplified } from "./glossary.js";
 import { STOPWORDS } from "./lexicon.js";
+import { pinyinAsChinese } from "./pinyin.js";
 import { cyrillicOf } from "./transliteration.js";
 import { TypoCorrector } from "./typo-corrector.js";
 
@@ -107,7 +108,7 @@ export function foreignAsEnglish(text: string, phrases: ReadonlySet<string>): st
  * corrected to the glossary word one slip away ("экспотр"), and Latin text that is plainly Russian is read as Russian.
  */
 export function readForeign(text: string, phrases: ReadonlySet<string>, vocabulary?: Vocabulary): ForeignReading {
-  if (!FOREIGN.test(text)) return (vocabulary && transliteratedRussian(text, phrases, vocabulary)) || { text, names: [] };
+  if (!FOREIGN.test(text)) return (vocabulary && (transliteratedRussian(text, phrases, vocabulary) ?? transliteratedChinese(text, phrases, vocabulary))) || { text, names: [] };
   russian ??= russianGlossary(russianTerm);
   chinese ??= chineseGlossary();
   const tokens: Token[] = [];
@@ -226,6 +227,13 @@ function transliteratedRussian(text: string, phrases: ReadonlySet<string>, vocab
     return /^[A-Z]/.test(word) ? letters.charAt(0).toUpperCase() + letters.slice(1) : letters;
   });
   return readForeign(cyrillic, phrases, vocabulary);
+}
+
+/** Chinese typed in pinyin, read as Chinese; words the fact base knows as they are ("shenyang") stay Latin. */
+function transliteratedChinese(text: string, phrases: ReadonlySet<string>, vocabulary: Vocabulary): ForeignReading | undefined {
+  chinese ??= chineseGlossary();
+  const characters = pinyinAsChinese(text, [...chinese].filter(([, english]) => english !== "").map(([word]) => word), (word) => isEnglishWord(word) || vocabulary.has(word));
+  return characters === undefined ? undefined : readForeign(characters, phrases, vocabulary);
 }
 
 /** A Latin word in Cyrillic, with the final soft sign chat leaves out where the glossary needs it ("devyat" -> девять). */
