@@ -17,6 +17,7 @@ import { memberLocale } from "../i18n/locale.js";
 import { stringsFor, type Strings } from "../i18n/strings.js";
 import { TRANSLATION_LOCALES, type TranslationLocale } from "../knowledge/schema.js";
 import type { StoreError } from "../knowledge/store/fact-store.js";
+import { problemsLine } from "../knowledge/validate.js";
 import { truncate } from "../truncate.js";
 import type { BotContext, Outcome } from "../discord/command-contract.js";
 
@@ -161,7 +162,7 @@ function renderRemovalConfirm(s: Strings, language: string, id: string, key: str
 
 function describe(error: Exclude<StoreError, { kind: "conflict" }>, s: Strings, language: string, id: string): string {
   if (error.kind === "unchanged") return s.translationUnchanged(language, id);
-  if (error.kind === "invalid") return error.problems.map((problem) => `${problem.field}: ${problem.reason}`).join("; ");
+  if (error.kind === "invalid") return problemsLine(error.problems);
   return s.noSuchFact(id);
 }
 
@@ -169,7 +170,6 @@ async function refuse(interaction: ChatInputCommandInteraction | ButtonInteracti
   await respond(interaction, renderNotice(message), { ephemeral: true });
   return "refused";
 }
-
 
 const isTranslationLocale = (value: string): value is TranslationLocale => (TRANSLATION_LOCALES as readonly string[]).includes(value);
 

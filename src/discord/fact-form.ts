@@ -33,7 +33,7 @@ export function factFormValues(draft: FactDraft): FactFormValues {
     quote: draft.quote,
     source: `${draft.sourceId}\n${draft.attribution}`,
     topic: draft.topic,
-    terms: `keywords: ${draft.keywords.join(", ")}\naliases: ${draft.aliases.join(", ")}`,
+    terms: termsText(draft),
   };
 }
 
@@ -71,6 +71,11 @@ export function inputOf(field: string, locale: ReplyLocale = "en"): string {
 export function inputsTooLong(values: FactFormValues, locale: ReplyLocale): string[] {
   const labels = stringsFor(locale).factFormLabels;
   return (Object.keys(FACT_FORM) as (keyof typeof FACT_FORM)[]).filter((input) => values[input].length > FACT_FORM[input].max).map((input) => labels[input]);
+}
+
+/** Keywords and aliases as the form's terms input shows them: two labelled lines, which `parseTerms` reads back. */
+export function termsText({ keywords, aliases }: { keywords: readonly string[]; aliases: readonly string[] }): string {
+  return `keywords: ${keywords.join(", ")}\naliases: ${aliases.join(", ")}`;
 }
 
 /** Keywords and aliases from the two lines of the form's terms input, labelled or not; Chinese commas (，、) separate too. */

@@ -4,7 +4,7 @@ import { stringsFor } from "../i18n/strings.js";
 import { FactTranslationSchema, type Fact, type FactTranslation, type TranslationLocale } from "../knowledge/schema.js";
 import { translationProblems } from "../knowledge/validate-translations.js";
 import { truncate } from "../truncate.js";
-import { parseTerms, type FormProblem } from "./fact-form.js";
+import { parseTerms, termsText, type FormProblem } from "./fact-form.js";
 
 /**
  * The translation form's inputs, each with the translation fields it carries; the modal shows the English statement
@@ -35,7 +35,7 @@ export function translationFormValues(fact: Fact, locale: TranslationLocale): Tr
   const translation = fact.translations?.[locale];
   return {
     statement: translation?.statement ?? "",
-    terms: translation ? `keywords: ${translation.keywords.join(", ")}\naliases: ${translation.aliases.join(", ")}` : "",
+    terms: translation ? termsText(translation) : "",
     questions: translation?.questions.join("\n") ?? "",
     reason: "",
   };
@@ -77,7 +77,7 @@ export function translationModal(customId: string, fact: Fact, locale: Translati
   const s = stringsFor(uiLocale);
   const english: TranslationFormValues = {
     statement: fact.statement,
-    terms: `keywords: ${fact.keywords.join(", ")}\naliases: ${fact.aliases.join(", ")}`,
+    terms: termsText(fact),
     questions: fact.questions.join("\n"),
     reason: `translation ${locale}`,
   };
