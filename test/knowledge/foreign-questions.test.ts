@@ -77,6 +77,10 @@ describe("reading Russian and Chinese", () => {
     expect(answerId("中俄9月做了多少生意")).toBe("china-russia-trade-september-value");
     expect(answerId("辽宁新增了多少家俄企")).toBe("russian-companies-in-liaoning");
     expect(foreignAsEnglish("哪两位领导人", phrases)).toContain("which leaders");
+    expect(foreignAsEnglish("российские компании в Ляонине, сколько их", phrases)).toContain("how many company");
+    expect(answerId("какой рекорд товарооборота кнр и рф поставили в сентябре")).toMatch(/^china-russia-trade-/);
+    expect(answerId("кто из россии приезжал на форум в шэньян")).toBe("russian-attendees-at-conference");
+    expect(answerId("dongbei baokuo naxie sheng")).toBe("northeast-china-provinces");
   });
 
   it("reads Chinese typed in pinyin as Chinese, words the base knows as they are", () => {

@@ -129,6 +129,11 @@ export function readForeign(text: string, phrases: ReadonlySet<string>, vocabula
     if (english !== "how much") return english ?? word;
     const before = tokens[i - 1]?.word;
     if (before === "на") return "by how much";
+    // "компании … сколько их": how many of the things named before.
+    if (tokens[i + 1]?.word === "их") {
+      const named = tokens.slice(0, i).findLast((token) => COUNTABLE.has(token.english ?? ""));
+      return named === undefined ? english : `how many ${named.english}`;
+    }
     return howMuchOrMany(tokens.slice(i + 1, i + 3).map((token) => token.english ?? ""));
   });
   const spoken = ` ${speakerBeforeVerb(read).join(" ")} `
