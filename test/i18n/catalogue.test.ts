@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/catalogue/en.js";
 import { localeFromDiscord, replyLocale } from "../../src/i18n/locale.js";
 import { zhCN as zhCommands } from "../../src/i18n/commands/zh-CN.js";
+import { describeAbstention } from "../../src/knowledge/abstention.js";
+import type { AnswerType } from "../../src/knowledge/text/analyze.js";
 import { commandName } from "../../src/i18n/slash.js";
 import { missingStrings, stringsFor, withEnglishFallback, type Strings } from "../../src/i18n/strings.js";
 
@@ -60,6 +62,16 @@ describe("the catalogue's words", () => {
     expect(commandName("trade-admin revert revision", "zh-CN")).toBe("版本");
     for (const text of revisionTexts(stringsFor("zh-CN"))) expect(text).toContain("第 7 版");
     expect(stringsFor("zh-CN").historyLatest(25, 30)).toBe("最近 25 个版本（共 30 个）。");
+  });
+
+  it("say in Russian what a question asks for as a grammatical sentence, and that the bot, not the member, answers a message", () => {
+    const ru = stringsFor("ru");
+    const asksFor = (type: AnswerType) => describeAbstention({ reason: "slot", factId: "f", miss: { slot: "answer-type", type } }, ru);
+    expect(asksFor("speaker")).toBe("Вопрос о том, кто это сказал; ближайший факт этого не называет.");
+    expect(asksFor("change")).toBe("Вопрос об изменении (на сколько); ближайший факт этого не называет.");
+    expect(asksFor("amount")).toBe("Вопрос о сумме; ближайший факт этого не называет.");
+    expect(ru.helpApps).toContain("бот ответит");
+    expect(stringsFor("zh-CN").helpApps).toContain("让机器人回答");
   });
 
   it("address a Chinese reader as 您 throughout, replies and command descriptions alike", () => {

@@ -86,7 +86,7 @@ export const zhCN: Partial<Strings> = {
   helpTopicsCommand: "按主题浏览事实。",
   helpSources: "事实所依据的文章。",
   helpAppsName: (command) => `应用 → ${command}`,
-  helpApps: "右键点击（或长按）一条消息，回答其中的问题。",
+  helpApps: "右键点击（或长按）一条消息，让机器人回答其中的问题。",
 
   noSuchFact: (id) => `没有 \`${id}\` 这条事实。`,
   didYouMeanIds: (ids) => `您是指 ${ids} 吗？`,
