@@ -4,6 +4,7 @@ import { statedSlots, type StatedSlots } from "./slots.js";
 import { GENERIC_NAME_WORDS } from "./text/lexicon.js";
 import { TypoCorrector } from "./text/typo-corrector.js";
 import { mergeFacts } from "./merge-facts.js";
+import { LayeredMap } from "./layered-map.js";
 import { TermLog } from "./term-log.js";
 import type { Fact, FactBase, FactTranslation, Source } from "./schema.js";
 import { chinesePhrases, foreignAsEnglish, hasForeignScript } from "./text/foreign.js";
@@ -137,10 +138,10 @@ export class FactIndex {
       return FactIndex.build({ sources: [...this.sources.values()], facts: mergeFacts(this.docs.map((doc) => doc.fact), changed) });
     }
     const names = union(this.names, newNames);
-    const vocabulary = new Map(this.vocabulary);
+    const vocabulary = new LayeredMap(this.vocabulary);
     const docs = [...this.docs];
-    const docById = new Map(this.docById);
-    const postings = new Map(this.postings);
+    const docById = new LayeredMap(this.docById);
+    const postings = new LayeredMap(this.postings);
     let activeCount = this.activeCount;
     const context = indexContext(names, vocabulary, this.phrases, changed.length);
     changed.forEach((fact, logged) => {
@@ -161,8 +162,8 @@ export class FactIndex {
       }
     });
     context.log.seal();
-    const newWords = [...vocabulary.keys()].filter((word) => !this.vocabulary.has(word));
-    return new FactIndex(docs, docById, postings, names, vocabulary, this.corrector.withWords(newWords), this.sources, activeCount, this.phrases);
+    const corrector = this.corrector.withWords(vocabulary.addedKeys());
+    return new FactIndex(docs, docById.settled(), postings.settled(), names, vocabulary.settled(), corrector, this.sources, activeCount, this.phrases);
   }
 
   /** The score accumulator for one query over this index's facts, made on first use. */
@@ -187,10 +188,18 @@ export class FactIndex {
   }
 }
 
+/** A map as indexing changes it: a new Map when building, a layer over the old one when changing facts. */
+interface ChangingMap<K, V> {
+  get(key: K): V | undefined;
+  has(key: K): boolean;
+  set(key: K, value: V): unknown;
+  delete(key: K): boolean;
+}
+
 /** What indexing facts shares across them: names, the growing vocabulary, and texts and words already read. */
 interface IndexContext {
   names: ReadonlySet<string>;
-  vocabulary: Map<string, string>;
+  vocabulary: ChangingMap<string, string>;
   log: TermLog;
   /** Term numbers of the texts facts repeat (keywords, entities, topic, attribution, source…), by text. */
   repeatedTexts: Map<string, readonly number[]>;
@@ -207,7 +216,7 @@ interface IndexContext {
 
 const REPEATED_FIELDS: ReadonlySet<Field> = new Set(["keywords", "aliases", "entities", "period", "topic", "attribution", "sourceTitle", "sourceDate", "translatedKeywords", "translatedAliases"]);
 
-function indexContext(names: ReadonlySet<string>, vocabulary: Map<string, string>, phrases: ReadonlySet<string>, facts: number): IndexContext {
+function indexContext(names: ReadonlySet<string>, vocabulary: ChangingMap<string, string>, phrases: ReadonlySet<string>, facts: number): IndexContext {
   return { names, vocabulary, log: new TermLog(facts), repeatedTexts: new Map(), repeatedTranslations: new Map(), scratch: [], surfaces: new Map(), foreign: [], phrases };
 }
 
@@ -373,7 +382,7 @@ function buildPostings(docs: readonly IndexedFact[], log: TermLog): Map<string, 
   return postings;
 }
 
-function removeFromPosting(postings: Map<string, Posting>, term: string, docIndex: number): void {
+function removeFromPosting(postings: ChangingMap<string, Posting>, term: string, docIndex: number): void {
   const posting = postings.get(term);
   if (!posting) return;
   const at = posting.docs.indexOf(docIndex);
@@ -391,7 +400,7 @@ function removeFromPosting(postings: Map<string, Posting>, term: string, docInde
   postings.set(term, { docs, weights });
 }
 
-function addToPosting(postings: Map<string, Posting>, term: string, docIndex: number, weight: number): void {
+function addToPosting(postings: ChangingMap<string, Posting>, term: string, docIndex: number, weight: number): void {
   const posting = postings.get(term);
   const size = posting?.docs.length ?? 0;
   const docs = new Int32Array(size + 1);
