@@ -1,5 +1,6 @@
 import { buildEngine, type Engine } from "../src/knowledge/engine.js";
 import type { Fact, FactBase } from "../src/knowledge/schema.js";
+import { QUESTION_LANGUAGES, type ForeignQuestion, type QuestionLanguage } from "./generate-foreign-questions.js";
 import { measureSpeed, type SpeedMeasurement } from "./measure-speed.js";
 import { percentile, timeEach, timed } from "./stats.js";
 
@@ -12,10 +13,26 @@ export interface LongQuestionMeasurement {
   capitalisedMs: number;
 }
 
+export interface LanguageSpeed {
+  p50Ms: number;
+  p99Ms: number;
+  timed: number;
+}
+
 export interface EngineMeasurement extends SpeedMeasurement {
+  /** Every build of the base, in order; the last one is the engine measured (`buildMs`). */
+  buildsMs: number[];
   /** Median time of `withFacts` swapping in one revised fact. */
   updateMs: number;
   longQuestion: LongQuestionMeasurement;
+  /** The mixed-language stream, each language apart and all of it. */
+  languages: Record<QuestionLanguage | "all", LanguageSpeed>;
+}
+
+/** The questions in Russian, Chinese and a mix of either with English, timed after the English ones. */
+export interface ForeignStream {
+  questions: readonly ForeignQuestion[];
+  warmUp: readonly string[];
 }
 
 const UPDATE_REPETITIONS = 5;
@@ -80,14 +97,35 @@ function timeLongQuestion(engine: Engine, question: string): number {
   return percentile(runs, 50);
 }
 
-/** Builds the engine for `base`, then times `answer` over `questions` after answering `warmUp`; then swap-ins and long questions. */
-export function measureEngine(base: FactBase, questions: readonly string[], warmUp: readonly string[]): EngineMeasurement {
+function languageSpeed(answerMs: readonly number[]): LanguageSpeed {
+  return { p50Ms: percentile(answerMs, 50), p99Ms: percentile(answerMs, 99), timed: answerMs.length };
+}
+
+/** Times each question of the stream after answering its warm-up, then sums up each language and the whole stream. */
+function measureLanguages(engine: Engine, stream: ForeignStream): Record<QuestionLanguage | "all", LanguageSpeed> {
+  for (const question of stream.warmUp) engine.answer(question);
+  const answerMs = timeEach(stream.questions, (question) => engine.answer(question.text));
+  const of = (language: QuestionLanguage) => languageSpeed(answerMs.filter((_, i) => stream.questions[i]!.language === language));
+  return { ...(Object.fromEntries(QUESTION_LANGUAGES.map((language) => [language, of(language)])) as Record<QuestionLanguage, LanguageSpeed>), all: languageSpeed(answerMs) };
+}
+
+/**
+ * Builds the engine for `base` `builds` times (each earlier one dropped before the next), then times `answer` over
+ * `questions` after answering `warmUp` on the last; then swap-ins, long questions and the mixed-language stream.
+ */
+export function measureEngine(base: FactBase, questions: readonly string[], warmUp: readonly string[], stream: ForeignStream, builds = 1): EngineMeasurement {
+  const earlierBuildsMs = Array.from({ length: builds - 1 }, () => {
+    globalThis.gc?.();
+    return timed(() => buildEngine(base)).ms;
+  });
   const { speed, built: engine } = measureSpeed(() => buildEngine(base), (built, question) => built.answer(question), questions, warmUp);
   const updateMs = medianUpdateMs(engine, base.facts);
   const { repeated, capitalised } = longQuestions();
   return {
     ...speed,
+    buildsMs: [...earlierBuildsMs, speed.buildMs],
     updateMs,
     longQuestion: { chars: LONG_QUESTION_CHARS, repeatedMs: timeLongQuestion(engine, repeated), capitalisedMs: timeLongQuestion(engine, capitalised) },
+    languages: measureLanguages(engine, stream),
   };
 }

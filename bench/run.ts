@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { formatFileProblem, readFactBaseFile, SEED_PATH } from "../src/knowledge/fact-base-file.js";
 import type { FactBase } from "../src/knowledge/schema.js";
 import { generateFactBase } from "./generate-facts.js";
+import { generateForeignQuestions, QUESTION_LANGUAGES } from "./generate-foreign-questions.js";
 import { generateQuestions, generateTaggedQuestions } from "./generate-questions.js";
 import { measureBaseline } from "./measure-baseline.js";
 import { measureBot } from "./measure-bot.js";
@@ -12,14 +13,19 @@ import { botReport, qualityTable, toJson, toTable, toTargets, type BenchRun } fr
 import { timed } from "./stats.js";
 
 /**
- * `npm run bench [-- --json] [-- --sizes 1000,10000] [-- --only engine|bot]`: the engine against MiniSearch (what a
- * user would really pick) and a default-option Fuse.js scan, side by side, on the real fact base and on generated
- * bases of the given sizes; answer quality of all three on the dev question set; then the compiled bot.
+ * `npm run bench [-- --json] [-- --sizes 1000,10000] [-- --only engine|bot] [-- --contenders engine]`: the engine
+ * against MiniSearch (what a user would really pick) and a default-option Fuse.js scan, side by side, on the real
+ * fact base and on generated bases of the given sizes, the engine also on a stream of Russian, Chinese and mixed
+ * questions; answer quality of all three on the dev question set; then the compiled bot. `--contenders engine`
+ * leaves MiniSearch and Fuse.js out (most of the run's time at 100k).
  */
 
 const DEFAULT_SIZES = "1000,10000,100000";
 const FACT_SEED = 20_240_601;
 const QUESTION_SEED = 7;
+const FOREIGN_QUESTION_SEED = 11;
+/** The engine is built this many times on each base: the build time is reported as their median and minimum. */
+const ENGINE_BUILDS = 3;
 const BOT_ASKS = 1_000;
 const BOT_CHANNEL_MESSAGES = 1_000;
 /** Above this many facts, MiniSearch takes seconds a question and Fuse.js tens of seconds: fewer questions there. */
@@ -58,23 +64,41 @@ function loadRealBase(): FactBase {
   return base.value;
 }
 
-function benchmark(label: string, base: FactBase): BenchRun {
+const CONTENDERS = ["engine", "minisearch", "fuse"] as const;
+
+function parseContenders(list: string): Set<string> {
+  const contenders = new Set(list.split(",").map((entry) => entry.trim()));
+  const unknown = [...contenders].find((entry) => !(CONTENDERS as readonly string[]).includes(entry));
+  if (unknown !== undefined) throw new Error(`--contenders: "${unknown}" is not one of ${CONTENDERS.join(", ")}`);
+  if (!contenders.has("engine")) throw new Error("--contenders: the engine is always measured; list it");
+  return contenders;
+}
+
+function benchmark(label: string, base: FactBase, contenders: ReadonlySet<string>): BenchRun {
   const facts = base.facts.length;
   const questions = generateTaggedQuestions(base, questionCount(facts), QUESTION_SEED);
   const texts = questions.map((question) => question.text);
   const warmUp = generateQuestions(base, warmUpCount(facts), QUESTION_SEED + 1);
+  const foreign = generateForeignQuestions(base, QUESTION_LANGUAGES.length * questionCount(facts), FOREIGN_QUESTION_SEED);
+  const foreignWarmUp = generateForeignQuestions(base, warmUpCount(facts), FOREIGN_QUESTION_SEED + 1).map((question) => question.text);
   const step = <T>(what: string, run: () => T): T => {
     progress(`${label} ${facts} facts: ${what}`);
     const { ms, value } = timed(run);
     progress(`  done in ${(ms / 1000).toFixed(1)} s`);
     return value;
   };
-  const engine = step(`engine, ${texts.length} questions after ${warmUp.length} to warm up, then swap-ins and long questions`, () =>
-    measureEngine(base, texts, warmUp));
-  const minisearch = step(`MiniSearch, ${texts.length} questions after ${warmUp.length}`, () => measureMiniSearch(base, texts, warmUp));
+  const engine = step(
+    `engine, built ${ENGINE_BUILDS} times, ${texts.length} questions after ${warmUp.length} to warm up, swap-ins, long questions, ${foreign.length} Russian, Chinese and mixed questions after ${foreignWarmUp.length}`,
+    () => measureEngine(base, texts, warmUp, { questions: foreign, warmUp: foreignWarmUp }, ENGINE_BUILDS),
+  );
+  const minisearch = contenders.has("minisearch")
+    ? step(`MiniSearch, ${texts.length} questions after ${warmUp.length}`, () => measureMiniSearch(base, texts, warmUp))
+    : undefined;
   const fuseQuestions = texts.slice(0, fuseQuestionCount(facts));
-  const baseline = step(`Fuse.js, ${fuseQuestions.length} questions after ${warmUp.length}`, () => measureBaseline(base, fuseQuestions, warmUp));
-  return { label, facts, questions, engine, minisearch, baseline };
+  const baseline = contenders.has("fuse")
+    ? step(`Fuse.js, ${fuseQuestions.length} questions after ${warmUp.length}`, () => measureBaseline(base, fuseQuestions, warmUp))
+    : undefined;
+  return { label, facts, questions, foreign, engine, minisearch, baseline };
 }
 
 async function main(): Promise<void> {
@@ -83,10 +107,12 @@ async function main(): Promise<void> {
       json: { type: "boolean", default: false },
       sizes: { type: "string", default: DEFAULT_SIZES },
       only: { type: "string" },
+      contenders: { type: "string", default: CONTENDERS.join(",") },
     },
   });
   if (values.only !== undefined && values.only !== "engine" && values.only !== "bot") throw new Error('--only takes "engine" or "bot"');
   const sizes = parseSizes(values.sizes);
+  const contenders = parseContenders(values.contenders);
   if (globalThis.gc === undefined) progress("warning: run node with --expose-gc (npm run bench does) or heap figures include garbage");
   const runs: BenchRun[] = [];
   const started = Date.now();
@@ -94,11 +120,11 @@ async function main(): Promise<void> {
   const realBase = loadRealBase();
   const quality = values.only === "bot" ? undefined : measureQuality(realBase);
   if (values.only !== "bot") {
-    runs.push(benchmark("facts.json", realBase));
+    runs.push(benchmark("facts.json", realBase, contenders));
     for (const size of sizes) {
       const generation = timed(() => generateFactBase(size, FACT_SEED));
       progress(`generated ${size} facts in ${generation.ms.toFixed(0)} ms`);
-      runs.push(benchmark("generated", generation.value));
+      runs.push(benchmark("generated", generation.value, contenders));
     }
   }
   const bot = values.only === "engine" ? undefined : await measureBot(botQuestions(realBase), BOT_ASKS, BOT_CHANNEL_MESSAGES, progress);
