@@ -606,7 +606,7 @@ describe("/trade-admin import", () => {
 
     const applied = await press(apply!, ctx);
     expect(applied.type).toBe(7);
-    expect(applied.data?.content).toBe("Imported: 1 facts added, 1 changed, 0 sources added or changed.");
+    expect(applied.data?.content).toBe("Imported: 1 fact added, 1 changed, 0 sources added or changed.");
     expect(applied.data?.components).toEqual([]);
     expect(applied.data?.embeds).toEqual([]);
 

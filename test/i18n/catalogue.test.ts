@@ -31,7 +31,7 @@ describe("the string catalogue", () => {
     expect(copied).toEqual([]);
   });
 
-  it("says Russian counts with the right word form", () => {
+  it("says counts with the right word form, in Russian and in English", () => {
     const ru = stringsFor("ru");
     expect(ru.cooldown(1)).toContain("1 секунду");
     expect(ru.cooldown(3)).toContain("3 секунды");
@@ -40,6 +40,10 @@ describe("the string catalogue", () => {
     expect(ru.sourceFactCount(2)).toBe("2 факта");
     expect(en.cooldown(1)).toContain("1 second.");
     expect(en.cooldown(2)).toContain("2 seconds.");
+    expect([1, 2].map((n) => en.sourceFactCount(n))).toEqual(["1 fact", "2 facts"]);
+    expect(en.importUnresolved(1)).toMatch(/^Not imported: 1 fact was changed here/);
+    expect(en.imported(1, 0, 1)).toBe("Imported: 1 fact added, 0 changed, 1 source added or changed.");
+    expect(en.imported(2, 0, 0)).toBe("Imported: 2 facts added, 0 changed, 0 sources added or changed.");
   });
 });
 

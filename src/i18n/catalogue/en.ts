@@ -80,7 +80,7 @@ export const en = {
   showOneFact: (fact: string) => `Show one with ${fact} id:<id>`,
 
   sourcesTitle: (count: number) => `Sources (${count})`,
-  sourceFactCount: (count: number) => `${count} facts`,
+  sourceFactCount: (count: number) => `${count} fact${count === 1 ? "" : "s"}`,
   publisher: "Publisher",
   date: "Date",
   facts: "Facts",
@@ -227,7 +227,7 @@ export const en = {
   atLine: (line: number) => `line ${line}: `,
   importStale: "Not imported: the fact base changed since the preview. Run the import again to see the new preview. Nothing changed.",
   importUnresolved: (count: number) =>
-    `Not imported: ${count} facts were changed here after the file's revision of them; run the import again and choose to skip or overwrite them. Nothing changed.`,
+    `Not imported: ${count} ${count === 1 ? "fact was" : "facts were"} changed here after the file's revision of them; run the import again and choose to skip or overwrite them. Nothing changed.`,
   importNothing: "The file matches the fact base: nothing to import.",
   importDryRun: "**Dry run: nothing has changed yet.** Apply it?",
   importDryRunConflicts:
@@ -248,7 +248,8 @@ export const en = {
   cancel: "Cancel",
   importCancelled: "Import cancelled: nothing changed.",
   importExpired: "That import preview has expired. Run the import again.",
-  imported: (added: number, changed: number, sources: number) => `Imported: ${added} facts added, ${changed} changed, ${sources} sources added or changed.`,
+  imported: (added: number, changed: number, sources: number) =>
+    `Imported: ${added} fact${added === 1 ? "" : "s"} added, ${changed} changed, ${sources} source${sources === 1 ? "" : "s"} added or changed.`,
   importOverwrote: (count: number) => `Overwrote ${count} conflict${count === 1 ? "" : "s"} with the file's version.`,
   importSkipped: (count: number) => `Skipped ${count} conflict${count === 1 ? "" : "s"}: left as ${count === 1 ? "it is" : "they are"}.`,
 
