@@ -81,6 +81,11 @@ describe("reading Russian and Chinese", () => {
     expect(answerId("какой рекорд товарооборота кнр и рф поставили в сентябре")).toMatch(/^china-russia-trade-/);
     expect(answerId("кто из россии приезжал на форум в шэньян")).toBe("russian-attendees-at-conference");
     expect(answerId("dongbei baokuo naxie sheng")).toBe("northeast-china-provinces");
+    expect(foreignAsEnglish("торговля с 2022 года", phrases)).toContain("since 2022");
+    expect(foreignAsEnglish("2022年以来最高", phrases)).toContain("since 2022");
+    expect(answerId("ляонин сколько продал в россию за 9 мес")).toBe("liaoning-exports-to-russia-value");
+    expect(answerId("沈阳的物流枢纽几月开的")).toBe("shenyang-freight-train-hub-opening");
+    expect(answerId("习主席对黑龙江提了什么要求")).toMatch(/^xi-heilongjiang-/);
   });
 
   it("reads Chinese typed in pinyin as Chinese, words the base knows as they are", () => {

@@ -47,7 +47,8 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 const TOKEN = /\p{Script=Han}+|[\p{Script=Cyrillic}]+(?:-[\p{Script=Cyrillic}]+)*|[^\p{Script=Han}\p{Script=Cyrillic}]+/gu;
 const LONGEST_PHRASE = 8;
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
-const MONTH = new RegExp(`^(?:${MONTHS})$`);
+/** What "с" starts when it means since: a month (с января) or a year (с 2022). */
+const SINCE = new RegExp(`^(?:${MONTHS}|\\d{4})$`);
 /** Words of a time, which Chinese puts between the speaker and the verb (习近平九月说). */
 const TIME_WORD = new RegExp(`^(?:${MONTHS}|last week|last year|\\d{4})$`);
 /** с января по сентябрь, между январем и сентябрем: a span of months. */
@@ -125,7 +126,7 @@ export function readForeign(text: string, phrases: ReadonlySet<string>, vocabula
     sentenceStart = false;
   }
   const read = tokens.map(({ word, english }, i) => {
-    if (word === "с" && MONTH.test(tokens[i + 1]?.english ?? "")) return "since";
+    if (word === "с" && SINCE.test((tokens[i + 1]?.english ?? "").trim())) return "since";
     if (english !== "how much") return english ?? word;
     const before = tokens[i - 1]?.word;
     if (before === "на") return "by how much";
@@ -294,6 +295,7 @@ function spellForeignFigures(text: string): string {
     .replace(/第一大/g, "最大")
     .replace(/第([二三四五])大/g, " 第$1 最大 ")
     .replace(/(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*以来/g, "以来 $2月 $1")
+    .replace(/(\d{4})\s*年\s*以来/g, "以来 $1年")
     .replace(CHINESE_NUMBER, (numeral, at: number, whole: string) => {
       const value = chineseNumber(numeral);
       return value < 10 && whole[at + numeral.length] === "个" ? numeral : String(value);
