@@ -22,6 +22,8 @@ export interface LanguageSpeed {
 export interface EngineMeasurement extends SpeedMeasurement {
   /** Every build of the base, in order; the last one is the engine measured (`buildMs`). */
   buildsMs: number[];
+  /** As many builds of the same base without its translations: what reading them costs. */
+  englishBuildsMs: number[];
   /** Median time of `withFacts` swapping in one revised fact. */
   updateMs: number;
   longQuestion: LongQuestionMeasurement;
@@ -97,6 +99,12 @@ function timeLongQuestion(engine: Engine, question: string): number {
   return percentile(runs, 50);
 }
 
+function withoutTranslations(fact: Fact): Fact {
+  const english = { ...fact };
+  delete english.translations;
+  return english;
+}
+
 function languageSpeed(answerMs: readonly number[]): LanguageSpeed {
   return { p50Ms: percentile(answerMs, 50), p99Ms: percentile(answerMs, 99), timed: answerMs.length };
 }
@@ -110,20 +118,24 @@ function measureLanguages(engine: Engine, stream: ForeignStream): Record<Questio
 }
 
 /**
- * Builds the engine for `base` `builds` times (each earlier one dropped before the next), then times `answer` over
- * `questions` after answering `warmUp` on the last; then swap-ins, long questions and the mixed-language stream.
+ * Builds the engine for `base` without its translations, then with them, `builds` times each (each build dropped
+ * before the next), then times `answer` over `questions` after answering `warmUp` on the last; then swap-ins, long
+ * questions and the mixed-language stream.
  */
 export function measureEngine(base: FactBase, questions: readonly string[], warmUp: readonly string[], stream: ForeignStream, builds = 1): EngineMeasurement {
-  const earlierBuildsMs = Array.from({ length: builds - 1 }, () => {
+  const buildsOf = (facts: FactBase, count: number) => Array.from({ length: count }, () => {
     globalThis.gc?.();
-    return timed(() => buildEngine(base)).ms;
+    return timed(() => buildEngine(facts)).ms;
   });
+  const englishBuildsMs = buildsOf({ sources: base.sources, facts: base.facts.map(withoutTranslations) }, builds);
+  const earlierBuildsMs = buildsOf(base, builds - 1);
   const { speed, built: engine } = measureSpeed(() => buildEngine(base), (built, question) => built.answer(question), questions, warmUp);
   const updateMs = medianUpdateMs(engine, base.facts);
   const { repeated, capitalised } = longQuestions();
   return {
     ...speed,
     buildsMs: [...earlierBuildsMs, speed.buildMs],
+    englishBuildsMs,
     updateMs,
     longQuestion: { chars: LONG_QUESTION_CHARS, repeatedMs: timeLongQuestion(engine, repeated), capitalisedMs: timeLongQuestion(engine, capitalised) },
     languages: measureLanguages(engine, stream),

@@ -41,10 +41,12 @@ const round = (value: number): number => Math.round(value * 1000) / 1000;
 /** How many times faster the engine is: other / engine, null when the engine's time is too small to measure or the other was not run. */
 const ratio = (other: number | undefined, engine: number): number | null => (other !== undefined && engine > 0 ? other / engine : null);
 
-/** Median and fastest of the engine's builds of a base. */
-function buildStats(engine: EngineMeasurement): { medianMs: number; minMs: number } {
-  return { medianMs: percentile(engine.buildsMs, 50), minMs: Math.min(...engine.buildsMs) };
+/** Median and fastest of builds. */
+function buildStats(buildsMs: readonly number[]): { medianMs: number; minMs: number } {
+  return { medianMs: percentile(buildsMs, 50), minMs: Math.min(...buildsMs) };
 }
+
+const buildCell = (buildsMs: readonly number[]): string => `${ms(buildStats(buildsMs).medianMs)} (${ms(buildStats(buildsMs).minMs)})`;
 
 const roundedLanguage = (speed: LanguageSpeed): LanguageSpeed => ({ p50Ms: round(speed.p50Ms), p99Ms: round(speed.p99Ms), timed: speed.timed });
 
@@ -93,8 +95,9 @@ export function toJson({ runs, quality, bot }: BenchReport): string {
       engine: {
         ...roundedSpeed(engine),
         buildsMs: engine.buildsMs.map(round),
-        buildMedianMs: round(buildStats(engine).medianMs),
-        buildMinMs: round(buildStats(engine).minMs),
+        buildMedianMs: round(buildStats(engine.buildsMs).medianMs),
+        buildMinMs: round(buildStats(engine.buildsMs).minMs),
+        englishBuildsMs: engine.englishBuildsMs.map(round),
         languages: Object.fromEntries(Object.entries(engine.languages).map(([language, speed]) => [language, roundedLanguage(speed)])),
         updateMs: round(engine.updateMs),
         longQuestion: {
@@ -153,9 +156,9 @@ export function toTable(runs: readonly BenchRun[]): string {
     ]),
   );
   const build = table(
-    ["base", "facts", "engine build median (min)", "mini build", "fuse build", "engine heap", "mini heap", "fuse heap", "engine update", "long q repeated", "long q capitalised"],
+    ["base", "facts", "engine build median (min)", "without translations", "mini build", "fuse build", "engine heap", "mini heap", "fuse heap", "engine update", "long q repeated", "long q capitalised"],
     runs.map(({ label, facts, engine, minisearch, baseline }) => [
-      label, facts.toLocaleString("en-US"), `${ms(buildStats(engine).medianMs)} (${ms(buildStats(engine).minMs)})`,
+      label, facts.toLocaleString("en-US"), buildCell(engine.buildsMs), buildCell(engine.englishBuildsMs),
       shown(minisearch, (speed) => ms(speed.buildMs)), shown(baseline, (speed) => ms(speed.buildMs)),
       engine.heapMB.toFixed(1), shown(minisearch, (speed) => speed.heapMB.toFixed(1)), shown(baseline, (speed) => speed.heapMB.toFixed(1)), ms(engine.updateMs),
       ms(engine.longQuestion.repeatedMs), ms(engine.longQuestion.capitalisedMs),
@@ -185,7 +188,8 @@ export function toTable(runs: readonly BenchRun[]): string {
     speed,
     "vs = how many times faster the engine is (the other's time / the engine's); * = p99 over fewer than 100 questions, so the slowest of them",
     "",
-    "Build (ms; the engine's median and fastest of its builds), heap after the build (MB, after a full GC, one contender alive at a time),",
+    "Build (ms; the engine's median and fastest of its builds, with the facts' translations and without), heap after the build (MB, after",
+    "a full GC, one contender alive at a time),",
     `engine swap-in of one revised fact (ms), engine answering one ${LONG_QUESTION_CHARS.toLocaleString("en-US")}-character question (ms): a real question repeated, and distinct capitalised words`,
     build,
     "",
@@ -242,7 +246,8 @@ function targets(runs: readonly BenchRun[], quality: QualityMeasurement | undefi
       : { target: "engine right on more dev-set questions than MiniSearch", met: null, value: null },
     check("100k engine p99 <= 50 ms", at100k?.engine.p99Ms, (value) => value <= 50, inMs),
     check("100k engine p99 on the mixed-language stream <= 50 ms", at100k?.engine.languages.all.p99Ms, (value) => value <= 50, inMs),
-    check("100k engine build < 5 s (median of its builds)", at100k && buildStats(at100k.engine).medianMs, (value) => value < 5_000, inMs),
+    check("100k engine build < 5 s (median of its builds)", at100k && buildStats(at100k.engine.buildsMs).medianMs, (value) => value < 5_000, inMs),
+    check("100k engine build < 5 s, the same facts without translations (median)", at100k && buildStats(at100k.engine.englishBuildsMs).medianMs, (value) => value < 5_000, inMs),
     check("10k engine swap-in <= 50 ms", at10k?.engine.updateMs, (value) => value <= 50, inMs),
     check(
       `engine on a ${LONG_QUESTION_CHARS.toLocaleString("en-US")}-character question <= 50 ms (slower of the two, every base)`,
