@@ -86,6 +86,8 @@ describe("reading Russian and Chinese", () => {
     expect(answerId("ляонин сколько продал в россию за 9 мес")).toBe("liaoning-exports-to-russia-value");
     expect(answerId("沈阳的物流枢纽几月开的")).toBe("shenyang-freight-train-hub-opening");
     expect(answerId("习主席对黑龙江提了什么要求")).toMatch(/^xi-heilongjiang-/);
+    expect(answerId("насколько взлетел экспорт ляонина в россию")).toBe("liaoning-exports-to-russia-growth");
+    expect(answerId("中俄经贸9月飙升到多少")).toBe("china-russia-trade-september-value");
   });
 
   it("reads Chinese typed in pinyin as Chinese, words the base knows as they are", () => {

@@ -142,7 +142,7 @@ export function readForeign(text: string, phrases: ReadonlySet<string>, vocabula
     .replace(MONTH_SPAN, "$1 through $2");
   const joined = vocabulary ? spoken.replace(BOUND, (bound, comparison: string, figure: string, scale: string | undefined) => (vocabulary.has(figure) ? bound : ` ${comparison} ${askedFigure(scale)} `)) : spoken;
   return {
-    text: /\bincrease\b/.test(joined) ? joined.replace(/(?<!by )\bhow much\b/, "by how much") : joined,
+    text: /\bincrease\b/.test(joined) ? joined.replace(/(?<!by |to )\bhow much\b/, "by how much") : joined,
     names: tokens.flatMap((token) => (token.name ? [token.name] : [])),
   };
 }
