@@ -47,6 +47,7 @@ describe("reading Russian and Chinese", () => {
 
   it("reads Russian typed in Latin letters only when it is plainly Russian", () => {
     expect(answerId("Shenyan stolica kakoi provincii")).toBe("shenyang-capital-of-liaoning");
+    expect(answerId("Vladivostok krupneishii port Dalnego Vostoka?")).toBe("vladivostok-largest-far-east-port");
     expect(foreignAsEnglish("How much did Liaoning export?", phrases)).toBe("How much did Liaoning export?");
   });
 

@@ -58,6 +58,8 @@ const MONTH_SPAN = new RegExp(`\\b(?:since )?(${MONTHS}) (${MONTHS})\\b`, "g");
  * answer's figure is checked against, not a figure the fact must state unless the base holds it.
  */
 const BOUND = /\b(more than|less than|about) ~?(\d+(?:\.\d+)?)(?: (hundred|thousand|million|billion|trillion)\b)?/g;
+/** Case endings of Russian adjectives and nouns as chat writes them in Latin letters ("krupneishii", "Dalnego"), which English words hardly have. */
+const LATIN_RUSSIAN_ENDING = /(?:ogo|ego|omu|emu|ykh|ikh|yi|ii|oi|aya|yaya|uyu|yu|ye)$/;
 /** Nouns a "how many" counts: сколько компаний, 多少企业. */
 const COUNTABLE = new Set(["company", "business", "containers"]);
 /** Russian stems shorter than this are never corrected to a glossary word: "порт" is not a slip of "торг". */
@@ -212,8 +214,8 @@ function correctedRussian(stem: string): string | undefined {
 
 /**
  * Russian typed in Latin letters, read as Russian: when one of its words is a Russian grammar or question word
- * as it is written ("gde", "skolko", "na"), and at least two are words of the glossary once written in Cyrillic and stemmed
- * ("kompanii"), outnumbering the English function words.
+ * as it is written ("gde", "skolko", "na") or two end as Russian cases do ("krupneishii", "Dalnego"), and at least
+ * two are words of the glossary once written in Cyrillic and stemmed ("kompanii"), outnumbering the English function words.
  * Words the fact base knows as they are ("Putin", "export") or names one slip from one it knows ("Shenyane") stay Latin.
  */
 function transliteratedRussian(text: string, phrases: ReadonlySet<string>, vocabulary: Vocabulary): ForeignReading | undefined {
@@ -222,7 +224,7 @@ function transliteratedRussian(text: string, phrases: ReadonlySet<string>, vocab
   const english = latin.length - others.length;
   if (others.length < 2 || others.length <= english) return undefined;
   plainFunctionWords ??= new Set(russianFunctionWords().map(withoutSigns));
-  if (!others.some((word) => plainFunctionWords!.has(cyrillicOf(word)))) return undefined;
+  if (!others.some((word) => plainFunctionWords!.has(cyrillicOf(word))) && others.filter((word) => LATIN_RUSSIAN_ENDING.test(word)).length < 2) return undefined;
   russian ??= russianGlossary(russianTerm);
   const russianEvidence = others.filter((word) => russian!.has(russianTerm(cyrillicWord(word))) && !vocabulary.has(word));
   if (russianEvidence.length < 2 || russianEvidence.length <= english) return undefined;

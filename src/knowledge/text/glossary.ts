@@ -89,6 +89,7 @@ const RU: Record<string, string> = {
   взаимодействие: "cooperation", партнерство: "cooperation", сотрудничают: "cooperation", сотрудничать: "cooperation", связность: "connectivity",
   спецоперация: "war", противодействие: "opposition", стоимость: "costs", траты: "costs", время: "time", сроки: "time", уменьшит: "reduce",
   снизит: "reduce",
+  дальний: "far", восток: "east",
   провел: "host", провела: "host", проводил: "host", проводили: "host", проводит: "host", проведение: "host", устраивал: "host",
   устраивали: "host", устроили: "host", организатор: "host", организаторы: "host", организовала: "host", организует: "host",
   рынок: "sell", рынка: "sell", рынке: "sell", товар: "goods", товары: "goods", груз: "goods", грузы: "goods", продукция: "products",
