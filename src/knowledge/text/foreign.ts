@@ -240,7 +240,8 @@ function transliteratedRussian(text: string, phrases: ReadonlySet<string>, vocab
 /** Chinese typed in pinyin, read as Chinese; words the fact base knows as they are ("shenyang") stay Latin. */
 function transliteratedChinese(text: string, phrases: ReadonlySet<string>, vocabulary: Vocabulary): ForeignReading | undefined {
   chinese ??= chineseGlossary();
-  const characters = pinyinAsChinese(text, [...chinese].filter(([, english]) => english !== "").map(([word]) => word), (word) => isEnglishWord(word) || vocabulary.has(word));
+  const glossaryWords = () => [...chinese!].filter(([, english]) => english !== "").map(([word]) => word);
+  const characters = pinyinAsChinese(text, glossaryWords, (word) => isEnglishWord(word) || vocabulary.has(word));
   return characters === undefined ? undefined : readForeign(characters, phrases, vocabulary);
 }
 

@@ -12,11 +12,11 @@ const LONGEST_JOIN = 3;
 let spelled: ReadonlyMap<string, string> | undefined;
 
 /** The text in characters where it is plainly pinyin: at least two words spell Chinese ones and outnumber the English. */
-export function pinyinAsChinese(text: string, chineseWords: Iterable<string>, isEnglishOrKnown: (word: string) => boolean): string | undefined {
+export function pinyinAsChinese(text: string, chineseWords: () => Iterable<string>, isEnglishOrKnown: (word: string) => boolean): string | undefined {
   const latin = (text.match(/[A-Za-z]+/g) ?? []).map((word) => word.toLowerCase());
   const unknown = latin.filter((word) => !isEnglishOrKnown(word));
   if (unknown.length < 2 || 2 * unknown.length <= latin.length) return undefined;
-  spelled ??= pinyinSpellings([...chineseWords, ...CHINESE_STOPWORDS]);
+  spelled ??= pinyinSpellings([...chineseWords(), ...CHINESE_STOPWORDS]);
   const read: string[] = [];
   let chinese = 0;
   for (let at = 0; at < latin.length; ) {
