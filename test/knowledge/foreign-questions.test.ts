@@ -68,6 +68,8 @@ describe("reading Russian and Chinese", () => {
     expect(answerId("九月中俄贸易额超过200亿美元了吗")).toBe("china-russia-trade-september-value");
     expect(answerId("辽宁对俄出口超过400亿元吗")).toBe("liaoning-exports-to-russia-value");
     expect(engine.answer("辽宁从俄进口超过400亿吗").answered).toBe(false);
+    expect(foreignAsEnglish("辽宁对俄出口400多亿吗", phrases)).toContain("more than 40 billion");
+    expect(foreignAsEnglish("40 с лишним лярдов", phrases)).toContain("more than 40 billion");
   });
 
   it("reads the everyday words of trade chat and news, regional abbreviations and a count split by a measure word", () => {

@@ -60,6 +60,8 @@ const MONTH_SPAN = new RegExp(`\\b(?:since )?(${MONTHS}) (${MONTHS})\\b`, "g");
 const BOUND = /\b(more than|less than|about) ~?(\d+(?:\.\d+)?)(?: (hundred|thousand|million|billion|trillion)\b)?/g;
 /** Case endings of Russian adjectives and nouns as chat writes them in Latin letters ("krupneishii", "Dalnego"), which English words hardly have. */
 const LATIN_RUSSIAN_ENDING = /(?:ogo|ego|omu|emu|ykh|ikh|yi|ii|oi|aya|yaya|uyu|yu|ye)$/;
+/** A figure and a bit more, as Russian chat says it: "40 с лишним млрд". */
+const MORE_THAN_RU = /(\d+(?:\.\d+)?) с (?:лишним|хвостиком|копейками)/giu;
 /** Nouns a "how many" counts: сколько компаний, 多少企业. */
 const COUNTABLE = new Set(["company", "business", "containers"]);
 /** Russian stems shorter than this are never corrected to a glossary word: "порт" is not a slip of "торг". */
@@ -290,7 +292,7 @@ const COMPARED_WITH_LAST_YEAR = /(?:比|较|相较|相比|对比)于?去年(?:�
  * 42,64 -> 42.64 (a Russian decimal comma); Russian phrases whose words mean something else apart.
  */
 function spellForeignFigures(text: string): string {
-  const russianText = /\p{Script=Cyrillic}/u.test(text) ? russianPhrasesAsEnglish(text.replace(/(\d),(\d{1,2})(?!\d)/g, "$1.$2")) : text;
+  const russianText = /\p{Script=Cyrillic}/u.test(text) ? russianPhrasesAsEnglish(text.replace(/(\d),(\d{1,2})(?!\d)/g, "$1.$2").replace(MORE_THAN_RU, " more than $1")) : text;
   if (!/\p{Script=Han}/u.test(russianText)) return russianText;
   return russianText
     .replace(COMPARED_WITH_LAST_YEAR, " compared with last year ")
@@ -303,8 +305,8 @@ function spellForeignFigures(text: string): string {
       const value = chineseNumber(numeral);
       return value < 10 && whole[at + numeral.length] === "个" ? numeral : String(value);
     })
-    .replace(/(\d+(?:\.\d+)?)\s*亿/g, (_match, value: string) => ` ${shiftDecimal(value, -1)} billion `)
-    .replace(/(\d+(?:\.\d+)?)\s*万(?![亿元])/g, (_match, value: string) => ` ${shiftDecimal(value, 4)} `)
+    .replace(/(\d+(?:\.\d+)?)\s*(多|余|来)?\s*个?亿/g, (_match, value: string, more?: string) => ` ${more ? "more than " : ""}${shiftDecimal(value, -1)} billion `)
+    .replace(/(\d+(?:\.\d+)?)\s*(多|余|来)?\s*万(?![亿元])/g, (_match, value: string, more?: string) => ` ${more ? "more than " : ""}${shiftDecimal(value, 4)} `)
     .replace(/(?:超过|超出|多于|高于|大于|以上)(?=\s*\d)/g, " more than ")
     .replace(/(?:不到|少于|低于|小于|不足)(?=\s*\d)/g, " less than ")
     .replace(/(?:大概|大约|约|将近|接近|差不多|近)(?=\s*\d)/g, " about ")

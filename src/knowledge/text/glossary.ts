@@ -28,7 +28,7 @@ const RU: Record<string, string> = {
   шестьдесят: "sixty", семьдесят: "seventy", восемьдесят: "eighty", девяносто: "ninety", сто: "hundred", восемьсот: "eight hundred",
   открылись: "opened", открыли: "opened", открылось: "opened", обосновались: "established", зарегистрировались: "established", зашли: "established",
   зашло: "established", появились: "established", начали: "started", запустили: "launched", месяцев: "months", месяца: "months",
-  млрд: "billion", миллиард: "billion", млн: "million", миллион: "million", тыс: "thousand", тысяча: "thousand", тысяч: "thousand", трлн: "trillion",
+  млрд: "billion", миллиард: "billion", лярд: "billion", ярд: "billion", лям: "million", ляма: "million", млн: "million", миллион: "million", тыс: "thousand", тысяча: "thousand", тысяч: "thousand", трлн: "trillion",
   процент: "percent", доллар: "dollar", долларов: "dollar", долл: "dollar", бакс: "dollar", юань: "yuan", юаней: "yuan", рубль: "ruble", рублей: "ruble",
   компания: "company", компаний: "company", фирма: "company", фирм: "company", предприятие: "company", предприятий: "company", бизнес: "business",
   бизнесмены: "business", предприниматели: "business", корпорация: "company", производители: "company", экспортеры: "company",
