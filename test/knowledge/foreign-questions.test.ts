@@ -91,6 +91,7 @@ describe("reading Russian and Chinese", () => {
     expect(answerId("习主席对黑龙江提了什么要求")).toMatch(/^xi-heilongjiang-/);
     expect(answerId("насколько взлетел экспорт ляонина в россию")).toBe("liaoning-exports-to-russia-growth");
     expect(answerId("中俄经贸9月飙升到多少")).toBe("china-russia-trade-september-value");
+    expect(foreignAsEnglish("где прошла конференция на прошлой неделе", phrases)).toContain("where held conference last week");
   });
 
   it("reads Chinese typed in pinyin as Chinese, words the base knows as they are", () => {
