@@ -179,6 +179,39 @@ describe("everyday words, chat and typos in Russian and Chinese", () => {
   });
 });
 
+describe("round 3 of Russian reading", () => {
+  it("reads the adjective of a place name as the place, derived from its spellings: шэньянский, цзилиньский, хабаровский", () => {
+    expect(foreignAsEnglish("ляонинские компании на шэньянской конференции", phrases)).toBe(" liaoning company shenyang conference ");
+    expect(foreignAsEnglish("цзилиньский груз через владивостокский порт", phrases)).toContain("jilin goods via vladivostok port");
+    expect(answerId("сколько российских компаний открылось в ляонинской провинции")).toBe("russian-companies-in-liaoning");
+    expect(unknownName("сколько составил хабаровский экспорт в Россию")).toBe("khabarovsk");
+  });
+
+  it("reads туда, сюда, наоборот and всё-таки as asking nothing", () => {
+    expect(foreignAsEnglish("наоборот, туда и сюда всё-таки", phrases).trim()).toBe(",");
+    expect(answerId("а туда вообще сколько компаний из России пришло, в Ляонин?")).toBe("russian-companies-in-liaoning");
+  });
+
+  it("reads policy news: наращивать, трансграничное сообщение, вопреки, and сообщение as a report after по", () => {
+    expect(answerId("Китай наращивает трансграничное сообщение с Россией?")).toBe("china-push-for-connectivity-with-russia");
+    expect(answerId("Китай наращивал сотрудничество с Россией вопреки Западу?")).toBe("china-push-for-connectivity-with-russia");
+    expect(foreignAsEnglish("по сообщению СМИ", phrases).trim()).toBe("according to media");
+  });
+
+  it("reads с января alone as this year so far, not as a period the facts must state", () => {
+    expect(answerId("сколько Ляонин экспортировал в Россию с января?")).toBe("liaoning-exports-to-russia-value");
+    expect(answerId("How much did Liaoning export to Russia since January?")).toBe("liaoning-exports-to-russia-value");
+    expect(answerId("How much did Liaoning export to Russia in January?")).toBeUndefined();
+  });
+
+  it("leaves out a place the base does not know when it is compared by size with one it knows", () => {
+    expect(answerId("Владивосток или Находка больше?")).toBe("vladivostok-largest-far-east-port");
+    expect(answerId("какой порт крупнее: Находка или Владивосток?")).toBe("vladivostok-largest-far-east-port");
+    expect(unknownName("Находка или Владивосток, где больше населения?")).toBe("nakhodka");
+    expect(unknownName("Находка больше?")).toBe("nakhodka");
+  });
+});
+
 describe("Russian typed in Latin letters", () => {
   it("writes chat transliteration back in Cyrillic", () => {
     expect(["skolko", "rossiiskih", "eksport", "Shenyane", "kakoy", "proshloi", "vstrechalis"].map(cyrillicOf)).toEqual([

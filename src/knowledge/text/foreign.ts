@@ -5,7 +5,9 @@ import { shiftDecimal } from "./decimal-shift.js";
 import { CHINESE_STOPWORDS } from "./foreign-stopwords.js";
 import { chineseGlossary, monthName, russianCountryForms, russianGlossary, russianFunctionWords, russianPhrasesAsEnglish, toSimplified } from "./glossary.js";
 import { STOPWORDS } from "./lexicon.js";
+import { NAME_SPELLINGS } from "./name-spellings.js";
 import { pinyinAsChinese } from "./pinyin.js";
+import { PLACE_SPELLINGS } from "./place-spellings.js";
 import { cyrillicOf } from "./transliteration.js";
 import { TypoCorrector } from "./typo-corrector.js";
 
@@ -62,6 +64,10 @@ const BOUND = /\b(more than|less than|about) ~?(\d+(?:\.\d+)?)(?: (hundred|thous
 const LATIN_RUSSIAN_ENDING = /(?:ogo|ego|omu|emu|ykh|ikh|yi|ii|oi|aya|yaya|uyu|yu|ye)$/;
 /** A figure and a bit more, as Russian chat says it: "40 с лишним млрд". */
 const MORE_THAN_RU = /(\d+(?:\.\d+)?) с (?:лишним|хвостиком|копейками)/giu;
+/** The places and names Russian and Chinese write, as English writes them, known to the fact base or not. */
+const PLACES: ReadonlySet<string> = new Set([...PLACE_SPELLINGS, ...NAME_SPELLINGS].map(({ english }) => english));
+/** "или" as the reader holds it, stemmed. */
+const OR = russianTerm("или");
 /** Nouns a "how many" counts: сколько компаний, 多少企业. */
 const COUNTABLE = new Set(["company", "business", "containers"]);
 /** Russian stems shorter than this are never corrected to a glossary word: "порт" is not a slip of "торг". */
@@ -129,6 +135,7 @@ export function readForeign(text: string, phrases: ReadonlySet<string>, vocabula
     }
     sentenceStart = false;
   }
+  if (vocabulary) dropUnknownAlternative(tokens, vocabulary);
   const read = tokens.map(({ word, english }, i) => {
     if (word === "с" && SINCE.test((tokens[i + 1]?.english ?? "").trim())) return "since";
     if (english !== "how much") return english ?? word;
@@ -149,6 +156,25 @@ export function readForeign(text: string, phrases: ReadonlySet<string>, vocabula
     text: /\bincrease\b/.test(joined) ? joined.replace(/(?<!by |to )\bhow much\b/, "by how much") : joined,
     names: tokens.flatMap((token) => (token.name ? [token.name] : [])),
   };
+}
+
+/**
+ * "Владивосток или Находка больше?": of two places compared by size, the one the fact base does not know is left
+ * out, so the question is answered by the fact that says which is largest instead of abstaining on the other name.
+ * Not when another word is unknown too ("где больше населения"): the size may not be what is compared.
+ */
+function dropUnknownAlternative(tokens: Token[], vocabulary: Vocabulary): void {
+  if (!tokens.some((token) => token.english === "largest")) return;
+  if (tokens.some((token) => token.english === undefined && /\p{L}/u.test(token.word) && !vocabulary.has(token.word))) return;
+  const said = (token: Token) => (token.english ?? token.word).trim() !== "" && /\p{L}/u.test(token.english ?? token.word);
+  tokens.forEach((token, at) => {
+    if (token.word !== OR) return;
+    const before = tokens.slice(0, at).findLast(said);
+    const after = tokens.slice(at + 1).find(said);
+    const known = (place: Token | undefined) => place?.english !== undefined && PLACES.has(place.english) && vocabulary.has(place.english);
+    const unknown = (place: Token | undefined) => place?.english !== undefined && PLACES.has(place.english) && !vocabulary.has(place.english);
+    for (const [one, other] of [[before, after], [after, before]] as const) if (known(one) && unknown(other)) other!.english = "";
+  });
 }
 
 /**

@@ -90,13 +90,17 @@ const RU: Record<string, string> = {
   спецоперация: "war", противодействие: "opposition", стоимость: "costs", траты: "costs", время: "time", сроки: "time", уменьшит: "reduce",
   снизит: "reduce",
   дальний: "far", восток: "east",
+  наращивать: "increase", наращивает: "increase", наращивают: "increase", наращивал: "increase", наращивала: "increase", наращивание: "increase",
+  трансграничный: "cross border", трансграничная: "cross border", трансграничное: "cross border", приграничный: "cross border",
+  приграничная: "cross border", приграничное: "cross border", сообщение: "connectivity", сообщения: "connectivity", вопреки: "despite",
+  несмотря: "despite", позиция: "", позиции: "", добивается: "push", добивался: "push", продвигает: "push", продвигал: "push",
   провел: "host", провела: "host", проводил: "host", проводили: "host", проводит: "host", проведение: "host", устраивал: "host",
   устраивали: "host", устроили: "host", организатор: "host", организаторы: "host", организовала: "host", организует: "host",
   рынок: "sell", рынка: "sell", рынке: "sell", товар: "goods", товары: "goods", груз: "goods", грузы: "goods", продукция: "products",
   продукт: "products", отправлять: "ship", отправить: "ship", отправили: "ship", отправляет: "ship", отправка: "ship", отгрузка: "ship",
   вывозить: "ship", торговать: "trade", торговали: "trade", наторговали: "trade", наторговать: "trade", поторговали: "trade", торгует: "trade",
   сблизились: "cooperation", сближается: "cooperation", сближаются: "cooperation", сблизиться: "cooperation", дружба: "cooperation",
-  роль: "role", играть: "play", играет: "play", сыграть: "play", сообщил: "report", сообщило: "report", сообщили: "report",
+  роль: "role", играть: "play", играет: "play", сыграть: "play", сообщил: "report", пришли: "", пришел: "", сообщило: "report", сообщили: "report",
   сообщается: "report", сообщает: "report", добавилось: "established", добавились: "established",
   новых: "new", новые: "new", новый: "new", ящик: "containers", ящиков: "containers", коробка: "containers", коробок: "containers",
   состав: "train", составе: "train", рейс: "train", первый: "first", первом: "first", открыт: "opened", открыта: "opened", открылся: "opened",
@@ -122,7 +126,7 @@ const RU_PHRASES: readonly (readonly [RegExp, string])[] = [
   [/(?:меньше|менее|ниже|не более|не больше)(?: чем)?(?: на)?(?= ~?\d)/giu, " less than "],
   [/(?:около|примерно|почти|порядка|где-то|приблизительно|чуть больше|чуть меньше)(?= ~?\d)/giu, " about "],
   [/(?<!\p{L})(?:прош(?:ла|ел|ёл|ли)|пройд[её]т|проходит)(?!\p{L})/giu, " held "],
-  [/по (?:словам|данным|информации|сведениям)|как (?:сообщает|пишет|пишут|сообщают)\p{L}*/giu, " according to "],
+  [/(?:по|согласно) (?:словам|данным|информации|сведениям|сообщени\p{L}*)|как (?:сообщает|пишет|пишут|сообщают)\p{L}*/giu, " according to "],
   [/по (?:величине|размеру|объему|объёму|грузообороту)/giu, " largest "],
   [/г\/г|год к году/giu, " year on year "],
 ];
@@ -262,6 +266,16 @@ function nameForms(name: string): string[] {
 }
 
 /**
+ * The adjective a Russian place name makes (Шэньян -> шэньянский, Цзилинь -> цзилиньский, Хабаровск -> хабаровский),
+ * in the forms the stemmer may leave apart; a name ending in a vowel (Москва -> московский) changes its root and has none.
+ */
+function adjectiveForms(name: string): string[] {
+  if (!/[бвгджзйклмнпрстфхцчшщь]$/.test(name)) return [];
+  const root = name.endsWith("ск") ? name.slice(0, -2) : name.replace(/й$/, "");
+  return ["ский", "ская", "ское", "ские", "ской", "ского", "ских", "скую", "ском"].map((ending) => root + ending);
+}
+
+/**
  * Russian entries by `stem` (which lowercases the word as the reader does): stopwords first, then places and organisations, then names and the glossary itself,
  * each winning over what came before. A name of several words is read by its first word in any case, the others
  * say nothing.
@@ -270,7 +284,7 @@ export function russianGlossary(stem: (word: string) => string): ReadonlyMap<str
   const entries: [string, string][] = RUSSIAN_STOPWORDS.map((word) => [word, ""]);
   for (const [spelling, english] of spellings("ru")) {
     const [first = "", ...rest] = spelling.toLowerCase().split(/\s+/);
-    for (const form of nameForms(first)) entries.push([form, english]);
+    for (const form of [...nameForms(first), ...adjectiveForms(first)]) entries.push([form, english]);
     for (const word of rest) entries.push([word, ""]);
   }
   entries.push(...Object.entries(RU));

@@ -23,7 +23,7 @@ const UNIT_AFTER_FIGURE = /^\s*(?:percent|billion|million|thousand|trillion|yuan
 
 const RATE_UNITS: Record<string, string> = { annual: "year", monthly: "month", weekly: "week", daily: "day" };
 
-const SINCE = new RegExp(`\\bsince (?:(?:the )?(?:start|beginning) of )?(?:${MONTH} )?(?:\\d{4})?`, "g");
+const SINCE = new RegExp(`\\bsince (?:(?:the )?(?:start|beginning) of )?(?:${MONTH}\\b ?)?(?:\\d{4})?`, "g");
 const COMPARED_WITH_LAST_YEAR = /\b(?:vs|versus|compared (?:to|with)|than|over|against|from) (?:the )?(?:same (?:period|time|months?) )?(?:of )?last (?:year|yr)\b/g;
 const SPAN = new RegExp(`\\b(${MONTH}) through (${MONTH})\\b`, "g");
 const SINGLE_MONTH = new RegExp(`\\b${MONTH}\\b`, "g");
