@@ -1,6 +1,6 @@
 import type { FactIndex } from "./fact-index.js";
 import type { AskedSlots } from "./slots.js";
-import { flowActor, tradePartner } from "./slots.js";
+import { askedAction, flowActor, tradePartner } from "./slots.js";
 import { askedCategory, askedSpeaker, canonicalWord, countedWords, isContentWord, MAX_QUESTION_CHARS, normaliseQuestion, normaliseText, questionAnswerType, words } from "./text/analyze.js";
 import { readForeign } from "./text/foreign.js";
 import { worldPlaceNames } from "./text/lexicon.js";
@@ -91,6 +91,7 @@ export function readQuestion(index: FactIndex, raw: string, prefixLast = false):
       actor: flowActor(resolvedText, index.names),
       partner: tradePartner(resolvedText, index.names),
       category: askedCategory(correctedText),
+      action: askedAction(normalised, resolvedWords),
     },
   };
 }

@@ -32,6 +32,10 @@ const MUST_STATE: readonly string[] = ["export", "import", "largest", "smallest"
 const ORDINALS: ReadonlySet<string> = new Set(["second", "third", "fourth", "fifth", "2nd", "3rd", "4th", "5th"]);
 const SUPERLATIVES: ReadonlySet<string> = new Set(["largest", "smallest", "highest", "lowest"]);
 
+/** What people do at an event: the first of these a "who", "what" or "which" question names is what it asks about. */
+const EVENT_ACTIONS: ReadonlySet<string> = new Set(["host", "sign", "attend", "meet"]);
+const WHO_WHAT_WHICH = /\b(?:who|whom|what|which)\b/;
+
 const FIGURE_PHRASE = /\b\d+(?:\.\d+)?((?: [\p{L}]+){1,3})/gu;
 const NO_SPEAKER = /^the article\b/;
 
@@ -68,6 +72,11 @@ export interface AskedSlots {
   partner: string | undefined;
   /** The kind of thing a "which" question asks for, which the statement must name ("which provinces"). */
   category: string | undefined;
+  /**
+   * The event action a "who", "what" or "which" question asks about, which the fact must state: "who organised the
+   * conference where agreements were signed" asks who hosted, not who signed.
+   */
+  action: string | undefined;
 }
 
 export type SlotMiss =
@@ -95,6 +104,11 @@ export function statedSlots(
     actor: flowActor(statement, names),
     traders: traders(statement, names),
   };
+}
+
+/** The first event action a "who", "what" or "which" question names. */
+export function askedAction(normalised: string, words: readonly string[]): string | undefined {
+  return WHO_WHAT_WHICH.test(normalised) ? words.find((word) => EVENT_ACTIONS.has(word)) : undefined;
 }
 
 /** The first name in the two words after a trade word: whom the question says is traded with. */
@@ -158,6 +172,7 @@ export function missingSlot(
   }
   const rank = asked.words.findIndex((word, i) => ORDINALS.has(word) && SUPERLATIVES.has(asked.words[i + 1] ?? ""));
   if (rank >= 0 && !stated.statement.has(term(asked.words[rank]!))) return { slot: "word", word: `${asked.words[rank]} ${asked.words[rank + 1]}` };
+  if (asked.action !== undefined && !stated.statement.has(term(asked.action))) return { slot: "word", word: asked.action };
   const unstated = MUST_STATE.find((word) => askedTerms.has(term(word)) && !stated.statement.has(term(word)));
   if (unstated !== undefined) return { slot: "word", word: unstated };
   const period = periodGap(asked.period, stated.period, stated.sourceYear);

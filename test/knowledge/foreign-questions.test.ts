@@ -210,6 +210,15 @@ describe("round 3 of Russian reading", () => {
     expect(unknownName("Находка или Владивосток, где больше населения?")).toBe("nakhodka");
     expect(unknownName("Находка больше?")).toBe("nakhodka");
   });
+
+  it("answers who organised the conference only with the fact saying who held it, in Russian and English", () => {
+    for (const question of ["кто выступил организатором конференции в Шэньяне", "кто был организатором конференции", "who was the organiser of the conference?", "who organised the conference"]) {
+      expect(answerId(question), question).toBe("xi-putin-shenyang-conference");
+    }
+    for (const question of ["кто организатор конференции, на которой подписали соглашения", "who was the organiser of the conference where agreements were signed", "What was signed at the Shenyang conference?"]) {
+      expect(engine.answer(question).answered, question).toBe(false);
+    }
+  });
 });
 
 describe("Russian typed in Latin letters", () => {

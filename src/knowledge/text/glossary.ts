@@ -77,7 +77,7 @@ const RU: Record<string, string> = {
   снизился: "decrease", снизилась: "decrease", упала: "decrease", упали: "decrease", уменьшился: "decrease", уменьшилась: "decrease",
   просел: "decrease", просела: "decrease",
   выставки: "conference", ярмарка: "conference", экспо: "conference", съезд: "conference", совещание: "conference", мероприятие: "conference",
-  ивент: "conference", организовывал: "host", принимала: "host", проводила: "host", провело: "host", хозяин: "host",
+  ивент: "conference", организовывал: "host", принимала: "host", хозяева: "host", хозяев: "host", проводила: "host", провело: "host", хозяин: "host",
   подписано: "sign", подписаны: "sign", подписала: "sign", подписал: "sign", заключено: "sign", заключены: "sign", заключила: "sign",
   договоренности: "agreement", гавань: "port", эшелон: "train", жд: "railway", железнодорожный: "railway", ржд: "railway",
   грузовой: "cargo", грузовые: "cargo", товарный: "cargo", перевезти: "ship", перевозят: "ship", доставить: "ship", доставили: "ship",
@@ -129,6 +129,8 @@ const RU_PHRASES: readonly (readonly [RegExp, string])[] = [
   [/(?:по|согласно) (?:словам|данным|информации|сведениям|сообщени\p{L}*)|как (?:сообщает|пишет|пишут|сообщают)\p{L}*/giu, " according to "],
   [/по (?:величине|размеру|объему|объёму|грузообороту)/giu, " largest "],
   [/г\/г|год к году/giu, " year on year "],
+  // "выступил организатором", "выступили в роли хозяев": acted as, not spoke.
+  [/выступ\p{L}* (?:(?:в качестве|в роли) |(?=\p{L}+(?:ом|ем|ой|ами|ями)(?!\p{L})))/giu, " "],
 ];
 
 /** Chinese words, longest first when read; digits before 月 are months, handled apart. */

@@ -41,7 +41,7 @@ const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   highest: ["record", "peak"],
   port: ["ports", "harbor", "harbour", "harbors", "harbours", "seaport", "seaports"],
   train: ["trains", "rail", "railway", "railways", "railroad"],
-  host: ["hosted", "hosting", "hosts", "held", "hold", "holding", "organised", "organized"],
+  host: ["hosted", "hosting", "hosts", "held", "hold", "holding", "organised", "organized", "organise", "organize", "organiser", "organizer", "organisers", "organizers", "organising", "organizing"],
   dollar: ["dollars", "usd"],
   yuan: ["rmb", "renminbi", "cny"],
   billion: ["bn", "bln", "billions"],
