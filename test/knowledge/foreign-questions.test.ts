@@ -234,4 +234,9 @@ describe("Russian typed in Latin letters", () => {
     expect(answerId("Vladivostok samyi bolshoi port na Dalnem Vostoke?")).toBe("vladivostok-largest-far-east-port");
     expect(unknownName("skolko eksportiroval Harbin v Rossiyu")).toBe("harbin");
   });
+
+  it("reads it as Russian when a known name carries a case ending, with no grammar word: 'glavnyi gorod' is the capital", () => {
+    expect(answerId("Shenyan glavnyi gorod Lyaonina?")).toBe("shenyang-capital-of-liaoning");
+    expect(answerId("Lyaonine kompanii rossiiskie")).toBe("russian-companies-in-liaoning");
+  });
 });

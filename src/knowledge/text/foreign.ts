@@ -242,7 +242,7 @@ function correctedRussian(stem: string): string | undefined {
 
 /**
  * Russian typed in Latin letters, read as Russian: when one of its words is a Russian grammar or question word
- * as it is written ("gde", "skolko", "na") or two end as Russian cases do ("krupneishii", "Dalnego"), and at least
+ * as it is written ("gde", "skolko", "na") or two end as Russian cases do ("krupneishii", "Dalnego", "Lyaonina"), and at least
  * two are words of the glossary once written in Cyrillic and stemmed ("kompanii"), outnumbering the English function words.
  * Words the fact base knows as they are ("Putin", "export") or names one slip from one it knows ("Shenyane") stay Latin.
  */
@@ -252,8 +252,8 @@ function transliteratedRussian(text: string, phrases: ReadonlySet<string>, vocab
   const english = latin.length - others.length;
   if (others.length < 2 || others.length <= english) return undefined;
   plainFunctionWords ??= new Set(russianFunctionWords().map(withoutSigns));
-  if (!others.some((word) => plainFunctionWords!.has(cyrillicOf(word))) && others.filter((word) => LATIN_RUSSIAN_ENDING.test(word)).length < 2) return undefined;
   russian ??= russianGlossary(russianTerm);
+  if (!others.some((word) => plainFunctionWords!.has(cyrillicOf(word))) && others.filter((word) => LATIN_RUSSIAN_ENDING.test(word) || inflectedGlossaryWord(word)).length < 2) return undefined;
   const russianEvidence = others.filter((word) => russian!.has(russianTerm(cyrillicWord(word))) && !vocabulary.has(word));
   if (russianEvidence.length < 2 || russianEvidence.length <= english) return undefined;
   const cyrillic = text.replace(/[A-Za-z']+/g, (word) => {
@@ -263,6 +263,13 @@ function transliteratedRussian(text: string, phrases: ReadonlySet<string>, vocab
     return /^[A-Z]/.test(word) ? letters.charAt(0).toUpperCase() + letters.slice(1) : letters;
   });
   return readForeign(cyrillic, phrases, vocabulary);
+}
+
+/** A Latin word that is a glossary word with a case ending once in Cyrillic: "Lyaonina" (Ляонина), "glavnyi". */
+function inflectedGlossaryWord(latin: string): boolean {
+  const letters = cyrillicWord(latin);
+  const stem = russianTerm(letters);
+  return russian!.has(stem) && stem !== withoutSigns(letters);
 }
 
 /** Chinese typed in pinyin, read as Chinese; words the fact base knows as they are ("shenyang") stay Latin. */
