@@ -239,4 +239,10 @@ describe("Russian typed in Latin letters", () => {
     expect(answerId("Shenyan glavnyi gorod Lyaonina?")).toBe("shenyang-capital-of-liaoning");
     expect(answerId("Lyaonine kompanii rossiiskie")).toBe("russian-companies-in-liaoning");
   });
+
+  it("reads a one-letter preposition (v) as Russian, главный город in either order as the capital, and counts English nouns it keeps", () => {
+    expect(answerId("Lyaonin eksport v Rossiyu")).toBe("liaoning-exports-to-russia-value");
+    expect(answerId("kakoi gorod glavnyi v Lyaonine")).toBe("shenyang-capital-of-liaoning");
+    expect(answerId("skolko rossiiskih firm v Lyaonine")).toBe("russian-companies-in-liaoning");
+  });
 });

@@ -68,8 +68,8 @@ const MORE_THAN_RU = /(\d+(?:\.\d+)?) с (?:лишним|хвостиком|ко
 const PLACES: ReadonlySet<string> = new Set([...PLACE_SPELLINGS, ...NAME_SPELLINGS].map(({ english }) => english));
 /** "или" as the reader holds it, stemmed. */
 const OR = russianTerm("или");
-/** Nouns a "how many" counts: сколько компаний, 多少企业. */
-const COUNTABLE = new Set(["company", "business", "containers"]);
+/** Nouns a "how many" counts: сколько компаний, 多少企业, and the English ones transliterated Russian keeps (skolko firm). */
+const COUNTABLE = new Set(["company", "business", "containers", "companies", "businesses", "firm", "firms"]);
 /** Russian stems shorter than this are never corrected to a glossary word: "порт" is not a slip of "торг". */
 const MIN_CORRECTED_STEM = 5;
 /**
@@ -253,7 +253,7 @@ function transliteratedRussian(text: string, phrases: ReadonlySet<string>, vocab
   if (others.length < 2 || others.length <= english) return undefined;
   plainFunctionWords ??= new Set(russianFunctionWords().map(withoutSigns));
   russian ??= russianGlossary(russianTerm);
-  if (!others.some((word) => plainFunctionWords!.has(cyrillicOf(word))) && others.filter((word) => LATIN_RUSSIAN_ENDING.test(word) || inflectedGlossaryWord(word)).length < 2) return undefined;
+  if (!latin.some((word) => plainFunctionWords!.has(cyrillicOf(word))) && others.filter((word) => LATIN_RUSSIAN_ENDING.test(word) || inflectedGlossaryWord(word)).length < 2) return undefined;
   const russianEvidence = others.filter((word) => russian!.has(russianTerm(cyrillicWord(word))) && !vocabulary.has(word));
   if (russianEvidence.length < 2 || russianEvidence.length <= english) return undefined;
   const cyrillic = text.replace(/[A-Za-z']+/g, (word) => {
@@ -310,7 +310,7 @@ function askedFigure(scale: string | undefined): string {
 
 /** "сколько" asks how many when one of the next two words is a thing counted (компаний), else how much. */
 function howMuchOrMany(next: readonly string[]): string {
-  return next.some((gloss) => COUNTABLE.has(gloss)) ? "how many" : "how much";
+  return next.some((gloss) => COUNTABLE.has(gloss.trim())) ? "how many" : "how much";
 }
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
