@@ -196,6 +196,8 @@ describe("round 3 of Russian reading", () => {
     expect(answerId("Китай наращивает трансграничное сообщение с Россией?")).toBe("china-push-for-connectivity-with-russia");
     expect(answerId("Китай наращивал сотрудничество с Россией вопреки Западу?")).toBe("china-push-for-connectivity-with-russia");
     expect(foreignAsEnglish("по сообщению СМИ", phrases).trim()).toBe("according to media");
+    expect(answerId("Китай расширяет связи с Россией несмотря на давление Запада?")).toBe("china-push-for-connectivity-with-russia");
+    expect(answerId("развитие транспортного сообщения между Китаем и Россией")).toBe("china-push-for-connectivity-with-russia");
   });
 
   it("reads с января alone as this year so far, not as a period the facts must state", () => {
@@ -244,5 +246,7 @@ describe("Russian typed in Latin letters", () => {
     expect(answerId("Lyaonin eksport v Rossiyu")).toBe("liaoning-exports-to-russia-value");
     expect(answerId("kakoi gorod glavnyi v Lyaonine")).toBe("shenyang-capital-of-liaoning");
     expect(answerId("skolko rossiiskih firm v Lyaonine")).toBe("russian-companies-in-liaoning");
+    expect(cyrillicOf("krupneishii")).toBe("крупнейший");
+    expect(answerId("vladivostokskii port krupneishii?")).toBe("vladivostok-largest-far-east-port");
   });
 });

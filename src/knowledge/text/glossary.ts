@@ -94,6 +94,8 @@ const RU: Record<string, string> = {
   трансграничный: "cross border", трансграничная: "cross border", трансграничное: "cross border", приграничный: "cross border",
   приграничная: "cross border", приграничное: "cross border", сообщение: "connectivity", сообщения: "connectivity", вопреки: "despite",
   несмотря: "despite", позиция: "", позиции: "", добивается: "push", добивался: "push", продвигает: "push", продвигал: "push",
+  давление: "opposition", развивает: "increase", развивать: "increase", развитие: "increase", укрепляет: "increase", укрепление: "increase",
+  усиливает: "increase", усиление: "increase", расширяет: "increase", расширять: "increase", транспорт: "shipping", транспортный: "shipping",
   провел: "host", провела: "host", проводил: "host", проводили: "host", проводит: "host", проведение: "host", устраивал: "host",
   устраивали: "host", устроили: "host", организатор: "host", организаторы: "host", организовала: "host", организует: "host",
   рынок: "sell", рынка: "sell", рынке: "sell", товар: "goods", товары: "goods", груз: "goods", грузы: "goods", продукция: "products",

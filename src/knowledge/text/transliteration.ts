@@ -21,6 +21,7 @@ export function cyrillicOf(latin: string): string {
     .replace(/([иы])и(?=[^аеёиоуыэюя]|$)/g, "$1й")
     .replace(/ыы/g, "ый")
     .replace(/([аеёиоуыэюя])ы/g, "$1й")
-    .replace(/([аеоуэюя])и(?=ск|$)/g, "$1й");
+    .replace(/([аеоуэюя])и(?=ск|$)/g, "$1й")
+    .replace(/еиш/g, "ейш");
 }
 
