@@ -5,7 +5,7 @@ import { LayeredMap } from "../../src/knowledge/layered-map.js";
 function changedAlike(steps: number, seed: number): { copy: Map<string, number>; layered: ReadonlyMap<string, number> } {
   let random = seed;
   const next = (below: number) => (random = (random * 1_103_515_245 + 12_345) % 2_147_483_648) % below;
-  let copy = new Map(Array.from({ length: 30 }, (_, i) => [`k${i}`, i] as const));
+  let copy = new Map<string, number>(Array.from({ length: 30 }, (_, i) => [`k${i}`, i] as const));
   let layered: ReadonlyMap<string, number> = new Map(copy);
   for (let step = 0; step < steps; step++) {
     copy = new Map(copy);
