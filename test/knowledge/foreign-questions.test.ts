@@ -206,11 +206,12 @@ describe("round 3 of Russian reading", () => {
     expect(answerId("How much did Liaoning export to Russia in January?")).toBeUndefined();
   });
 
-  it("leaves out a place the base does not know when it is compared by size with one it knows", () => {
+  it("leaves out a Russian place the base does not know when it is compared by size with one it knows, not a Chinese one", () => {
     expect(answerId("Владивосток или Находка больше?")).toBe("vladivostok-largest-far-east-port");
     expect(answerId("какой порт крупнее: Находка или Владивосток?")).toBe("vladivostok-largest-far-east-port");
     expect(unknownName("Находка или Владивосток, где больше населения?")).toBe("nakhodka");
     expect(unknownName("Находка больше?")).toBe("nakhodka");
+    expect(unknownName("Владивосток или Далянь больше?")).toBe("dalian");
   });
 
   it("answers who organised the conference only with the fact saying who held it, in Russian and English", () => {

@@ -7,7 +7,7 @@ import { chineseGlossary, monthName, russianCountryForms, russianGlossary, russi
 import { STOPWORDS } from "./lexicon.js";
 import { NAME_SPELLINGS } from "./name-spellings.js";
 import { pinyinAsChinese } from "./pinyin.js";
-import { PLACE_SPELLINGS } from "./place-spellings.js";
+import { PLACE_SPELLINGS, RUSSIAN_PLACE_SPELLINGS } from "./place-spellings.js";
 import { cyrillicOf } from "./transliteration.js";
 import { TypoCorrector } from "./typo-corrector.js";
 
@@ -66,6 +66,7 @@ const LATIN_RUSSIAN_ENDING = /(?:ogo|ego|omu|emu|ykh|ikh|yi|ii|oi|aya|yaya|uyu|y
 const MORE_THAN_RU = /(\d+(?:\.\d+)?) с (?:лишним|хвостиком|копейками)/giu;
 /** The places and names Russian and Chinese write, as English writes them, known to the fact base or not. */
 const PLACES: ReadonlySet<string> = new Set([...PLACE_SPELLINGS, ...NAME_SPELLINGS].map(({ english }) => english));
+const RUSSIAN_PLACES: ReadonlySet<string> = new Set(RUSSIAN_PLACE_SPELLINGS.map(({ english }) => english));
 /** "или" as the reader holds it, stemmed. */
 const OR = russianTerm("или");
 /** Nouns a "how many" counts: сколько компаний, 多少企业, and the English ones transliterated Russian keeps (skolko firm). */
@@ -159,8 +160,9 @@ export function readForeign(text: string, phrases: ReadonlySet<string>, vocabula
 }
 
 /**
- * "Владивосток или Находка больше?": of two places compared by size, the one the fact base does not know is left
- * out, so the question is answered by the fact that says which is largest instead of abstaining on the other name.
+ * "Владивосток или Находка больше?": of two places compared by size, a Russian one the fact base does not know is
+ * left out, so the question is answered by the fact that says which is largest instead of abstaining on the other
+ * name. A Chinese one (Далянь) is not: the base's largest port is the Russian Far East's.
  * Not when another word is unknown too ("где больше населения"): the size may not be what is compared.
  */
 function dropUnknownAlternative(tokens: Token[], vocabulary: Vocabulary): void {
@@ -172,7 +174,7 @@ function dropUnknownAlternative(tokens: Token[], vocabulary: Vocabulary): void {
     const before = tokens.slice(0, at).findLast(said);
     const after = tokens.slice(at + 1).find(said);
     const known = (place: Token | undefined) => place?.english !== undefined && PLACES.has(place.english) && vocabulary.has(place.english);
-    const unknown = (place: Token | undefined) => place?.english !== undefined && PLACES.has(place.english) && !vocabulary.has(place.english);
+    const unknown = (place: Token | undefined) => place?.english !== undefined && RUSSIAN_PLACES.has(place.english) && !vocabulary.has(place.english);
     for (const [one, other] of [[before, after], [after, before]] as const) if (known(one) && unknown(other)) other!.english = "";
   });
 }

@@ -11,7 +11,7 @@ export interface ForeignSpelling {
   zh: readonly string[];
 }
 
-const PLACES = `
+const CHINESE_PLACES = `
 anhui: Аньхой | 安徽
 chongqing: Чунцин | 重庆
 fujian: Фуцзянь | 福建
@@ -72,6 +72,9 @@ yanji: Яньцзи | 延吉
 tumen: Тумэнь | 图们
 zhengzhou: Чжэнчжоу | 郑州
 hohhot: Хух-Хото Хухэхото | 呼和浩特
+`;
+
+const RUSSIAN_PLACES = `
 moscow: Москва | 莫斯科
 st petersburg: Петербург Санкт-Петербург Питер | 圣彼得堡
 khabarovsk: Хабаровск | 哈巴罗夫斯克 伯力
@@ -147,5 +150,7 @@ function parse(table: string): ForeignSpelling[] {
     });
 }
 
-export const PLACE_SPELLINGS: readonly ForeignSpelling[] = parse(PLACES);
+/** Places in Russia: the base's largest port is the Russian Far East's, so only these are compared with it by size. */
+export const RUSSIAN_PLACE_SPELLINGS: readonly ForeignSpelling[] = parse(RUSSIAN_PLACES);
+export const PLACE_SPELLINGS: readonly ForeignSpelling[] = [...parse(CHINESE_PLACES), ...RUSSIAN_PLACE_SPELLINGS];
 export const ORGANISATION_SPELLINGS: readonly ForeignSpelling[] = parse(ORGANISATIONS);
