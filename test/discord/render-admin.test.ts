@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { expectWithinLimits } from "../support/within-limits.js";
 import { factFormValues, factModal, inputsTooLong, parseFactForm, sourceModal } from "../../src/discord/fact-form.js";
-import { embedLength, LIMITS, limitViolations, type MessagePayload } from "../../src/discord/limits.js";
 import {
   renderConflict,
   renderDraftProblems,
@@ -30,8 +30,7 @@ const huge = (length: number, word = "trade ") => word.repeat(Math.ceil(length /
 /** The longest actor the bot records: a Discord username (at most 32 characters) and a snowflake. */
 const ACTOR = `${"u".repeat(32)} (${"1".repeat(20)})`;
 
-/** Discord's limits the payload checks do not cover: button labels, and a modal's title and input labels. */
-const BUTTON_LABEL = 80;
+/** Discord's limits the payload checks do not cover: a modal's title and input labels. */
 const MODAL_TITLE = 45;
 const MODAL_LABEL = 45;
 
@@ -59,12 +58,6 @@ function revision(n: number): Revision {
   return { revision: n, action: ACTIONS[n % ACTIONS.length]!, actor: ACTOR, reason: huge(300, "why "), at: "2026-11-29T10:02:00.000Z", before, after };
 }
 
-function expectWithinLimits(payload: MessagePayload): void {
-  expect(limitViolations(payload)).toEqual([]);
-  expect((payload.embeds ?? []).reduce((sum, embed) => sum + embedLength(embed), 0)).toBeLessThanOrEqual(LIMITS.embedsTotal);
-  expect(payload.content?.length ?? 0).toBeLessThanOrEqual(LIMITS.content);
-  for (const row of payload.components ?? []) for (const component of row.components) if ("label" in component) expect(component.label?.length ?? 0).toBeLessThanOrEqual(BUTTON_LABEL);
-}
 
 const proposal: StoredProposal = {
   id: 123456,

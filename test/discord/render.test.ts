@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { expectWithinLimits } from "../support/within-limits.js";
 import type { Answer } from "../../src/knowledge/engine.js";
 import type { Fact, Source } from "../../src/knowledge/schema.js";
-import { embedLength, fitToLimits, LIMITS, limitViolations, type MessagePayload } from "../../src/discord/limits.js";
+import { fitToLimits, limitViolations } from "../../src/discord/limits.js";
 import { PICK_FACT_ID, renderAnswer, renderFact, renderHelp, renderMentionHelp, renderSources, renderTopics, withFeedbackButtons } from "../../src/discord/render.js";
 import { REPLY_LOCALES, type ReplyLocale } from "../../src/i18n/locale.js";
 import { seedBase, seedEngine } from "../support/seed.js";
@@ -42,13 +43,6 @@ const maximalTranslation = { statement: huge(1000, "Утверждение *жи
 
 const catalogue = { sources: [maximalSource, { ...maximalSource, id: "second-source" }], facts: Array.from({ length: 40 }, (_, i) => maximalFact(i)) };
 
-function expectWithinLimits(payload: MessagePayload): void {
-  expect(limitViolations(payload)).toEqual([]);
-  const embeds = payload.embeds ?? [];
-  expect(embeds.reduce((sum, embed) => sum + embedLength(embed), 0)).toBeLessThanOrEqual(LIMITS.embedsTotal);
-  for (const embed of embeds) for (const field of embed.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
-  expect(payload.content?.length ?? 0).toBeLessThanOrEqual(LIMITS.content);
-}
 
 describe("rendering within Discord's limits", () => {
   const answer: Answer = { query: huge(6000, "@everyone <@&123> "), answered: true, confidence: 0.87, results: [{ fact: maximalFact(1), score: 0.9 }], language: "en" };
