@@ -2,6 +2,7 @@ import type { FactIndex } from "./fact-index.js";
 import type { AskedSlots } from "./slots.js";
 import { askedAction, flowActor, tradePartner } from "./slots.js";
 import { askedCategory, askedSpeaker, canonicalWord, countedWords, isContentWord, MAX_QUESTION_CHARS, normaliseQuestion, normaliseText, questionAnswerType, words } from "./text/analyze.js";
+import { spellCountryAbbreviations } from "./text/country-abbreviations.js";
 import { readForeign } from "./text/foreign.js";
 import { worldPlaceNames } from "./text/lexicon.js";
 import { ORGANISATION_SPELLINGS, PLACE_SPELLINGS } from "./text/place-spellings.js";
@@ -49,7 +50,7 @@ export function readQuestion(index: FactIndex, raw: string, prefixLast = false):
     has: (word) => words(normaliseText(word)).every((part) => index.termFor(canonicalWord(part)) !== undefined),
     nearName: (word) => index.names.has(resolveWord(index, canonicalWord(word))?.word ?? ""),
   });
-  const text = foreign.text;
+  const text = spellCountryAbbreviations(foreign.text);
   const normalised = normaliseQuestion(text);
   const tokens = words(normalised);
   const halves = new Set<string>();

@@ -58,6 +58,16 @@ describe("answering", () => {
     expect(engine.answer("How much did Liaoning export to Russia?").answered).toBe(true);
   });
 
+  it("reads a country written as capitals as that country, not as 'us': U.S. exports are no province's", () => {
+    for (const question of ["U.S. exports to Russia", "What were US exports to Russia?", "how much did the UK export to russia"]) {
+      expect(engine.answer(question).answered, question).toBe(false);
+    }
+    for (const question of ["tell us about liaoning exports to russia", "How much did Liaoning export to Russia in US dollars?", "Liaoning exports to Russia in US$?", "TELL US HOW MUCH LIAONING EXPORTED TO RUSSIA"]) {
+      expect(engine.answer(question).results[0]?.fact.id, question).toBe("liaoning-exports-to-russia-value");
+      expect(engine.answer(question).answered, question).toBe(true);
+    }
+  });
+
   it("abstains when the best fact does not mention a name the question asks about", () => {
     const answer = engine.answer("What did Putin say about Heilongjiang?");
     expect(answer.answered).toBe(false);
