@@ -94,6 +94,11 @@ describe("reading Russian and Chinese", () => {
     expect(foreignAsEnglish("где прошла конференция на прошлой неделе", phrases)).toContain("where held conference last week");
   });
 
+  it("reads the Russian compass words, alone and in a compound with a slip (северо-вотсок is northeast)", () => {
+    expect(foreignAsEnglish("на севере", phrases)).toContain("north");
+    expect(answerId("Из каких провинций состоит северо-вотсок Китая?")).toBe("northeast-china-provinces");
+  });
+
   it("reads Chinese typed in pinyin as Chinese, words the base knows as they are", () => {
     expect(answerId("shenyang shi liaoning de shenghui ma")).toBe("shenyang-capital-of-liaoning");
     expect(answerId("liaoning dui eluosi chukou duoshao")).toBe("liaoning-exports-to-russia-value");

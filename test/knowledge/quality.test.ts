@@ -35,7 +35,7 @@ const FLOORS: Record<string, { answer?: number; offtopic?: number; nearmiss?: nu
   "questions.ru-round2.jsonl": { answer: 56, offtopic: 7, nearmiss: 16, wrong: 1 },
   "questions.ru-round3.jsonl": { answer: 53, offtopic: 4, nearmiss: 11, wrong: 0 },
   "questions.zh-round2.jsonl": { answer: 55, offtopic: 7, nearmiss: 16, wrong: 1 },
-  "questions.ru-blind.jsonl": { answer: 38, offtopic: 10, nearmiss: 12, wrong: 1 },
+  "questions.ru-blind.jsonl": { answer: 39, offtopic: 10, nearmiss: 12, wrong: 0 },
   "questions.zh-blind.jsonl": { answer: 38, offtopic: 10, nearmiss: 12, wrong: 0 },
 };
 

@@ -89,7 +89,7 @@ const RU: Record<string, string> = {
   взаимодействие: "cooperation", партнерство: "cooperation", сотрудничают: "cooperation", сотрудничать: "cooperation", связность: "connectivity",
   спецоперация: "war", противодействие: "opposition", стоимость: "costs", траты: "costs", время: "time", сроки: "time", уменьшит: "reduce",
   снизит: "reduce",
-  дальний: "far", восток: "east",
+  дальний: "far", восток: "east", север: "north", юг: "south",
   наращивать: "increase", наращивает: "increase", наращивают: "increase", наращивал: "increase", наращивала: "increase", наращивание: "increase",
   трансграничный: "cross border", трансграничная: "cross border", трансграничное: "cross border", приграничный: "cross border",
   приграничная: "cross border", приграничное: "cross border", сообщение: "connectivity", сообщения: "connectivity", вопреки: "despite",
