@@ -78,7 +78,7 @@ export function readQuestion(index: FactIndex, raw: string, prefixLast = false):
   const resolvedText = resolvedWords.join(" ");
   unknownName ??= phrases(tokens).find((phrase) => worldPlaces!.has(phrase) && !knownWords.has(phrase));
   return {
-    language: languageOf(original),
+    language: languageOf(foreign.readAs ?? original),
     terms,
     totalWeight: terms.reduce((sum, term) => sum + term.weight, 0),
     unknownName,

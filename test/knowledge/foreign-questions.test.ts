@@ -99,6 +99,12 @@ describe("reading Russian and Chinese", () => {
     expect(answerId("Из каких провинций состоит северо-вотсок Китая?")).toBe("northeast-china-provinces");
   });
 
+  it("takes a Latin-letter Russian or pinyin question for Russian or Chinese, so the reply is in that language", () => {
+    expect(engine.answer("skolko liaonin eksportiroval v rossiyu").language).toBe("ru");
+    expect(engine.answer("liaoning dui eluosi chukou duoshao").language).toBe("zh");
+    expect(engine.answer("how much did liaoning export to russia").language).toBe("en");
+  });
+
   it("reads Chinese typed in pinyin as Chinese, words the base knows as they are", () => {
     expect(answerId("shenyang shi liaoning de shenghui ma")).toBe("shenyang-capital-of-liaoning");
     expect(answerId("liaoning dui eluosi chukou duoshao")).toBe("liaoning-exports-to-russia-value");

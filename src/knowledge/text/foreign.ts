@@ -33,6 +33,8 @@ export interface ForeignReading {
    * they name something it has no fact about.
    */
   names: ForeignName[];
+  /** The Cyrillic or Chinese a Latin question was read as ("skolko" -> сколько, pinyin -> 汉字), whose language it is. */
+  readAs?: string;
 }
 
 /** What the fact base holds, asked while a question is read. */
@@ -264,7 +266,7 @@ function transliteratedRussian(text: string, phrases: ReadonlySet<string>, vocab
     if (vocabulary.has(lower) || (!russian!.has(russianTerm(letters)) && /^[A-Z]/.test(word) && vocabulary.nearName(lower))) return word;
     return /^[A-Z]/.test(word) ? letters.charAt(0).toUpperCase() + letters.slice(1) : letters;
   });
-  return readForeign(cyrillic, phrases, vocabulary);
+  return { ...readForeign(cyrillic, phrases, vocabulary), readAs: cyrillic };
 }
 
 /** A Latin word that is a glossary word with a case ending once in Cyrillic: "Lyaonina" (Ляонина), "glavnyi". */
@@ -279,7 +281,7 @@ function transliteratedChinese(text: string, phrases: ReadonlySet<string>, vocab
   chinese ??= chineseGlossary();
   const glossaryWords = () => [...chinese!].filter(([, english]) => english !== "").map(([word]) => word);
   const characters = pinyinAsChinese(text, glossaryWords, (word) => isEnglishWord(word) || vocabulary.has(word));
-  return characters === undefined ? undefined : readForeign(characters, phrases, vocabulary);
+  return characters === undefined ? undefined : { ...readForeign(characters, phrases, vocabulary), readAs: characters };
 }
 
 /** A Latin word in Cyrillic, with the final soft sign chat leaves out where the glossary needs it ("devyat" -> девять). */
