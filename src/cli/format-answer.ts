@@ -1,5 +1,5 @@
 import { askedWords } from "../i18n/asked-words.js";
-import { attributionIn, statementIn } from "../i18n/fact-text.js";
+import { attributionIn, statementIn, translationLabels } from "../i18n/fact-text.js";
 import type { ReplyLocale } from "../i18n/locale.js";
 import { stringsFor } from "../i18n/strings.js";
 import { describeAbstention } from "../knowledge/abstention.js";
@@ -12,14 +12,14 @@ export function formatAnswerText(answer: Answer, engine: Engine, locale: ReplyLo
   const top = answer.results[0];
   if (answer.answered && top) {
     const { fact } = top;
-    const statement = statementIn(fact, locale);
+    const labels = translationLabels(fact, locale);
     const source = sourceOf(fact, engine);
     const sourceLine = source ? `${source.title} (${describeSourceDate(source, s)})` : fact.sourceId;
     return [
-      statement.text,
-      ...(locale === "en" ? [] : [`(${statement.translated ? s.statementTranslated : s.statementUntranslated})`]),
+      statementIn(fact, locale),
+      ...(labels ? [`(${labels.statement})`] : []),
       "",
-      ...(locale === "en" ? [] : [`  ${s.sourceWords}`]),
+      ...(labels ? [`  ${labels.quote}`] : []),
       `  “${fact.quote}”`,
       `  — ${attributionIn(fact, locale)}`,
       `  ${s.cliSource}: ${sourceLine}`,
@@ -33,7 +33,7 @@ export function formatAnswerText(answer: Answer, engine: Engine, locale: ReplyLo
     s.cliCovers(coveredTopics(engine.base.facts).join(", ")),
   ];
   if (answer.results.length > 0) {
-    lines.push(s.cliClosest, ...answer.results.slice(0, 3).map(({ fact }) => `  - ${fact.id}: ${statementIn(fact, locale).text}`));
+    lines.push(s.cliClosest, ...answer.results.slice(0, 3).map(({ fact }) => `  - ${fact.id}: ${statementIn(fact, locale)}`));
   }
   return lines.join("\n");
 }

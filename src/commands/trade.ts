@@ -106,7 +106,7 @@ async function autocomplete(interaction: AutocompleteInteraction, context: BotCo
     return;
   }
   const locale = replyLocale(languageOf(focused.value), interaction.locale);
-  const suggestions = engine.suggest(focused.value, (fact) => statementIn(fact, locale).text);
+  const suggestions = engine.suggest(focused.value, (fact) => statementIn(fact, locale));
   await interaction.respond(suggestions.map(({ name, value }) => ({ name, value: factChoiceValue(value, locale, memberLocale(interaction)) })));
 }
 

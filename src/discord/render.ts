@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIEmbed, type APIEmbedField } from "discord.js";
 import { askedWords } from "../i18n/asked-words.js";
-import { attributionIn, statementIn } from "../i18n/fact-text.js";
+import { attributionIn, statementIn, translationLabels } from "../i18n/fact-text.js";
 import type { ReplyLocale } from "../i18n/locale.js";
 import { appCommandName, commandName, slashCommand } from "../i18n/slash.js";
 import { stringsFor, type Strings } from "../i18n/strings.js";
@@ -65,7 +65,7 @@ function pickMenu(results: Answer["results"], placeholder: string, locale: Reply
         custom_id: `${PICK_FACT_ID}${locale}`,
         placeholder,
         options: results.slice(0, LIMITS.selectOptions).map(({ fact }) => ({
-          label: truncate(statementIn(fact, locale).text, LIMITS.selectOptionLabel),
+          label: truncate(statementIn(fact, locale), LIMITS.selectOptionLabel),
           value: fact.id,
           description: truncate(fact.topic, LIMITS.selectOptionDescription),
         })),
@@ -158,13 +158,13 @@ function factParts(fact: Fact, source: Source | undefined, locale: ReplyLocale):
   const cached = byLocale.get(locale);
   if (cached && cached.source === source) return cached;
   const s = stringsFor(locale);
-  const shown = statementIn(fact, locale);
-  const statement = escapeMarkdown(shown.text);
+  const labels = translationLabels(fact, locale);
+  const statement = escapeMarkdown(statementIn(fact, locale));
   const quote = escapeMarkdown(fact.quote)
     .split("\n")
     .map((line) => `> ${line}`)
     .join("\n");
-  const labelledQuote = locale === "en" ? quote : `**${s.sourceWords}**\n${quote}`;
+  const labelledQuote = labels ? `**${labels.quote}**\n${quote}` : quote;
   const fields: APIEmbedField[] = [
     { name: s.saidBy, value: escapeMarkdown(attributionIn(fact, locale)), inline: true },
     { name: s.source, value: sourceLine(source, fact.sourceId, s), inline: true },
@@ -176,7 +176,7 @@ function factParts(fact: Fact, source: Source | undefined, locale: ReplyLocale):
     title: truncate(statement, LIMITS.embedTitle),
     description: statement.length > LIMITS.embedTitle ? `${statement}\n\n${labelledQuote}` : labelledQuote,
     fields: fields.map((field) => Object.freeze(field)),
-    footer: locale === "en" ? s.footer : `${s.footer}\n${shown.translated ? s.statementTranslated : s.statementUntranslated}`,
+    footer: labels ? `${s.footer}\n${labels.statement}` : s.footer,
   };
   byLocale.set(locale, parts);
   partsCache.set(fact, byLocale);
@@ -195,7 +195,7 @@ export function renderTopics(catalogue: Catalogue, topic?: string, locale: Reply
   const s = stringsFor(locale);
   const active = catalogue.facts.filter((fact) => fact.status === "active");
   const topics = coveredTopics(active);
-  const statement = (fact: Fact) => statementIn(fact, locale).text;
+  const statement = (fact: Fact) => statementIn(fact, locale);
   if (!topic) {
     return fitToLimits({
       embeds: [
