@@ -112,9 +112,27 @@ export function chinesePhrases(text: string): string[] {
   return (toSimplified(text).match(/\p{Script=Han}{2,8}/gu) ?? []).filter((phrase) => phrase.length <= LONGEST_PHRASE);
 }
 
-/** A fact's translated text as the index reads it: no correction, no names. */
-export function foreignAsEnglish(text: string, phrases: ReadonlySet<string>): string {
-  return readForeign(text, phrases).text;
+/**
+ * The words of a fact's translated text that its reading leaves Russian or Chinese: Russian stems and Chinese words
+ * no glossary reads as English. The index takes only these from a translation (the English ones come from the fact
+ * itself), so they are found without assembling the English reading; each Cyrillic word and Han run is read once
+ * per `known` map.
+ */
+export function untranslatedWords(text: string, phrases: ReadonlySet<string>, known: Map<string, readonly string[]>): string[] {
+  if (!FOREIGN.test(text)) return [];
+  russian ??= russianGlossary(russianTerm);
+  chinese ??= chineseGlossary();
+  const found: string[] = [];
+  for (const run of spellForeignFigures(toSimplified(text)).match(TOKEN) ?? []) {
+    if (!FOREIGN.test(run)) continue;
+    let untranslated = known.get(run);
+    if (!untranslated) {
+      const tokens = HAN.test(run) ? readChinese(run, phrases) : readRussianRun(run, false, undefined);
+      known.set(run, (untranslated = tokens.flatMap(({ word, english }) => (english === undefined ? [word] : []))));
+    }
+    found.push(...untranslated);
+  }
+  return found;
 }
 
 /**
@@ -390,9 +408,11 @@ function readChinese(run: string, phrases: ReadonlySet<string>): Token[] {
   let starts: ReadonlySet<number> | undefined;
   /** A glossary word found after unmatched characters must start a word there as the segmenter reads the run: 认为什么 holds no 为什么. */
   const startsWord = (at: number, phrase: string) => !between || phrases.has(phrase) || (starts ??= wordStarts(run)).has(at);
+  const lengths = phraseLengthsOf(phrases);
   for (let at = 0; at < run.length; ) {
+    const starting = lengths.get(run.slice(at, at + 2)) ?? 0;
     let length = Math.min(LONGEST_PHRASE, run.length - at);
-    while (length > 1 && !isPhrase(run.slice(at, at + length), phrases)) length--;
+    while (length > 1 && !((starting >> length) & 1 && isPhrase(run.slice(at, at + length), phrases))) length--;
     if (length > 1 && startsWord(at, run.slice(at, at + length))) {
       words.push(...segmentWords(between), ...glossaryWords(run.slice(at, at + length)));
       between = "";
@@ -469,14 +489,41 @@ function glossaryWords(phrase: string): string[] {
   return parts;
 }
 
+const phraseLengths = new WeakMap<ReadonlySet<string>, ReadonlyMap<string, number>>();
+
+/**
+ * By first two characters, the lengths of the phrases and glossary words starting with them (bit n set for length
+ * n): a run is matched only against lengths some phrase has.
+ */
+function phraseLengthsOf(phrases: ReadonlySet<string>): ReadonlyMap<string, number> {
+  let lengths = phraseLengths.get(phrases);
+  if (!lengths) {
+    const byStart = new Map<string, number>();
+    for (const phrase of [...phrases, ...chinese!.keys()]) {
+      if (phrase.length > 1 && phrase.length <= LONGEST_PHRASE) byStart.set(phrase.slice(0, 2), (byStart.get(phrase.slice(0, 2)) ?? 0) | (1 << phrase.length));
+    }
+    phraseLengths.set(phrases, (lengths = byStart));
+  }
+  return lengths;
+}
+
 function isPhrase(candidate: string, phrases: ReadonlySet<string>): boolean {
   return phrases.has(candidate) || chinese!.has(candidate);
 }
 
-function segmentWords(text: string): string[] {
+/** The segmenter's words of the texts between phrases, which repeat (与, 之间, 的): kept, up to a bound a stream of questions cannot outgrow. */
+const segmented = new Map<string, readonly string[]>();
+const SEGMENTED_LIMIT = 10_000;
+
+function segmentWords(text: string): readonly string[] {
   if (!text) return [];
-  segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
-  return [...segmenter.segment(text)].filter((segment) => segment.isWordLike).map((segment) => segment.segment);
+  let words = segmented.get(text);
+  if (!words) {
+    segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
+    if (segmented.size >= SEGMENTED_LIMIT) segmented.clear();
+    segmented.set(text, (words = [...segmenter.segment(text)].filter((segment) => segment.isWordLike).map((segment) => segment.segment)));
+  }
+  return words;
 }
 
 /** Where the segmenter starts a word in a text. */

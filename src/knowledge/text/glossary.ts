@@ -308,6 +308,8 @@ export function chineseGlossary(): ReadonlyMap<string, string> {
   return new Map([...countries, ...spellings("zh"), ...Object.entries(ZH)].map(([word, english]) => [toSimplified(word), english]));
 }
 
+const HAS_SIMPLIFIED = new RegExp(`[${[...SIMPLIFIED.keys()].join("")}]`, "gu");
+
 export function toSimplified(text: string): string {
-  return text.replace(/\p{Script=Han}/gu, (char) => SIMPLIFIED.get(char) ?? char);
+  return text.replace(HAS_SIMPLIFIED, (char) => SIMPLIFIED.get(char)!);
 }
