@@ -4,7 +4,7 @@ import { mergeFacts } from "./merge-facts.js";
 import { readQuestion, type Language, type Question } from "./question.js";
 import type { Fact, FactBase } from "./schema.js";
 import { missingSlot } from "./slots.js";
-import { canonicalWord, isContentWord, normaliseText, termOf, words } from "./text/analyze.js";
+import { canonicalWord, isContentWord, normaliseText, questionOpening, termOf, words } from "./text/analyze.js";
 import { truncate } from "../truncate.js";
 
 /** Share of the question's weight the best fact must cover before the engine answers. */
@@ -21,6 +21,8 @@ const TYPE_BONUS = 0.12;
 const FOCUS_BONUS = 0.1;
 const ENTITY_FOCUS_BONUS = 0.05;
 const MISSING_NAME_FACTOR = 0.5;
+/** Within this share of the best score, facts match a question about equally well. */
+const NEAR_TIE = 0.9;
 const ANSWER_WORDS = new Set(["billion", "million", "thousand", "trillion", "yuan", "dollar", "percent"]);
 
 export interface ScoredFact {
@@ -121,7 +123,7 @@ function rank(index: FactIndex, query: Question): Ranked[] {
     for (let i = 0; i < posting.docs.length; i++) board.add(posting.docs[i]!, contribution * posting.weights[i]!);
   }
   const candidates = board.takeTop(CANDIDATES);
-  return candidates
+  const ranked = candidates
     .map(([docIndex, mass]): Ranked => {
       const doc = index.docs[docIndex]!;
       const coverage = mass / query.totalWeight;
@@ -134,6 +136,46 @@ function rank(index: FactIndex, query: Question): Ranked[] {
       return { doc, coverage, score, missesName };
     })
     .sort((a, b) => b.score - a.score || a.doc.fact.id.localeCompare(b.doc.fact.id));
+  return askedLikeAnExample(index, query, ranked);
+}
+
+/**
+ * Of facts that match a question about equally well, the one with an example question asked the same way first:
+ * opening with the same question word, holding every word the question asks about and naming nothing it does not
+ * (a name of the same entity, Jinping for Xi, is not something else).
+ * "can jilin ship thru vladivostok" is the route fact's "Can Jilin ship goods through Vladivostok?", not the savings
+ * fact's "Why does Jilin ship through Vladivostok?"; "who from russia attended" is not "Who attended the
+ * China–Russia conference?".
+ */
+function askedLikeAnExample(index: FactIndex, query: Question, ranked: Ranked[]): Ranked[] {
+  const top = ranked[0];
+  if (!top || query.opening === undefined || !(ranked[1] && ranked[1].score >= NEAR_TIE * top.score)) return ranked;
+  const asked = new Set(query.terms.flatMap(({ term }) => (term === undefined ? [] : [term])));
+  const askedLikeThis = (doc: IndexedFact) => (example: Example) =>
+    example.opening === query.opening &&
+    [...asked].every((term) => example.terms.has(term)) &&
+    [...example.terms].every((term) => asked.has(term) || !index.names.has(term) || entityTermsOf(index, doc).some((entity) => entity.includes(term) && entity.some((part) => asked.has(part))));
+  const phrased = ranked.filter((candidate) => candidate.score >= NEAR_TIE * top.score).find(({ doc }) => examplesOf(index, doc).some(askedLikeThis(doc)));
+  return !phrased || phrased === top ? ranked : [phrased, ...ranked.filter((candidate) => candidate !== phrased)];
+}
+
+interface Example {
+  opening: string | undefined;
+  terms: ReadonlySet<string>;
+}
+
+const examplesCache = new WeakMap<IndexedFact, readonly Example[]>();
+
+function examplesOf(index: FactIndex, doc: IndexedFact): readonly Example[] {
+  let examples = examplesCache.get(doc);
+  if (!examples) {
+    examples = doc.fact.questions.map((question) => {
+      const read = words(normaliseText(question));
+      return { opening: questionOpening(read), terms: new Set(read.map(canonicalWord).filter(isContentWord).map((word) => termOf(word, index.names))) };
+    });
+    examplesCache.set(doc, examples);
+  }
+  return examples;
 }
 
 /**
@@ -170,14 +212,20 @@ const entityTermsCache = new WeakMap<IndexedFact, readonly (readonly string[])[]
  * Chinese and Russian businesses that signed agreements there.
  */
 function entityFocus(index: FactIndex, doc: IndexedFact, query: Question): number {
+  const entities = entityTermsOf(index, doc);
+  if (entities.length === 0) return 0;
+  const asked = new Set(query.terms.map((term) => term.term));
+  return entities.filter((terms) => terms.some((term) => asked.has(term))).length / entities.length;
+}
+
+/** The index terms of each of the fact's entities ("Xi Jinping" -> xi, jinping). */
+function entityTermsOf(index: FactIndex, doc: IndexedFact): readonly (readonly string[])[] {
   let entities = entityTermsCache.get(doc);
   if (!entities) {
     entities = doc.fact.entities.map((entity) => words(normaliseText(entity)).map(canonicalWord).filter(isContentWord).map((word) => termOf(word, index.names)));
     entityTermsCache.set(doc, entities);
   }
-  if (entities.length === 0) return 0;
-  const asked = new Set(query.terms.map((term) => term.term));
-  return entities.filter((terms) => terms.some((term) => asked.has(term))).length / entities.length;
+  return entities;
 }
 
 function isAnswerWord(term: string): boolean {

@@ -1,7 +1,7 @@
 import type { FactIndex } from "./fact-index.js";
 import type { AskedSlots } from "./slots.js";
 import { askedAction, flowActor, tradePartner } from "./slots.js";
-import { askedCategory, askedSpeaker, canonicalWord, countedWords, isContentWord, MAX_QUESTION_CHARS, normaliseQuestion, normaliseText, questionAnswerType, words } from "./text/analyze.js";
+import { askedCategory, askedSpeaker, canonicalWord, countedWords, isContentWord, MAX_QUESTION_CHARS, normaliseQuestion, normaliseText, questionAnswerType, questionOpening, words } from "./text/analyze.js";
 import { spellCountryAbbreviations } from "./text/country-abbreviations.js";
 import { readForeign } from "./text/foreign.js";
 import { worldPlaceNames } from "./text/lexicon.js";
@@ -31,6 +31,8 @@ export interface Question {
   /** A name the fact base knows nothing close to: a capitalised unknown word, or a place it never mentions. */
   unknownName: string | undefined;
   asked: AskedSlots;
+  /** How the question opens ("can", "why", "how much"), when it asks with a question word. */
+  opening: string | undefined;
 }
 
 interface Resolved {
@@ -82,6 +84,7 @@ export function readQuestion(index: FactIndex, raw: string, prefixLast = false):
     terms,
     totalWeight: terms.reduce((sum, term) => sum + term.weight, 0),
     unknownName,
+    opening: questionOpening(tokens),
     asked: {
       answerType: questionAnswerType(normalised),
       period: periodOf(correctedText),

@@ -35,6 +35,18 @@ describe("answering", () => {
     expect(engine.answer("21.18 billion dollars").results[0]?.fact.statement).toContain("$21.18 billion");
   });
 
+  it("takes, of facts that match a question about equally well, the one with an example question asked the same way", () => {
+    expect(topId("can jilin ship stuff thru vladivostok")).toBe("jilin-vladivostok-shipping-route");
+    expect(topId("why does jilin ship thru vladivostok")).toBe("jilin-route-cuts-cost-and-time");
+    const [route, savings] = [seedFact("jilin-vladivostok-shipping-route"), seedFact("jilin-route-cuts-cost-and-time")];
+    const swapped = buildEngine({ sources: seedBase().sources, facts: mergeFacts(seedBase().facts, [{ ...route, questions: savings.questions }, { ...savings, questions: route.questions }]) });
+    expect(swapped.answer("can jilin ship stuff thru vladivostok").results[0]?.fact.id).toBe("jilin-route-cuts-cost-and-time");
+  });
+
+  it("does not take an example question for the same question when it names something the question does not", () => {
+    expect(topId("who from russia attended the conference in shenyang")).toBe("russian-attendees-at-conference");
+  });
+
   it("prefers, of facts that match alike, the one about just the names the question asks about", () => {
     expect(topId("who from russia attended")).toBe("russian-attendees-at-conference");
     expect(topId("俄罗斯那边来了哪些人参会")).toBe("russian-attendees-at-conference");

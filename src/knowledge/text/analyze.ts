@@ -127,6 +127,17 @@ export function askedSpeaker(normalised: string): string[] {
 }
 
 /** Kinds of thing a "which …" question asks for that a fact names as such ("the provinces of …", "the port of …"). */
+const QUESTION_WORDS = new Set(["what", "which", "who", "whom", "whose", "when", "where", "why", "how", "can", "could", "will", "would", "should", "is", "are", "was", "were", "do", "does", "did", "has", "have"]);
+const HOW_WHAT = new Set(["much", "many", "long", "far", "big", "large", "often"]);
+
+/** The question word a question opens with, after any chat opener ("so can …"): "can", "why", "how much". */
+export function questionOpening(words: readonly string[]): string | undefined {
+  const at = words.findIndex((word) => QUESTION_WORDS.has(word));
+  if (at < 0) return undefined;
+  const next = words[at + 1];
+  return words[at] === "how" && next !== undefined && HOW_WHAT.has(next) ? `how ${next}` : words[at];
+}
+
 const CATEGORY_ASKED = /\b(?:which|what) (?:[a-z]+ )?(provinces?|ports?|industry|industries|sectors?|companies|company|firms?|businesses)\b/;
 
 /** The kind of thing a "which" question asks for ("which chinese provinces border russia" -> "province"), if one a fact must name. */
