@@ -30,7 +30,7 @@ export const FILLERS: readonly string[] = `lol lmao lmfao rofl haha hahaha ngl t
   actually really still even tell show explain bot mean guess think right exactly approximately roughly ytd currently
   because though although anyhow whatever
   recently lately nowadays anymore ever again also okay sure alright maybe perhaps probably wait oh ah ahh ohh hmmm
-  one ones together people person belong belongs belonged whole`
+  one ones together people person belong belongs belonged whole bother`
   .split(/\s+/)
   .filter(Boolean);
 
@@ -45,6 +45,9 @@ const PHRASES: readonly [RegExp, string][] = [
   [/\b(?:took|take|takes|taking) part\b|\b(?:showed|show|shows|turned|turn|turns) up\b/g, "attended"],
   [/\bhit (?:a )?(?:peak|record|high)\b/g, "highest"],
   [/\bby sea\b/g, "shipping"],
+  [/\b(?:(?:own |direct )?(?:access|outlet|way out) to the (?:sea|ocean)|(?:own |direct )?sea access|coastline)\b/g, "landlocked"],
+  [/\bwhat(?:s| is) the point\b/g, "why"],
+  [/\bcount(?:s|ed)? as\b/g, "are"],
 ];
 
 /** Rewrites each chat spelling in lowercase text to the word it stands for. */

@@ -336,9 +336,9 @@ function howMuchOrMany(next: readonly string[]): string {
 }
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-/** A Chinese numeral, with its decimals (八十二点三): a figure before a unit or a scale, or after 百分之. */
+/** A Chinese numeral, with its decimals (八十二点三): a figure before a unit or a scale (四百多亿), the first month of a span (一到九月), or after 百分之. */
 const NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?";
-const CHINESE_NUMBER = new RegExp(`(?<!第|百分之)${NUMERAL}(?=[个家月年趟列%亿万元])|(?<=百分之)${NUMERAL}`, "gu");
+const CHINESE_NUMBER = new RegExp(`(?<!第|百分之)${NUMERAL}(?=[多余来]?[个家月年趟列%亿万元]|\\s*[到至]\\s*${NUMERAL}\\s*月)|(?<=百分之)${NUMERAL}`, "gu");
 /** Compared with last year (比去年, 与去年同期相比): a comparison, not the period asked. */
 const COMPARED_WITH_LAST_YEAR = /(?:比|较|相较|相比|对比)于?去年(?:同期)?|(?:与|和|跟|同)去年(?:同期)?(?:相比|比较?)|去年同期/g;
 

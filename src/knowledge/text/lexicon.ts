@@ -83,6 +83,11 @@ const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   cost: ["costs", "cheap", "cheaper", "cheapest", "price", "prices", "expense", "expenses"],
   decrease: ["decreased", "decreases", "fall", "fell", "fallen", "drop", "dropped", "decline", "declined", "shrink", "shrank", "plunge", "plunged"],
   significance: ["significant", "important", "importance", "matter", "matters", "crucial"],
+  leave: ["left", "leaves", "leaving", "depart", "departs", "departed", "departing", "departure"],
+  release: ["released", "releases", "releasing", "publish", "publishes", "published", "publishing"],
+  figure: ["figures", "data", "stats", "statistics"],
+  administration: ["agency", "agencies", "authority", "authorities"],
+  media: ["outlet", "outlets", "press"],
 };
 
 export const SYNONYMS_OF: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(SYNONYM_GROUPS));
