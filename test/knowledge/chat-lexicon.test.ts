@@ -10,6 +10,9 @@ describe("chat spellings and fillers", () => {
     ["how many chinese co's showed up 2 the shenyang conf", ["china", "company", "attend", "shenyang", "conference"]],
     ["is it cos its cheaper", ["cost"]],
     ["how many russian cos set up shop", ["russia", "company", "establish"]],
+    ["does jilin have its own access to the sea", ["jilin", "landlocked"]],
+    ["why would jilin even bother, whats the point", ["jilin"]],
+    ["so which provinces count as the northeast", ["provinces", "northeast"]],
   ])("%s -> %j", (question, words) => {
     expect(contentWords(question)).toEqual(words);
   });

@@ -34,6 +34,9 @@ describe("reading Russian and Chinese", () => {
     expect(foreignAsEnglish("出口额是426.4亿元吗")).toContain("42.64 billion");
     expect(foreignAsEnglish("有四十家俄企")).toContain("40");
     expect(foreignAsEnglish("1到9月")).toContain("january through september");
+    expect(foreignAsEnglish("一到九月")).toContain("january through september");
+    expect(foreignAsEnglish("出口有四百多亿元")).toContain("more than 40 billion");
+    expect(foreignAsEnglish("с янв по сент")).toContain("january through september");
     expect(foreignAsEnglish("增长百分之八十二点三")).toContain("82.3 percent");
     expect(foreignAsEnglish("四百二十六点四亿元")).toContain("42.64 billion");
     expect(answerId("辽宁对俄出口额是426.4亿元吗")).toBe("liaoning-exports-to-russia-value");
@@ -261,6 +264,15 @@ describe("Russian typed in Latin letters", () => {
     expect(answerId("skolko rossiiskih firm v Lyaonine")).toBe("russian-companies-in-liaoning");
     expect(cyrillicOf("krupneishii")).toBe("крупнейший");
     expect(answerId("vladivostokskii port krupneishii?")).toBe("vladivostok-largest-far-east-port");
+  });
+
+});
+
+describe("Chinese slips, and translations as the index reads them", () => {
+  it("reads characters no glossary or fact knows that sound like a glossary word as that word, a pinyin keyboard's slip", () => {
+    expect(answerId("东北包阔哪几个省份？")).toBe(answerId("东北包括哪几个省份？"));
+    expect(answerId("东北为什么成了中俄双边贸易的书纽？")).toBe("northeast-china-trade-hub");
+    expect(unknownName("大连港出口多少")).toBe("dalian");
   });
 
   it("indexes of each translation the words its reading leaves Russian or Chinese, found without assembling the reading", () => {

@@ -37,6 +37,9 @@ const FLOORS: Record<string, { answer?: number; offtopic?: number; nearmiss?: nu
   "questions.zh-round2.jsonl": { answer: 55, offtopic: 7, nearmiss: 16, wrong: 1 },
   "questions.ru-blind.jsonl": { answer: 39, offtopic: 10, nearmiss: 12, wrong: 0 },
   "questions.zh-blind.jsonl": { answer: 38, offtopic: 10, nearmiss: 12, wrong: 0 },
+  "questions.en-blind2.jsonl": { answer: 49, offtopic: 12, nearmiss: 18, wrong: 0 },
+  "questions.ru-blind2.jsonl": { answer: 28, offtopic: 8, nearmiss: 12, wrong: 0 },
+  "questions.zh-blind2.jsonl": { answer: 29, offtopic: 8, nearmiss: 12, wrong: 0 },
 };
 
 describe("answer quality floors", () => {

@@ -6,7 +6,7 @@ import { CHINESE_STOPWORDS } from "./foreign-stopwords.js";
 import { chineseGlossary, monthName, russianCountryForms, russianGlossary, russianFunctionWords, russianPhrasesAsEnglish, toSimplified } from "./glossary.js";
 import { STOPWORDS } from "./lexicon.js";
 import { NAME_SPELLINGS } from "./name-spellings.js";
-import { pinyinAsChinese } from "./pinyin.js";
+import { homophoneOf, pinyinAsChinese } from "./pinyin.js";
 import { PLACE_SPELLINGS, RUSSIAN_PLACE_SPELLINGS } from "./place-spellings.js";
 import { cyrillicOf } from "./transliteration.js";
 import { TypoCorrector } from "./typo-corrector.js";
@@ -147,7 +147,7 @@ export function readForeign(text: string, phrases: ReadonlySet<string>, vocabula
   let sentenceStart = true;
   const simplified = toSimplified(vocabulary ? simplifiedQuestion(text) : text);
   for (const run of spellForeignFigures(simplified).match(TOKEN) ?? []) {
-    if (HAN.test(run)) tokens.push(...readChinese(run, phrases));
+    if (HAN.test(run)) tokens.push(...(vocabulary ? withHomophonesCorrected(readChinese(run, phrases), vocabulary) : readChinese(run, phrases)));
     else if (CYRILLIC.test(run)) tokens.push(...readRussianRun(run, sentenceStart, vocabulary));
     else {
       if (run.trim()) tokens.push({ word: run, english: run });
@@ -294,11 +294,38 @@ function inflectedGlossaryWord(latin: string): boolean {
   return russian!.has(stem) && stem !== withoutSigns(letters);
 }
 
+/**
+ * Characters no glossary and no fact knows, one or two words of two or three characters together, that read as a
+ * glossary word does: read as that word ("东北包阔哪几个省份" asks what the northeast includes, 包括).
+ */
+function withHomophonesCorrected(tokens: readonly Token[], vocabulary: Vocabulary): Token[] {
+  const unknown = (token: Token | undefined) => token !== undefined && token.english === undefined && token.name === undefined && !vocabulary.has(token.word);
+  const corrected: Token[] = [];
+  for (let at = 0; at < tokens.length; ) {
+    const size = [2, 1].find((count) => {
+      const characters = tokens.slice(at, at + count);
+      const length = characters.reduce((sum, token) => sum + token.word.length, 0);
+      return characters.length === count && characters.every(unknown) && length >= 2 && length <= 3 && homophoneOf(characters.map((token) => token.word).join(""), readableWords) !== undefined;
+    });
+    if (size === undefined) corrected.push(tokens[at++]!);
+    else {
+      const word = homophoneOf(tokens.slice(at, at + size).map((token) => token.word).join(""), readableWords)!;
+      corrected.push({ word, english: chineseEnglish(word) });
+      at += size;
+    }
+  }
+  return corrected;
+}
+
+/** The glossary's Chinese words that read as English words (not its grammar words). */
+function readableWords(): string[] {
+  return [...chinese!].filter(([, english]) => english !== "").map(([word]) => word);
+}
+
 /** Chinese typed in pinyin, read as Chinese; words the fact base knows as they are ("shenyang") stay Latin. */
 function transliteratedChinese(text: string, phrases: ReadonlySet<string>, vocabulary: Vocabulary): ForeignReading | undefined {
   chinese ??= chineseGlossary();
-  const glossaryWords = () => [...chinese!].filter(([, english]) => english !== "").map(([word]) => word);
-  const characters = pinyinAsChinese(text, glossaryWords, (word) => isEnglishWord(word) || vocabulary.has(word));
+  const characters = pinyinAsChinese(text, readableWords, (word) => isEnglishWord(word) || vocabulary.has(word));
   return characters === undefined ? undefined : { ...readForeign(characters, phrases, vocabulary), readAs: characters };
 }
 

@@ -33,6 +33,18 @@ export function pinyinAsChinese(text: string, chineseWords: () => Iterable<strin
   return chinese >= 2 && chinese > latin.length - chinese ? read.join("") : undefined;
 }
 
+let homophones: ReadonlyMap<string, string> | undefined;
+
+/**
+ * The glossary word of two or more characters that reads as these characters do, toneless: a pinyin keyboard's
+ * slip (包阔 for 包括, 书纽 for 枢纽).
+ */
+export function homophoneOf(characters: string, chineseWords: () => Iterable<string>): string | undefined {
+  homophones ??= pinyinSpellings([...chineseWords()].filter((word) => word.length > 1));
+  const [reading] = readings(characters);
+  return reading === undefined ? undefined : homophones.get(reading);
+}
+
 function pinyinSpellings(words: readonly string[]): Map<string, string> {
   const spellings = new Map<string, string>();
   for (const word of words) {
