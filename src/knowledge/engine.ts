@@ -218,11 +218,20 @@ function entityFocus(index: FactIndex, doc: IndexedFact, query: Question): numbe
   return entities.filter((terms) => terms.some((term) => asked.has(term))).length / entities.length;
 }
 
+/** Each entity's index terms, by index: facts name the same entities over and over. */
+const entityTermsByIndex = new WeakMap<FactIndex, Map<string, readonly string[]>>();
+
 /** The index terms of each of the fact's entities ("Xi Jinping" -> xi, jinping). */
 function entityTermsOf(index: FactIndex, doc: IndexedFact): readonly (readonly string[])[] {
   let entities = entityTermsCache.get(doc);
   if (!entities) {
-    entities = doc.fact.entities.map((entity) => words(normaliseText(entity)).map(canonicalWord).filter(isContentWord).map((word) => termOf(word, index.names)));
+    let known = entityTermsByIndex.get(index);
+    if (!known) entityTermsByIndex.set(index, (known = new Map<string, readonly string[]>()));
+    entities = doc.fact.entities.map((entity) => {
+      let terms = known.get(entity);
+      if (!terms) known.set(entity, (terms = words(normaliseText(entity)).map(canonicalWord).filter(isContentWord).map((word) => termOf(word, index.names))));
+      return terms;
+    });
     entityTermsCache.set(doc, entities);
   }
   return entities;
