@@ -268,6 +268,14 @@ describe("Russian typed in Latin letters", () => {
 
 });
 
+describe("Russian phrases", () => {
+  it("reads направления бизнеса (lines of business) as industries, not as a direction", () => {
+    expect(answerId("по каким направлениям бизнеса подписаны соглашения")).toBe("conference-agreement-industries");
+    expect(foreignAsEnglish("направления сотрудничества")).toContain("industries");
+    expect(foreignAsEnglish("в каком направлении")).not.toContain("industries");
+  });
+});
+
 describe("Chinese slips, and translations as the index reads them", () => {
   it("reads characters no glossary or fact knows that sound like a glossary word as that word, a pinyin keyboard's slip", () => {
     expect(answerId("东北包阔哪几个省份？")).toBe(answerId("东北包括哪几个省份？"));
