@@ -274,6 +274,11 @@ describe("Russian phrases", () => {
     expect(foreignAsEnglish("направления сотрудничества")).toContain("industries");
     expect(foreignAsEnglish("в каком направлении")).not.toContain("industries");
   });
+
+  it("reads после начала (after the start of) as since, a point in time and not something that started", () => {
+    expect(foreignAsEnglish("после начала сво")).toContain("since");
+    expect(answerId("кнр и рф сблизились после начала сво?")).toBe("china-push-for-connectivity-with-russia");
+  });
 });
 
 describe("Chinese slips, and translations as the index reads them", () => {

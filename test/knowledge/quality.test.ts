@@ -32,7 +32,7 @@ const FLOORS: Record<string, { answer?: number; offtopic?: number; nearmiss?: nu
   "questions.zh-chat-holdout.jsonl": { answer: 22, offtopic: 5, nearmiss: 8, wrong: 0 },
   "questions.ru-holdout.jsonl": { answer: 13, offtopic: 3, nearmiss: 4, wrong: 0 },
   "questions.zh-holdout.jsonl": { answer: 13, offtopic: 3, nearmiss: 4, wrong: 0 },
-  "questions.ru-round2.jsonl": { answer: 56, offtopic: 7, nearmiss: 16, wrong: 1 },
+  "questions.ru-round2.jsonl": { answer: 57, offtopic: 7, nearmiss: 16, wrong: 0 },
   "questions.ru-round3.jsonl": { answer: 53, offtopic: 4, nearmiss: 11, wrong: 0 },
   "questions.zh-round2.jsonl": { answer: 55, offtopic: 7, nearmiss: 16, wrong: 1 },
   "questions.ru-blind.jsonl": { answer: 39, offtopic: 10, nearmiss: 12, wrong: 0 },

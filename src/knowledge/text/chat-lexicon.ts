@@ -48,6 +48,9 @@ const PHRASES: readonly [RegExp, string][] = [
   [/\b(?:(?:own |direct )?(?:access|outlet|way out) to the (?:sea|ocean)|(?:own |direct )?sea access|coastline)\b/g, "landlocked"],
   [/\bwhat(?:s| is) the point\b/g, "why"],
   [/\bcount(?:s|ed)? as\b/g, "are"],
+  [/\b(?:after|since) (?:the )?(?:start|beginning|outbreak) of\b/g, "since"],
+  [/\b(?:after|since) (?:the )?(war|conflict|invasion) (?:started|began|broke out)\b/g, "since the $1"],
+  [/\b(?:grow|grew|grown|growing|get|gets|got|getting|move|moved|moving|draw|drew|drawn)(?: much| even| any)? closer\b|\bcloser ties\b/g, "cooperation"],
 ];
 
 /** Rewrites each chat spelling in lowercase text to the word it stands for. */
