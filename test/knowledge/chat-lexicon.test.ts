@@ -13,8 +13,8 @@ describe("chat spellings and fillers", () => {
     ["does jilin have its own access to the sea", ["jilin", "landlocked"]],
     ["why would jilin even bother, whats the point", ["jilin"]],
     ["so which provinces count as the northeast", ["provinces", "northeast"]],
-    ["did china and russia grow closer after the war started", ["china", "russia", "cooperation", "war"]],
-    ["closer ties since the start of the invasion", ["cooperation", "war"]],
+    ["did china and russia grow closer after the war started", ["china", "russia", "cooperation", "since", "war"]],
+    ["closer ties since the start of the invasion", ["cooperation", "since", "war"]],
   ])("%s -> %j", (question, words) => {
     expect(contentWords(question)).toEqual(words);
   });
