@@ -376,29 +376,38 @@ const COMPARED_WITH_LAST_YEAR = /(?:比|较|相较|相比|对比)于?去年(?:�
 function spellForeignFigures(text: string): string {
   const russianText = /\p{Script=Cyrillic}/u.test(text) ? russianPhrasesAsEnglish(text.replace(/(\d),(\d{1,2})(?!\d)/g, "$1.$2").replace(MORE_THAN_RU, " more than $1")) : text;
   if (!/\p{Script=Han}/u.test(russianText)) return russianText;
-  return russianText
-    .replace(COMPARED_WITH_LAST_YEAR, " compared with last year ")
-    .replace(/第[一1](?![0-9〇一二三四五六七八九十百千])/g, "第一")
-    .replace(/第一大/g, "最大")
-    .replace(/第([二三四五])大/g, " 第$1 最大 ")
-    .replace(/(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*以来/g, "以来 $2月 $1")
-    .replace(/(\d{4})\s*年\s*以来/g, "以来 $1年")
-    .replace(CHINESE_NUMBER, (numeral, at: number, whole: string) => {
-      const value = chineseNumber(numeral);
-      return value < 10 && whole[at + numeral.length] === "个" ? numeral : String(value);
-    })
-    .replace(/(\d+(?:\.\d+)?)\s*(多|余|来)?\s*个?亿/g, (_match, value: string, more?: string) => ` ${more ? "more than " : ""}${shiftDecimal(value, -1)} billion `)
-    .replace(/(\d+(?:\.\d+)?)\s*(多|余|来)?\s*万(?![亿元])/g, (_match, value: string, more?: string) => ` ${more ? "more than " : ""}${shiftDecimal(value, 4)} `)
-    .replace(/(?:超过|超出|多于|高于|大于|以上)(?=\s*\d)/g, " more than ")
-    .replace(/(?:不到|少于|低于|小于|不足)(?=\s*\d)/g, " less than ")
-    .replace(/(?:大概|大约|约|将近|接近|差不多|近)(?=\s*\d)/g, " about ")
-    .replace(/哪[一二两三四五六七八九十几]+[位个家座条项]/g, "哪些")
-    .replace(/(\d{1,2})\s*(?:到|至|-|~)\s*(\d{1,2})\s*月/g, (match, from: string, to: string) => monthSpan(match, Number(from), Number(to)))
-    .replace(/(\d{4})\s*年/g, " $1 ")
-    .replace(/(\d{1,2})\s*月份?/g, (match, month: string) => ` ${monthName(Number(month)) ?? match} `)
-    .replace(/前\s*9\s*个?月/g, " first nine months ")
-    .replace(/百分之\s*(\d+(?:\.\d+)?)/g, " $1 percent ");
+  return CHINESE_FIGURES.reduce((spelled, [needle, rewrite]) => (needle === undefined || spelled.includes(needle) ? rewrite(spelled) : spelled), russianText);
 }
+
+/**
+ * The rewrites of Chinese figures and periods, in order, each with a text every match of it holds: a text without
+ * that text is not scanned for it.
+ */
+const CHINESE_FIGURES: readonly (readonly [string | undefined, (text: string) => string])[] = [
+  ["去年", (text) => text.replace(COMPARED_WITH_LAST_YEAR, " compared with last year ")],
+  ["第", (text) => text.replace(/第[一1](?![0-9〇一二三四五六七八九十百千])/g, "第一").replace(/第一大/g, "最大").replace(/第([二三四五])大/g, " 第$1 最大 ")],
+  ["以来", (text) => text.replace(/(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*以来/g, "以来 $2月 $1").replace(/(\d{4})\s*年\s*以来/g, "以来 $1年")],
+  [undefined, (text) => text.replace(CHINESE_NUMBER, (numeral, at: number, whole: string) => {
+    const value = chineseNumber(numeral);
+    return value < 10 && whole[at + numeral.length] === "个" ? numeral : String(value);
+  })],
+  ["亿", (text) => text.replace(/(\d+(?:\.\d+)?)\s*(多|余|来)?\s*个?亿/g, (_match, value: string, more?: string) => ` ${more ? "more than " : ""}${shiftDecimal(value, -1)} billion `)],
+  ["万", (text) => text.replace(/(\d+(?:\.\d+)?)\s*(多|余|来)?\s*万(?![亿元])/g, (_match, value: string, more?: string) => ` ${more ? "more than " : ""}${shiftDecimal(value, 4)} `)],
+  [
+    undefined,
+    (text) =>
+      text
+        .replace(/(?:超过|超出|多于|高于|大于|以上)(?=\s*\d)/g, " more than ")
+        .replace(/(?:不到|少于|低于|小于|不足)(?=\s*\d)/g, " less than ")
+        .replace(/(?:大概|大约|约|将近|接近|差不多|近)(?=\s*\d)/g, " about "),
+  ],
+  ["哪", (text) => text.replace(/哪[一二两三四五六七八九十几]+[位个家座条项]/g, "哪些")],
+  ["月", (text) => text.replace(/(\d{1,2})\s*(?:到|至|-|~)\s*(\d{1,2})\s*月/g, (match, from: string, to: string) => monthSpan(match, Number(from), Number(to)))],
+  ["年", (text) => text.replace(/(\d{4})\s*年/g, " $1 ")],
+  ["月", (text) => text.replace(/(\d{1,2})\s*月份?/g, (match, month: string) => ` ${monthName(Number(month)) ?? match} `)],
+  ["前", (text) => text.replace(/前\s*9\s*个?月/g, " first nine months ")],
+  ["百分之", (text) => text.replace(/百分之\s*(\d+(?:\.\d+)?)/g, " $1 percent ")],
+];
 
 function monthSpan(match: string, from: number, to: number): string {
   const [first, last] = [monthName(from), monthName(to)];
