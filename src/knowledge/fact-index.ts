@@ -7,7 +7,7 @@ import { mergeFacts } from "./merge-facts.js";
 import { LayeredMap } from "./layered-map.js";
 import { TermLog } from "./term-log.js";
 import type { Fact, FactBase, FactTranslation, Source } from "./schema.js";
-import { chinesePhrases, hasForeignScript, untranslatedWords } from "./text/foreign.js";
+import { chinesePhrases, foreignRuns, hasForeignScript, untranslatedWords } from "./text/foreign.js";
 
 /** How much a word counts when found in each part of a fact. */
 const FIELD_WEIGHTS = {
@@ -209,10 +209,8 @@ interface IndexContext {
   scratch: number[];
   /** Surface word -> the number of its index term, or -1 for a stopword: each word is read once. */
   surfaces: Map<string, number>;
-  /** The untranslated words of each Cyrillic word and Han run of the translations read so far. */
-  foreignRuns: Map<string, readonly string[]>;
-  /** Term numbers of each untranslated word. */
-  foreignWords: Map<string, readonly number[]>;
+  /** The term numbers of the untranslated words of each Cyrillic word and Han run of the translations read so far. */
+  foreignRuns: Map<string, readonly number[]>;
   /** By term number: whether the term is Russian or Chinese, the only terms indexed from translations. */
   foreign: boolean[];
   phrases: ReadonlySet<string>;
@@ -221,7 +219,7 @@ interface IndexContext {
 const REPEATED_FIELDS: ReadonlySet<Field> = new Set(["keywords", "aliases", "entities", "period", "topic", "attribution", "sourceTitle", "sourceDate", "translatedKeywords", "translatedAliases"]);
 
 function indexContext(names: ReadonlySet<string>, vocabulary: ChangingMap<string, string>, phrases: ReadonlySet<string>, facts: number): IndexContext {
-  return { names, vocabulary, log: new TermLog(facts), repeatedTexts: new Map(), repeatedTranslations: new Map(), foreignRuns: new Map(), foreignWords: new Map(), scratch: [], surfaces: new Map(), foreign: [], phrases };
+  return { names, vocabulary, log: new TermLog(facts), repeatedTexts: new Map(), repeatedTranslations: new Map(), foreignRuns: new Map(), scratch: [], surfaces: new Map(), foreign: [], phrases };
 }
 
 /** The fields of a fact in the order they are indexed: what it is about first, so those terms lead its term list. */
@@ -308,10 +306,13 @@ function readTranslated(text: string, repeated: boolean, context: IndexContext):
   const known = repeated ? context.repeatedTranslations.get(text) : undefined;
   if (known) return known;
   const terms: number[] = [];
-  for (const word of untranslatedWords(text, context.phrases, context.foreignRuns)) {
-    let numbers = context.foreignWords.get(word);
-    if (!numbers) context.foreignWords.set(word, (numbers = analyse(normaliseText(word), context).filter((term) => context.foreign[term])));
-    terms.push(...numbers);
+  for (const run of foreignRuns(text)) {
+    let numbers = context.foreignRuns.get(run);
+    if (!numbers) {
+      numbers = untranslatedWords(run, context.phrases).flatMap((word) => analyse(normaliseText(word), context).filter((term) => context.foreign[term]));
+      context.foreignRuns.set(run, numbers);
+    }
+    for (const number of numbers) terms.push(number);
   }
   if (repeated) context.repeatedTranslations.set(text, terms);
   return terms;

@@ -113,26 +113,25 @@ export function chinesePhrases(text: string): string[] {
 }
 
 /**
- * The words of a fact's translated text that its reading leaves Russian or Chinese: Russian stems and Chinese words
- * no glossary reads as English. The index takes only these from a translation (the English ones come from the fact
- * itself), so they are found without assembling the English reading; each Cyrillic word and Han run is read once
- * per `known` map.
+ * The Cyrillic words and Han runs of a fact's translated text, its figures spelled as a question's are: each read
+ * alone by `untranslatedWords`, so an index reads each distinct one once.
  */
-export function untranslatedWords(text: string, phrases: ReadonlySet<string>, known: Map<string, readonly string[]>): string[] {
+export function foreignRuns(text: string): string[] {
   if (!FOREIGN.test(text)) return [];
   russian ??= russianGlossary(russianTerm);
+  return (spellForeignFigures(toSimplified(text)).match(TOKEN) ?? []).filter((run) => FOREIGN.test(run));
+}
+
+/**
+ * The words of one run of a translation (`foreignRuns`) that its reading leaves Russian or Chinese: Russian stems
+ * and Chinese words no glossary reads as English. The index takes only these from a translation (the English ones
+ * come from the fact itself), so they are found without assembling the English reading.
+ */
+export function untranslatedWords(run: string, phrases: ReadonlySet<string>): string[] {
+  russian ??= russianGlossary(russianTerm);
   chinese ??= chineseGlossary();
-  const found: string[] = [];
-  for (const run of spellForeignFigures(toSimplified(text)).match(TOKEN) ?? []) {
-    if (!FOREIGN.test(run)) continue;
-    let untranslated = known.get(run);
-    if (!untranslated) {
-      const tokens = HAN.test(run) ? readChinese(run, phrases) : readRussianRun(run, false, undefined);
-      known.set(run, (untranslated = tokens.flatMap(({ word, english }) => (english === undefined ? [word] : []))));
-    }
-    found.push(...untranslated);
-  }
-  return found;
+  const tokens = HAN.test(run) ? readChinese(run, phrases) : readRussianRun(run, false, undefined);
+  return tokens.flatMap(({ word, english }) => (english === undefined ? [word] : []));
 }
 
 /**
