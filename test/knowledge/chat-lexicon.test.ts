@@ -15,6 +15,8 @@ describe("chat spellings and fillers", () => {
     ["so which provinces count as the northeast", ["provinces", "northeast"]],
     ["did china and russia grow closer after the war started", ["china", "russia", "cooperation", "since", "war"]],
     ["closer ties since the start of the invasion", ["cooperation", "since", "war"]],
+    ["since the ukraine war kicked off", ["since", "ukraine", "war", "establish"]],
+    ["why does everyone keep hyping northeast china", ["significance", "northeast", "china"]],
   ])("%s -> %j", (question, words) => {
     expect(contentWords(question)).toEqual(words);
   });

@@ -268,6 +268,22 @@ describe("Russian typed in Latin letters", () => {
 
 });
 
+describe("counts and halves of the year", () => {
+  it("reads the country before a Chinese count as what is counted: how many Russian companies, not how many companies", () => {
+    for (const question of ["俄罗斯去了多少家企业参会", "参会的俄罗斯企业有多少家"]) expect(engine.answer(question).abstention, question).toMatchObject({ reason: "slot" });
+    expect(answerId("中国去了多少家企业参会")).toBe("chinese-businesses-at-conference");
+    expect(answerId("辽宁有多少家俄罗斯企业")).toBe("russian-companies-in-liaoning");
+  });
+
+  it("reads 上半年 and первое полугодие as January through June, a period the nine-month figure does not state", () => {
+    expect(foreignAsEnglish("辽宁上半年对俄出口多少")).toContain("first half");
+    expect(foreignAsEnglish("в первом полугодии")).toContain("first half");
+    for (const question of ["辽宁上半年对俄出口多少", "экспорт ляонина в первом полугодии", "liaoning exports to russia in h1"]) {
+      expect(engine.answer(question).abstention, question).toMatchObject({ reason: "slot" });
+    }
+  });
+});
+
 describe("Russian phrases", () => {
   it("reads направления бизнеса (lines of business) as industries, not as a direction", () => {
     expect(answerId("по каким направлениям бизнеса подписаны соглашения")).toBe("conference-agreement-industries");

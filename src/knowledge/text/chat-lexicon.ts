@@ -30,7 +30,7 @@ export const FILLERS: readonly string[] = `lol lmao lmfao rofl haha hahaha ngl t
   actually really still even tell show explain bot mean guess think right exactly approximately roughly ytd currently
   because though although anyhow whatever
   recently lately nowadays anymore ever again also okay sure alright maybe perhaps probably wait oh ah ahh ohh hmmm
-  one ones together people person belong belongs belonged whole bother`
+  one ones together people person belong belongs belonged whole bother keep keeps everyone everybody`
   .split(/\s+/)
   .filter(Boolean);
 
@@ -48,6 +48,7 @@ const PHRASES: readonly [RegExp, string][] = [
   [/\b(?:(?:own |direct )?(?:access|outlet|way out) to the (?:sea|ocean)|(?:own |direct )?sea access|coastline)\b/g, "landlocked"],
   [/\bwhat(?:s| is) the point\b/g, "why"],
   [/\bcount(?:s|ed)? as\b/g, "are"],
+  [/\b(?:kick(?:s|ed|ing)? off|broke out|breaks out|break out)\b/g, "started"],
   [/\b(?:after|since) (?:the )?(?:start|beginning|outbreak) of\b/g, "since"],
   [/\b(?:after|since) (?:the )?(war|conflict|invasion) (?:started|began|broke out)\b/g, "since the $1"],
   [/\b(?:grow|grew|grown|growing|get|gets|got|getting|move|moved|moving|draw|drew|drawn)(?: much| even| any)? closer\b|\bcloser ties\b/g, "cooperation"],

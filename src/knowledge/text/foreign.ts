@@ -3,7 +3,7 @@ import * as opencc from "opencc-js/t2cn";
 import { CHAT_SPELLINGS } from "./chat-lexicon.js";
 import { shiftDecimal } from "./decimal-shift.js";
 import { CHINESE_STOPWORDS } from "./foreign-stopwords.js";
-import { chineseGlossary, monthName, russianCountryForms, russianGlossary, russianFunctionWords, russianPhrasesAsEnglish, toSimplified } from "./glossary.js";
+import { chineseGlossary, englishCountryNames, monthName, russianCountryForms, russianGlossary, russianFunctionWords, russianPhrasesAsEnglish, toSimplified } from "./glossary.js";
 import { STOPWORDS } from "./lexicon.js";
 import { NAME_SPELLINGS } from "./name-spellings.js";
 import { homophoneOf, pinyinAsChinese } from "./pinyin.js";
@@ -168,7 +168,7 @@ export function readForeign(text: string, phrases: ReadonlySet<string>, vocabula
     }
     return howMuchOrMany(tokens.slice(i + 1, i + 3).map((token) => token.english ?? ""));
   });
-  const spoken = ` ${speakerBeforeVerb(read).join(" ")} `
+  const spoken = ` ${speakerBeforeVerb(vocabulary ? namedCountFirst(read, vocabulary) : read).join(" ")} `
     .replace(/\s+/g, " ")
     .replace(MONTH_SPAN, "$1 through $2");
   const joined = vocabulary ? spoken.replace(BOUND, (bound, comparison: string, figure: string, scale: string | undefined) => (vocabulary.has(figure) ? bound : ` ${comparison} ${askedFigure(scale)} `)) : spoken;
@@ -218,6 +218,25 @@ function speakerBeforeVerb(read: readonly string[]): readonly string[] {
   const speaker = read.slice(0, end).findLastIndex((word, i) => i >= start && !TIME_WORD.test(word.trim()));
   if (speaker < 0) return read;
   return ["what", read[speaker]!, "say", ...read.slice(0, speaker), ...read.slice(speaker + 1, say), ...read.slice(say + 1)];
+}
+
+/**
+ * A count asked the Chinese way, the country that qualifies what is counted before "how many", in the English order
+ * the count slot reads: 俄罗斯去了多少家企业 (russia … how many company) and 俄罗斯企业有多少家 (russia company … how many)
+ * ask "how many russia company", so a fact counting Chinese companies does not answer them.
+ */
+function namedCountFirst(read: readonly string[], vocabulary: Vocabulary): readonly string[] {
+  const at = read.indexOf("how many");
+  if (at < 0) return read;
+  const said = read.flatMap((word, i) => (word.trim() === "" || i === at ? [] : [i]));
+  const before = said.filter((i) => i < at);
+  const after = said.find((i) => i > at);
+  const isName = (i: number | undefined) => i !== undefined && englishCountryNames().has(read[i]!.trim()) && vocabulary.has(read[i]!.trim());
+  const isCounted = (i: number | undefined) => i !== undefined && COUNTABLE.has(read[i]!.trim());
+  const [last, beforeLast] = [before.at(-1), before.at(-2)];
+  if (isCounted(after) && isName(last)) return [...read.slice(0, last), ...read.slice(last! + 1, at + 1), read[last!]!, ...read.slice(at + 1)];
+  if (after === undefined && isCounted(last) && isName(beforeLast)) return [...read.slice(0, beforeLast), "how many", ...read.slice(beforeLast, at), ...read.slice(at + 1)];
+  return read;
 }
 
 /** Where a run of words that are not grammar words ends. */

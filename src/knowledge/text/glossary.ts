@@ -127,6 +127,8 @@ const RU_PHRASES: readonly (readonly [RegExp, string])[] = [
   [/дал[ь]?н\p{L}* восто\p{L}*/giu, " far east "],
   [/электронн\p{L}* коммерц\p{L}*|(?:е|интернет|онлайн)-(?:коммерц|торгов)\p{L}*|маркетплейс\p{L}*/giu, " ecommerce "],
   [/без выхода к морю/giu, " landlocked "],
+  [/перв\p{L}* полугоди\p{L}*/giu, " first half "],
+  [/втор\p{L}* полугоди\p{L}*/giu, " second half "],
   [/(?:после|с) (?:начала|старта)/giu, " since "],
   [/направлени\p{L}* (?:бизнес\p{L}*|деятельност\p{L}*|сотрудничеств\p{L}*)/giu, " industries "],
   [/(?:постав|установ|побил)\p{L}* (?:\p{L}+ )?рекорд\p{L}*|рекорд\p{L}* (?:\p{L}+ ){0,5}?(?:постав|установ|побит)\p{L}*/giu, " record "],
@@ -196,6 +198,8 @@ const ZH: Record<string, string> = {
   枢纽: "hub", 门户: "gateway", 大门: "gateway", 冲突: "conflict", 战争: "war", 入侵: "invasion", 跨境: "cross border",
   互联互通: "connectivity", 深化: "deeper", 经济: "economic", 安全: "security", 粮食: "food", 能源: "energy", 国防: "defense",
   海关: "customs", 战略: "strategic", 成为: "become", 成了: "become",
+  推: "push", 推动: "push", 推进: "push", 力推: "push", 主要: "",
+  上半年: "first half", 前半年: "first half", 下半年: "second half", 后半年: "second half",
   上周: "last week", 上礼拜: "last week", 上个礼拜: "last week", 上星期: "last week", 上个星期: "last week", 礼拜: "week", 星期: "week",
   碰的头: "meet", 见的面: "meet", 时间段: "", 哪个时间段: "when", 什么时间段: "when", 数据: "figures", 出发: "leave", 开往: "leave", 驶往: "leave", 去年: "last year", 前九个月: "first nine months", 前三季度: "first three quarters",
   亿: "billion", 万元: "yuan", 亿元: "billion yuan", 亿美元: "billion dollar", 万: "ten thousand", 美元: "dollar", 美金: "dollar", 元: "yuan",
@@ -235,6 +239,13 @@ function spellings(locale: "ru" | "zh"): [string, string][] {
 }
 
 /** The countries ICU names in a language, each with its English name as the engine's list of places has it. */
+let englishCountries: ReadonlySet<string> | undefined;
+
+/** Country names as the reading writes them in English ("russia", "china", "united states"). */
+export function englishCountryNames(): ReadonlySet<string> {
+  return (englishCountries ??= new Set(countryNames("zh").map(([, english]) => english)));
+}
+
 function countryNames(locale: "ru" | "zh"): [string, string][] {
   const local = new Intl.DisplayNames([locale], { type: "region" });
   const english = new Intl.DisplayNames(["en"], { type: "region" });

@@ -82,7 +82,7 @@ const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   reduce: ["reduces", "reduced", "reducing", "cut", "cuts", "cutting", "lower", "lowers", "lowering", "save", "saves", "saving", "savings"],
   cost: ["costs", "cheap", "cheaper", "cheapest", "price", "prices", "expense", "expenses"],
   decrease: ["decreased", "decreases", "fall", "fell", "fallen", "drop", "dropped", "decline", "declined", "shrink", "shrank", "plunge", "plunged"],
-  significance: ["significant", "important", "importance", "matter", "matters", "crucial"],
+  significance: ["significant", "important", "importance", "matter", "matters", "crucial", "hype", "hyped", "hyping", "buzz"],
   leave: ["left", "leaves", "leaving", "depart", "departs", "departed", "departing", "departure"],
   release: ["released", "releases", "releasing", "publish", "publishes", "published", "publishing"],
   figure: ["figures", "data", "stats", "statistics"],

@@ -29,20 +29,22 @@ const SPAN = new RegExp(`\\b(${MONTH}) through (${MONTH})\\b`, "g");
 const SINGLE_MONTH = new RegExp(`\\b${MONTH}\\b`, "g");
 const BY_MONTH = new RegExp(`(?<!${MONTH} )\\b(?:by|thru|through|till|until|up to|up till) (${MONTH})\\b`, "g");
 /** Words without which a text has no period to rewrite, or states none: most texts skip those passes. */
-const MAY_SPELL_PERIOD = new RegExp(`\\b(?:${MONTH}|first|q[1-4]|h1|this|so far|to date)\\b`);
+const MAY_SPELL_PERIOD = new RegExp(`\\b(?:${MONTH}|first|second half|q[1-4]|h[12]|this|so far|to date)\\b`);
 const MAY_STATE_PERIOD = new RegExp(`\\b(?:${MONTH}|year|month|week|day|annual\\w*|monthly|weekly|daily|19\\d\\d|20\\d\\d)\\b`);
 
 const fullMonth = (name: string): string => MONTH_ABBREVIATIONS[name] ?? name;
 
 /**
  * Lowercase text with every span of months written one way, "january through september": "jan-sep",
- * "between January and September", "first nine months", "q1-q3", "thru q3"; "q3" alone is "july through september".
+ * "between January and September", "first nine months", "q1-q3", "thru q3"; "q3" alone is "july through september",
+ * "h2" and "the second half" "july through december".
  */
 export function canonicalPeriods(text: string): string {
   if (!MAY_SPELL_PERIOD.test(text)) return text;
   return text
     .replace(/\b(?:(?:the )?first (?:9|nine) months|(?:the )?first (?:3|three) quarters|(?:ytd )?(?:thru|through|till|until|up to|by) q3|q1 ?(?:-|to|through|thru) ?q3)\b/g, " january through september ")
     .replace(/\b(?:(?:the )?first (?:6|six) months|(?:the )?first half|h1)\b/g, " january through june ")
+    .replace(/\b(?:(?:the )?second half|h2)\b/g, " july through december ")
     .replace(/\bq([1-4])\b/g, (_match, quarter: string) => {
       const [from, to] = QUARTERS[Number(quarter) - 1]!;
       return ` ${from} through ${to} `;
