@@ -1,5 +1,8 @@
 import levenshtein from "damerau-levenshtein";
+import Fuse from "fuse.js";
 
+/** Loose enough for fuse.js to offer two slips in a long word; the edit distance then decides. */
+const MAX_SCORE = 0.45;
 const MIN_WORD_LENGTH = 4;
 /** Words of this length or more may carry two slips ("porvinnces"); shorter ones one ("Rusia"). */
 const TWO_EDIT_LENGTH = 8;
@@ -12,12 +15,11 @@ export interface Correction {
 }
 
 /**
- * Finds the vocabulary word a misspelt word was meant to be. Words are bucketed by first letter and length, so a
- * query only searches words that start alike and are of a similar length (slips on the first letter are rare, and
- * matching across them invents false friends: "morning" -> "liaoning"). A word is kept only within one edit (two
- * for long words), counting a swap as one edit, so "imports" never becomes "important" nor "exports". Each edit
- * changes at most two of the letters a word has, so only words whose letter sets differ by no more than that are
- * measured.
+ * Finds the vocabulary word a misspelt word was meant to be. Fuse.js finds candidates; words are bucketed by
+ * first letter and length, so a query only searches words that start alike and are of a similar length
+ * (slips on the first letter are rare, and matching across them invents false friends: "morning" ->
+ * "liaoning"). A candidate is kept only within one edit (two for long words), counting a swap as one edit, so
+ * "imports" never becomes "important" nor "exports".
  */
 export class TypoCorrector {
   private constructor(private readonly buckets: ReadonlyMap<string, Bucket>) {}
@@ -45,15 +47,10 @@ export class TypoCorrector {
     if (!isCorrectable(word)) return [];
     const maxEdits = word.length >= TWO_EDIT_LENGTH ? 2 : 1;
     const found: Correction[] = [];
-    const letters = letterSet(word);
     for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
-      const bucket = this.buckets.get(`${word[0]}${length}`);
-      if (!bucket) continue;
-      for (let i = 0; i < bucket.words.length; i++) {
-        if (differingLetters(letters, bucket.letters[i]!) > 2 * maxEdits) continue;
-        const candidate = bucket.words[i]!;
-        const edits = levenshtein(word, candidate).steps;
-        if (edits <= maxEdits) found.push({ word: candidate, edits, similarity: 1 - edits / Math.max(word.length, candidate.length) });
+      for (const hit of this.buckets.get(`${word[0]}${length}`)?.fuse.search(word, { limit: 5 }) ?? []) {
+        const edits = levenshtein(word, hit.item).steps;
+        if (edits <= maxEdits) found.push({ word: hit.item, edits, similarity: 1 - edits / Math.max(word.length, hit.item.length) });
       }
     }
     return found.sort((a, b) => a.edits - b.edits || b.similarity - a.similarity || a.word.localeCompare(b.word));
@@ -81,24 +78,9 @@ function isCorrectable(word: string): boolean {
 
 interface Bucket {
   words: readonly string[];
-  /** Each word's letter set (`letterSet`). */
-  letters: Uint32Array;
+  fuse: Fuse<string>;
 }
 
 function bucketOf(words: string[]): Bucket {
-  return { words, letters: Uint32Array.from(words, letterSet) };
-}
-
-/** The letters a word has, one bit each (letters beyond a-z share the bits, which only lets more words through). */
-function letterSet(word: string): number {
-  let set = 0;
-  for (let i = 0; i < word.length; i++) set |= 1 << (word.charCodeAt(i) % 32);
-  return set >>> 0;
-}
-
-function differingLetters(a: number, b: number): number {
-  let bits = (a ^ b) >>> 0;
-  let count = 0;
-  for (; bits !== 0; count++) bits &= bits - 1;
-  return count;
+  return { words, fuse: new Fuse(words, { includeScore: true, threshold: MAX_SCORE, ignoreLocation: true, isCaseSensitive: true }) };
 }
