@@ -140,9 +140,9 @@ function rank(index: FactIndex, query: Question): Ranked[] {
 }
 
 /**
- * Of facts that match a question about equally well, the one with an example question asked the same way first:
- * opening with the same question word, holding every word the question asks about and naming nothing it does not
- * (a name of the same entity, Jinping for Xi, is not something else).
+ * Of facts that match a question about equally well (and cover enough of it to answer), the one with an example
+ * question asked the same way first: opening with the same question word, holding every word the question asks
+ * about and naming nothing it does not (a name of the same entity, Jinping for Xi, is not something else).
  * "can jilin ship thru vladivostok" is the route fact's "Can Jilin ship goods through Vladivostok?", not the savings
  * fact's "Why does Jilin ship through Vladivostok?"; "who from russia attended" is not "Who attended the
  * China–Russia conference?".
@@ -155,7 +155,9 @@ function askedLikeAnExample(index: FactIndex, query: Question, ranked: Ranked[])
     example.opening === query.opening &&
     [...asked].every((term) => example.terms.has(term)) &&
     [...example.terms].every((term) => asked.has(term) || !index.names.has(term) || entityTermsOf(index, doc).some((entity) => entity.includes(term) && entity.some((part) => asked.has(part))));
-  const phrased = ranked.filter((candidate) => candidate.score >= NEAR_TIE * top.score).find(({ doc }) => examplesOf(index, doc).some(askedLikeThis(doc)));
+  const phrased = ranked
+    .filter((candidate) => candidate.score >= NEAR_TIE * top.score && candidate.coverage >= MIN_COVERAGE)
+    .find(({ doc }) => examplesOf(index, doc).some(askedLikeThis(doc)));
   return !phrased || phrased === top ? ranked : [phrased, ...ranked.filter((candidate) => candidate !== phrased)];
 }
 

@@ -21,6 +21,12 @@ describe("chat spellings and fillers", () => {
     expect(contentWords(question)).toEqual(words);
   });
 
+  it("reads 'what's the point' as why, and leaves coastlines and moving closer alone", () => {
+    expect(questionAnswerType(normaliseQuestion("whats the point of jilin shipping thru russia"))).toBe("reason");
+    expect(contentWords("how long is russia's coastline")).not.toContain("landlocked");
+    expect(contentWords("are chinese firms moving closer to the border")).not.toContain("cooperation");
+  });
+
   it("reads 2 and 4 as to and for only when no unit follows", () => {
     expect(normaliseQuestion("sell 2 russia 4 q3")).toMatch(/^sell to russia for /);
     expect(normaliseQuestion("2 billion dollars")).toBe("2 billion dollars");

@@ -126,11 +126,10 @@ export function askedSpeaker(normalised: string): string[] {
   return words(span).map(canonicalWord).filter(isContentWord);
 }
 
-/** Kinds of thing a "which …" question asks for that a fact names as such ("the provinces of …", "the port of …"). */
 const QUESTION_WORDS = new Set(["what", "which", "who", "whom", "whose", "when", "where", "why", "how", "can", "could", "will", "would", "should", "is", "are", "was", "were", "do", "does", "did", "has", "have"]);
 const HOW_WHAT = new Set(["much", "many", "long", "far", "big", "large", "often"]);
 
-/** The question word a question opens with, after any chat opener ("so can …"): "can", "why", "how much". */
+/** The first question word of a question, wherever it stands ("so can …" -> "can"; "why", "how much"). */
 export function questionOpening(words: readonly string[]): string | undefined {
   const at = words.findIndex((word) => QUESTION_WORDS.has(word));
   if (at < 0) return undefined;
@@ -138,6 +137,7 @@ export function questionOpening(words: readonly string[]): string | undefined {
   return words[at] === "how" && next !== undefined && HOW_WHAT.has(next) ? `how ${next}` : words[at];
 }
 
+/** Kinds of thing a "which …" question asks for that a fact names as such ("the provinces of …", "the port of …"). */
 const CATEGORY_ASKED = /\b(?:which|what) (?:[a-z]+ )?(provinces?|ports?|industry|industries|sectors?|companies|company|firms?|businesses)\b/;
 
 /** The kind of thing a "which" question asks for ("which chinese provinces border russia" -> "province"), if one a fact must name. */

@@ -45,13 +45,13 @@ const PHRASES: readonly [RegExp, string][] = [
   [/\b(?:took|take|takes|taking) part\b|\b(?:showed|show|shows|turned|turn|turns) up\b/g, "attended"],
   [/\bhit (?:a )?(?:peak|record|high)\b/g, "highest"],
   [/\bby sea\b/g, "shipping"],
-  [/\b(?:(?:own |direct )?(?:access|outlet|way out) to the (?:sea|ocean)|(?:own |direct )?sea access|coastline)\b/g, "landlocked"],
+  [/\b(?:(?:own |direct )?(?:access|outlet|way out) to the (?:sea|ocean)|(?:own |direct )?sea access)\b/g, "landlocked"],
   [/\bwhat(?:s| is) the point\b/g, "why"],
   [/\bcount(?:s|ed)? as\b/g, "are"],
   [/\b(?:kick(?:s|ed|ing)? off|broke out|breaks out|break out)\b/g, "started"],
   [/\b(?:after|since) (?:the )?(?:start|beginning|outbreak) of\b/g, "since"],
   [/\b(?:after|since) (?:the )?(war|conflict|invasion) (?:started|began|broke out)\b/g, "since the $1"],
-  [/\b(?:grow|grew|grown|growing|get|gets|got|getting|move|moved|moving|draw|drew|drawn)(?: much| even| any)? closer\b|\bcloser ties\b/g, "cooperation"],
+  [/\b(?:grow|grew|grown|growing|get|gets|got|getting|draw|drew|drawn)(?: much| even| any)? closer\b|\bcloser ties\b/g, "cooperation"],
 ];
 
 /** Rewrites each chat spelling in lowercase text to the word it stands for. */

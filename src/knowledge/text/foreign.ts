@@ -245,7 +245,6 @@ function runEnd(read: readonly string[], start: number): number {
   return end < 0 ? read.length : end;
 }
 
-/** A Russian word, or the parts of a hyphenated one the glossary and the base do not know whole ("Китай-Европа"). */
 /**
  * A question in Traditional characters (Taiwan's variants too) in Simplified ones, by OpenCC, the standard
  * converter: 遼寧對俄羅斯出口 -> 辽宁对俄罗斯出口. The base's translations are Simplified already.
@@ -256,6 +255,7 @@ function simplifiedQuestion(text: string): string {
   return convert(text);
 }
 
+/** A Russian word, or the parts of a hyphenated one the glossary and the base do not know whole ("Китай-Европа"). */
 function readRussianRun(run: string, sentenceStart: boolean, vocabulary: Vocabulary | undefined): Token[] {
   const whole = readRussian(run, sentenceStart, vocabulary);
   if (!run.includes("-") || whole.english !== undefined || vocabulary?.has(whole.word) !== false) return [whole];
@@ -313,21 +313,21 @@ function inflectedGlossaryWord(latin: string): boolean {
 }
 
 /**
- * Characters no glossary and no fact knows, one or two words of two or three characters together, that read as a
- * glossary word does: read as that word ("东北包阔哪几个省份" asks what the northeast includes, 包括).
+ * Two or three characters the segmenter left single and that no glossary and no fact knows, read as the glossary
+ * word they sound like: "东北包阔哪几个省份" asks what the northeast includes (包括). A word the segmenter knows
+ * (意愿, 背景) is a word, not a slip, and no place or country is guessed from a sound.
  */
 function withHomophonesCorrected(tokens: readonly Token[], vocabulary: Vocabulary): Token[] {
-  const unknown = (token: Token | undefined) => token !== undefined && token.english === undefined && token.name === undefined && !vocabulary.has(token.word);
+  const unknown = (token: Token | undefined) => token !== undefined && token.word.length === 1 && token.english === undefined && token.name === undefined && !vocabulary.has(token.word);
   const corrected: Token[] = [];
   for (let at = 0; at < tokens.length; ) {
-    const size = [2, 1].find((count) => {
+    const size = [3, 2].find((count) => {
       const characters = tokens.slice(at, at + count);
-      const length = characters.reduce((sum, token) => sum + token.word.length, 0);
-      return characters.length === count && characters.every(unknown) && length >= 2 && length <= 3 && homophoneOf(characters.map((token) => token.word).join(""), readableWords) !== undefined;
+      return characters.length === count && characters.every(unknown) && homophoneOf(characters.map((token) => token.word).join(""), homophoneTargets) !== undefined;
     });
     if (size === undefined) corrected.push(tokens[at++]!);
     else {
-      const word = homophoneOf(tokens.slice(at, at + size).map((token) => token.word).join(""), readableWords)!;
+      const word = homophoneOf(tokens.slice(at, at + size).map((token) => token.word).join(""), homophoneTargets)!;
       corrected.push({ word, english: chineseEnglish(word) });
       at += size;
     }
@@ -338,6 +338,15 @@ function withHomophonesCorrected(tokens: readonly Token[], vocabulary: Vocabular
 /** The glossary's Chinese words that read as English words (not its grammar words). */
 function readableWords(): string[] {
   return [...chinese!].filter(([, english]) => english !== "").map(([word]) => word);
+}
+
+/** The glossary words a slip may have meant: no places and no countries. */
+function homophoneTargets(): string[] {
+  const countries = englishCountryNames();
+  return readableWords().filter((word) => {
+    const english = chinese!.get(word)!;
+    return !countries.has(english) && !PLACES.has(english);
+  });
 }
 
 /** Chinese typed in pinyin, read as Chinese; words the fact base knows as they are ("shenyang") stay Latin. */
@@ -381,9 +390,15 @@ function howMuchOrMany(next: readonly string[]): string {
 }
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-/** A Chinese numeral, with its decimals (八十二点三): a figure before a unit or a scale (四百多亿), the first month of a span (一到九月), or after 百分之. */
+/**
+ * A Chinese numeral, with its decimals (八十二点三): a figure before a unit or a scale (四百多亿), the first month of a
+ * span (一到九月, not the 一 of 统一到九月), or after 百分之.
+ */
 const NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?";
-const CHINESE_NUMBER = new RegExp(`(?<!第|百分之)${NUMERAL}(?=[多余来]?[个家月年趟列%亿万元]|\\s*[到至]\\s*${NUMERAL}\\s*月)|(?<=百分之)${NUMERAL}`, "gu");
+const CHINESE_NUMBER = new RegExp(
+  `(?<!第|百分之)${NUMERAL}(?=[个家月年趟列%亿万元]|[多余来][亿万])|(?<![^\\P{Script=Han}年从自由在的])${NUMERAL}(?=\\s*[到至]\\s*${NUMERAL}\\s*月)|(?<=百分之)${NUMERAL}`,
+  "gu",
+);
 /** Compared with last year (比去年, 与去年同期相比): a comparison, not the period asked. */
 const COMPARED_WITH_LAST_YEAR = /(?:比|较|相较|相比|对比)于?去年(?:同期)?|(?:与|和|跟|同)去年(?:同期)?(?:相比|比较?)|去年同期/g;
 
