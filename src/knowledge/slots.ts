@@ -115,7 +115,10 @@ export function askedAction(normalised: string, words: readonly string[]): strin
 export function tradePartner(normalised: string, names: ReadonlySet<string>): string | undefined {
   const tokens = contentTokens(normalised);
   const at = tokens.findIndex((word) => TRADE_TERMS.has(termOf(word, names)));
-  return at < 0 ? undefined : tokens.slice(at + 1, at + 3).find((word) => names.has(word));
+  if (at < 0) return undefined;
+  const partner = tokens.slice(at + 1, at + 3).findIndex((word) => names.has(word));
+  // "trade since the ukraine war": a war names a time, not a partner.
+  return partner < 0 || tokens[at + 2 + partner] === "war" ? undefined : tokens[at + 1 + partner];
 }
 
 function traders(normalised: string, names: ReadonlySet<string>): Set<string> {

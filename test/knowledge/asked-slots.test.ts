@@ -100,3 +100,10 @@ describe("language and length", () => {
     }
   });
 });
+
+describe("the partner a trade question names", () => {
+  it("takes a name before 'war' for a time, not whom China trades with", () => {
+    expect(answerId("was sept the highest china russia trade since the ukraine war started")).toBe("china-russia-trade-highest-since-feb-2022");
+    expect(abstention("How much does China trade with Ukraine?")).toMatchObject({ reason: "slot", miss: { slot: "name", name: "ukraine" } });
+  });
+});
