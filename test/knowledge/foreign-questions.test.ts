@@ -287,6 +287,13 @@ describe("counts and halves of the year", () => {
   });
 });
 
+describe("Chinese verbs that depend on what they are said of", () => {
+  it("reads 开 of a meeting as held, of a hub or a line as opened", () => {
+    expect(answerId("这个中俄地方会议在哪个城市开的")).toBe("xi-putin-shenyang-conference");
+    expect(answerId("中欧班列枢纽啥时候开的")).toBe("shenyang-freight-train-hub-opening");
+  });
+});
+
 describe("Russian phrases", () => {
   it("reads направления бизнеса (lines of business) as industries, not as a direction", () => {
     expect(answerId("по каким направлениям бизнеса подписаны соглашения")).toBe("conference-agreement-industries");

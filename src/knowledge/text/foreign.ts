@@ -156,8 +156,11 @@ export function readForeign(text: string, phrases: ReadonlySet<string>, vocabula
     sentenceStart = false;
   }
   if (vocabulary) dropUnknownAlternative(tokens, vocabulary);
+  const aboutMeeting = tokens.some((token) => token.english === "conference");
   const read = tokens.map(({ word, english }, i) => {
     if (word === "с" && SINCE.test((tokens[i + 1]?.english ?? "").trim())) return "since";
+    // 会议在哪开的: a meeting is held (开会), where a hub or a train line is opened.
+    if (aboutMeeting && word.startsWith("开") && english === "opened") return "host";
     if (english !== "how much") return english ?? word;
     const before = tokens[i - 1]?.word;
     if (before === "на") return "by how much";
