@@ -1,6 +1,6 @@
 import type { FactIndex } from "./fact-index.js";
 import type { AskedSlots } from "./slots.js";
-import { askedAction, flowActor, tradePartner } from "./slots.js";
+import { askedAction, flowActor, namesPartner, tradePartner } from "./slots.js";
 import { askedCategory, askedSpeaker, canonicalWord, countedWords, isContentWord, MAX_QUESTION_CHARS, normaliseQuestion, normaliseText, questionAnswerType, questionOpening, words } from "./text/analyze.js";
 import { spellCountryAbbreviations } from "./text/country-abbreviations.js";
 import { readForeign } from "./text/foreign.js";
@@ -79,6 +79,7 @@ export function readQuestion(index: FactIndex, raw: string, prefixLast = false):
   const correctedText = canonicalPeriods(tokens.map((word) => corrected.get(word) ?? word).join(" "));
   const resolvedText = resolvedWords.join(" ");
   unknownName ??= phrases(tokens).find((phrase) => worldPlaces!.has(phrase) && !knownWords.has(phrase));
+  const partner = tradePartner(resolvedText, index.names);
   return {
     language: languageOf(foreign.readAs ?? original),
     terms,
@@ -93,7 +94,8 @@ export function readQuestion(index: FactIndex, raw: string, prefixLast = false):
       names: resolvedWords.filter((word, i) => terms[i]?.isName && terms[i]?.term !== undefined),
       words: resolvedWords,
       actor: flowActor(resolvedText, index.names),
-      partner: tradePartner(resolvedText, index.names),
+      partner,
+      partnerNamed: namesPartner(normalised, partner),
       category: askedCategory(correctedText),
       action: askedAction(normalised, resolvedWords),
     },

@@ -70,6 +70,8 @@ export interface AskedSlots {
   actor: string | undefined;
   /** The first name after the question's trade word ("china trade with ukraine" -> ukraine). */
   partner: string | undefined;
+  /** The question names the partner as one: "trade with ukraine", "exports to russia". */
+  partnerNamed: boolean;
   /** The kind of thing a "which" question asks for, which the statement must name ("which provinces"). */
   category: string | undefined;
   /**
@@ -109,6 +111,11 @@ export function statedSlots(
 /** The first event action a "who", "what" or "which" question names. */
 export function askedAction(normalised: string, words: readonly string[]): string | undefined {
   return WHO_WHAT_WHICH.test(normalised) ? words.find((word) => EVENT_ACTIONS.has(word)) : undefined;
+}
+
+/** Whether the question names its trade partner with a preposition: "trade with ukraine", "exports to russia". */
+export function namesPartner(normalised: string, partner: string | undefined): boolean {
+  return partner !== undefined && new RegExp(`\\b(?:with|to|from) (?:the )?${partner}\\b`).test(normalised);
 }
 
 /** The first name in the two words after a trade word: whom the question says is traded with. */
@@ -195,6 +202,9 @@ export function missingSlot(
   } else if (type !== undefined && REQUIRED_TYPES.has(type) && !answerTypes.includes(type) && !(type === "date" && hasPeriod(stated.period))) {
     return { slot: "answer-type", type };
   }
+  // "china trade with ukraine" is not answered by a fact that speaks of no trade (China's push for connectivity since
+  // Russia invaded Ukraine), as "beyond trade, what has china pushed for with russia" may be.
+  if (asked.partnerNamed && stated.traders.size === 0 && !subject.some((held) => TRADE_TERMS.has(held))) return { slot: "name", name: asked.partner! };
   return undefined;
 }
 

@@ -107,3 +107,12 @@ describe("the partner a trade question names", () => {
     expect(abstention("How much does China trade with Ukraine?")).toMatchObject({ reason: "slot", miss: { slot: "name", name: "ukraine" } });
   });
 });
+
+describe("a partner the question names with a preposition", () => {
+  it("is not answered by a fact that speaks of no trade, though it names the country", () => {
+    for (const question of ["china trade with ukraine", "what is china trade with ukraine", "hows chinas trade with ukraine going"]) {
+      expect(abstention(question), question).toMatchObject({ reason: "slot", miss: { slot: "name", name: "ukraine" } });
+    }
+    expect(answerId("Beyond trade, what has China been pushing for with Russia since the invasion of Ukraine?")).toBe("china-push-for-connectivity-with-russia");
+  });
+});
