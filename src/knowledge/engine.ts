@@ -173,7 +173,7 @@ function examplesOf(index: FactIndex, doc: IndexedFact): readonly Example[] {
   if (!examples) {
     examples = doc.fact.questions.map((question) => {
       const read = words(normaliseText(question));
-      return { opening: questionOpening(read), terms: new Set(read.map(canonicalWord).filter(isContentWord).map((word) => termOf(word, index.names))) };
+      return { opening: questionOpening(read), terms: new Set(indexTerms(index, read)) };
     });
     examplesCache.set(doc, examples);
   }
@@ -231,12 +231,17 @@ function entityTermsOf(index: FactIndex, doc: IndexedFact): readonly (readonly s
     if (!known) entityTermsByIndex.set(index, (known = new Map<string, readonly string[]>()));
     entities = doc.fact.entities.map((entity) => {
       let terms = known.get(entity);
-      if (!terms) known.set(entity, (terms = words(normaliseText(entity)).map(canonicalWord).filter(isContentWord).map((word) => termOf(word, index.names))));
+      if (!terms) known.set(entity, (terms = indexTerms(index, words(normaliseText(entity)))));
       return terms;
     });
     entityTermsCache.set(doc, entities);
   }
   return entities;
+}
+
+/** The index terms of a text's words, as the index reads its facts. */
+function indexTerms(index: FactIndex, read: readonly string[]): string[] {
+  return read.map(canonicalWord).filter(isContentWord).map((word) => termOf(word, index.names));
 }
 
 function isAnswerWord(term: string): boolean {

@@ -324,15 +324,15 @@ function withHomophonesCorrected(tokens: readonly Token[], vocabulary: Vocabular
   const unknown = (token: Token | undefined) => token !== undefined && token.word.length === 1 && token.english === undefined && token.name === undefined && !vocabulary.has(token.word);
   const corrected: Token[] = [];
   for (let at = 0; at < tokens.length; ) {
-    const size = [3, 2].find((count) => {
+    const slip = [3, 2].flatMap((count) => {
       const characters = tokens.slice(at, at + count);
-      return characters.length === count && characters.every(unknown) && homophoneOf(characters.map((token) => token.word).join(""), homophoneTargets) !== undefined;
-    });
-    if (size === undefined) corrected.push(tokens[at++]!);
+      const word = characters.length === count && characters.every(unknown) ? homophoneOf(characters.map((token) => token.word).join(""), homophoneTargets) : undefined;
+      return word === undefined ? [] : [{ word, count }];
+    })[0];
+    if (slip === undefined) corrected.push(tokens[at++]!);
     else {
-      const word = homophoneOf(tokens.slice(at, at + size).map((token) => token.word).join(""), homophoneTargets)!;
-      corrected.push({ word, english: chineseEnglish(word) });
-      at += size;
+      corrected.push({ word: slip.word, english: chineseEnglish(slip.word) });
+      at += slip.count;
     }
   }
   return corrected;
