@@ -1,4 +1,4 @@
-import { canonicalWord, factAnswerTypes, synonymsOf, isContentWord, normaliseText, termOf, words, type AnswerType } from "./text/analyze.js";
+import { canonicalWord, isContentWord, normaliseText, termOf, words, type AnswerType } from "./text/analyze.js";
 import { ScoreBoard } from "./score-board.js";
 import { statedSlots, type StatedSlots } from "./slots.js";
 import { GENERIC_NAME_WORDS } from "./text/lexicon.js";
@@ -6,33 +6,9 @@ import { TypoCorrector } from "./text/typo-corrector.js";
 import { mergeFacts } from "./merge-facts.js";
 import { LayeredMap } from "./layered-map.js";
 import { TermLog } from "./term-log.js";
-import type { Fact, FactBase, FactTranslation, Source } from "./schema.js";
-import { chinesePhrases, foreignRuns, hasForeignScript, untranslatedWords } from "./text/foreign.js";
-
-/** How much a word counts when found in each part of a fact. */
-const FIELD_WEIGHTS = {
-  statement: 1,
-  keywords: 1,
-  aliases: 1,
-  entities: 1,
-  questions: 0.6,
-  period: 0.8,
-  topic: 0.6,
-  quote: 0.3,
-  attribution: 0.5,
-  sourceTitle: 0.3,
-  sourceDate: 0.3,
-  translatedStatement: 1,
-  translatedKeywords: 1,
-  translatedAliases: 1,
-  translatedQuestions: 0.6,
-} as const;
-
-type Field = keyof typeof FIELD_WEIGHTS;
-/** Fields read from a fact's translations: only their Russian and Chinese terms are indexed, the English ones come from the fact itself. */
-const TRANSLATED_FIELDS: ReadonlySet<Field> = new Set(["translatedStatement", "translatedKeywords", "translatedAliases", "translatedQuestions"]);
-
-const SUBJECT_FIELDS: ReadonlySet<Field> = new Set(["statement", "entities", "aliases"]);
+import type { Fact, FactBase, Source } from "./schema.js";
+import { chinesePhrases } from "./text/foreign.js";
+import { factTexts, readFact, readingContext, translations, type ChangingMap, type FactReading, type ReadingContext } from "./fact-reading.js";
 
 /**
  * One fact as the index holds it: its terms stay numbers in the index's term log until a question first needs them
@@ -45,14 +21,24 @@ export class IndexedFact {
     readonly fact: Fact,
     private readonly log: TermLog,
     private readonly number: number,
-    /** How many of `terms` come from the statement. */
-    readonly statementCount: number,
-    /** How many of `terms` name what the fact itself is about (statement, entities, aliases), as opposed to its context. */
-    readonly subjectCount: number,
-    readonly answerTypes: readonly AnswerType[],
+    private readonly reading: FactReading,
     /** The date of the fact's source, as the source gives it. */
     readonly sourceDate: string | null | undefined,
   ) {}
+
+  /** How many of `terms` come from the statement. */
+  get statementCount(): number {
+    return this.reading.statementCount;
+  }
+
+  /** How many of `terms` name what the fact itself is about (statement, entities, aliases), as opposed to its context. */
+  get subjectCount(): number {
+    return this.reading.subjectCount;
+  }
+
+  get answerTypes(): readonly AnswerType[] {
+    return this.reading.answerTypes;
+  }
 
   /** The fact's index terms, each once: its statement's first, then the rest of what it is about, then its context. */
   get terms(): readonly string[] {
@@ -113,8 +99,8 @@ export class FactIndex {
     const names = nameWords(base.facts);
     const phrases = chinesePhrasesOf(base.facts);
     const vocabulary = new Map<string, string>();
-    const context = indexContext(names, vocabulary, phrases, base.facts.length);
-    const docs = base.facts.map((fact) => indexFact(fact, sources, context));
+    const context = readingContext(names, vocabulary, phrases, base.facts.length);
+    const docs = base.facts.map((fact, number) => indexFact(fact, number, sources, context));
     const postings = buildPostings(docs, context.log);
     context.log.seal();
     return new FactIndex(
@@ -143,7 +129,7 @@ export class FactIndex {
     const docById = new LayeredMap(this.docById);
     const postings = new LayeredMap(this.postings);
     let activeCount = this.activeCount;
-    const context = indexContext(names, vocabulary, this.phrases, changed.length);
+    const context = readingContext(names, vocabulary, this.phrases, changed.length);
     changed.forEach((fact, logged) => {
       const existing = docById.get(fact.id);
       const docIndex = existing ?? docs.length;
@@ -152,7 +138,7 @@ export class FactIndex {
         activeCount--;
         for (const term of before.terms) removeFromPosting(postings, term, docIndex);
       }
-      const doc = indexFact(fact, this.sources, context);
+      const doc = indexFact(fact, logged, this.sources, context);
       docs[docIndex] = doc;
       docById.set(fact.id, docIndex);
       if (fact.status === "active") {
@@ -188,70 +174,6 @@ export class FactIndex {
   }
 }
 
-/** A map as indexing changes it: a new Map when building, a layer over the old one when changing facts. */
-interface ChangingMap<K, V> {
-  get(key: K): V | undefined;
-  has(key: K): boolean;
-  set(key: K, value: V): unknown;
-  delete(key: K): boolean;
-}
-
-/** What indexing facts shares across them: names, the growing vocabulary, and texts and words already read. */
-interface IndexContext {
-  names: ReadonlySet<string>;
-  vocabulary: ChangingMap<string, string>;
-  log: TermLog;
-  /** Term numbers of the texts facts repeat (keywords, entities, topic, attribution, source…), by text. */
-  repeatedTexts: Map<string, readonly number[]>;
-  /** The same for the repeated texts of translations, read as Russian and Chinese. */
-  repeatedTranslations: Map<string, readonly number[]>;
-  /** The term numbers of the text read last, when it is not kept. */
-  scratch: number[];
-  /** Surface word -> the number of its index term, or -1 for a stopword: each word is read once. */
-  surfaces: Map<string, number>;
-  /** The term numbers of the untranslated words of each Cyrillic word and Han run of the translations read so far. */
-  foreignRuns: Map<string, readonly number[]>;
-  /** By term number: whether the term is Russian or Chinese, the only terms indexed from translations. */
-  foreign: boolean[];
-  phrases: ReadonlySet<string>;
-}
-
-const REPEATED_FIELDS: ReadonlySet<Field> = new Set(["keywords", "aliases", "entities", "period", "topic", "attribution", "sourceTitle", "sourceDate", "translatedKeywords", "translatedAliases"]);
-
-function indexContext(names: ReadonlySet<string>, vocabulary: ChangingMap<string, string>, phrases: ReadonlySet<string>, facts: number): IndexContext {
-  return { names, vocabulary, log: new TermLog(facts), repeatedTexts: new Map(), repeatedTranslations: new Map(), foreignRuns: new Map(), scratch: [], surfaces: new Map(), foreign: [], phrases };
-}
-
-/** The fields of a fact in the order they are indexed: what it is about first, so those terms lead its term list. */
-const FIELD_ORDER: readonly Field[] = [
-  "statement", "entities", "aliases", "keywords", "questions", "period", "topic", "quote", "attribution", "sourceTitle", "sourceDate",
-  "translatedStatement", "translatedKeywords", "translatedAliases", "translatedQuestions",
-];
-
-function fieldTexts(fact: Fact, source: Source | undefined, translated: readonly FactTranslation[], field: Field): readonly string[] {
-  switch (field) {
-    case "statement": return [fact.statement];
-    case "entities": return fact.entities;
-    case "aliases": return fact.aliases;
-    case "keywords": return fact.keywords;
-    case "questions": return fact.questions;
-    case "period": return fact.period === null ? [] : [fact.period];
-    case "topic": return [fact.topic];
-    case "quote": return [fact.quote];
-    case "attribution": return [fact.attribution];
-    case "sourceTitle": return source ? [source.title] : [];
-    case "sourceDate": return source?.date ? [source.date] : [];
-    case "translatedStatement": return translated.map((translation) => translation.statement);
-    case "translatedKeywords": return translated.flatMap((translation) => translation.keywords);
-    case "translatedAliases": return translated.flatMap((translation) => translation.aliases);
-    case "translatedQuestions": return translated.flatMap((translation) => translation.questions);
-  }
-}
-
-function translations(fact: Fact): FactTranslation[] {
-  return Object.values(fact.translations ?? {}).filter((translation) => translation !== undefined);
-}
-
 /** The Chinese phrases of the translations' keywords and aliases, each distinct text read once (most repeat across facts). */
 function chinesePhrasesOf(facts: readonly Fact[]): Set<string> {
   const texts = new Set<string>();
@@ -261,93 +183,9 @@ function chinesePhrasesOf(facts: readonly Fact[]): Set<string> {
   return new Set([...texts].flatMap(chinesePhrases));
 }
 
-function indexFact(fact: Fact, sources: ReadonlyMap<string, Source>, context: IndexContext): IndexedFact {
+function indexFact(fact: Fact, number: number, sources: ReadonlyMap<string, Source>, context: ReadingContext): IndexedFact {
   const source = sources.get(fact.sourceId);
-  const translated = translations(fact);
-  const { log } = context;
-  let statementCount = 0;
-  let subjectCount = 0;
-  let statement = "";
-  for (const field of FIELD_ORDER) {
-    const weight = FIELD_WEIGHTS[field];
-    const repeated = REPEATED_FIELDS.has(field);
-    for (const text of fieldTexts(fact, source, translated, field)) {
-      let terms: readonly number[];
-      if (field === "statement") terms = analyse((statement = normaliseText(text)), context);
-      else terms = TRANSLATED_FIELDS.has(field) ? readTranslated(text, repeated, context) : readField(text, repeated, context);
-      for (const term of terms) log.add(term, weight);
-    }
-    if (field === "statement") statementCount = log.count;
-    if (SUBJECT_FIELDS.has(field)) subjectCount = log.count;
-  }
-  return new IndexedFact(fact, log, log.endFact(), statementCount, subjectCount, sharedAnswerTypes(factAnswerTypes(statement)), source?.date);
-}
-
-const answerTypeLists = new Map<string, readonly AnswerType[]>();
-
-/** The few distinct lists of answer types, shared by every fact with the same list. */
-function sharedAnswerTypes(types: ReadonlySet<AnswerType>): readonly AnswerType[] {
-  const key = [...types].join(",");
-  let shared = answerTypeLists.get(key);
-  if (!shared) answerTypeLists.set(key, (shared = [...types]));
-  return shared;
-}
-
-/** The term numbers of a field's text; a repeated field's text is read once and kept. */
-function readField(text: string, repeated: boolean, context: IndexContext): readonly number[] {
-  if (!repeated) return analyse(normaliseText(text), context);
-  let terms = context.repeatedTexts.get(text);
-  if (!terms) context.repeatedTexts.set(text, (terms = [...analyse(normaliseText(text), context)]));
-  return terms;
-}
-
-/** The Russian and Chinese terms of a translated text, read as questions are. */
-function readTranslated(text: string, repeated: boolean, context: IndexContext): readonly number[] {
-  const known = repeated ? context.repeatedTranslations.get(text) : undefined;
-  if (known) return known;
-  const terms: number[] = [];
-  for (const run of foreignRuns(text)) {
-    let numbers = context.foreignRuns.get(run);
-    if (!numbers) {
-      numbers = untranslatedWords(run, context.phrases).flatMap((word) => analyse(normaliseText(word), context).filter((term) => context.foreign[term]));
-      context.foreignRuns.set(run, numbers);
-    }
-    for (const number of numbers) terms.push(number);
-  }
-  if (repeated) context.repeatedTranslations.set(text, terms);
-  return terms;
-}
-
-/**
- * The term numbers of a normalised text, in a list reused by the next text read; records each surface word (and
- * each synonym of it) in the vocabulary.
- */
-function analyse(normalised: string, context: IndexContext): number[] {
-  const terms = context.scratch;
-  terms.length = 0;
-  for (const surface of words(normalised)) {
-    let term = context.surfaces.get(surface);
-    if (term === undefined) {
-      term = termOfSurface(surface, context);
-      context.surfaces.set(surface, term);
-    }
-    if (term >= 0) terms.push(term);
-  }
-  return terms;
-}
-
-/** The number of a surface word's index term (-1 for a stopword), seen for the first time: it joins the vocabulary. */
-function termOfSurface(surface: string, context: IndexContext): number {
-  const word = canonicalWord(surface);
-  if (!isContentWord(word)) return -1;
-  const term = termOf(word, context.names);
-  if (!context.vocabulary.has(surface)) {
-    context.vocabulary.set(surface, term);
-    for (const synonym of synonymsOf(word)) context.vocabulary.set(synonym, term);
-  }
-  const number = context.log.numberOf(term);
-  context.foreign[number] ??= hasForeignScript(term);
-  return number;
+  return new IndexedFact(fact, context.log, number, readFact(factTexts(fact, source), context), source?.date);
 }
 
 function nameWords(facts: readonly Fact[]): Set<string> {
