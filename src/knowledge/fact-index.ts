@@ -8,6 +8,7 @@ import { LayeredMap } from "./layered-map.js";
 import { TermLog } from "./term-log.js";
 import type { Fact, FactBase, Source } from "./schema.js";
 import { chinesePhrases } from "./text/foreign.js";
+import { readFacts, type ReadOptions } from "./parallel-reading.js";
 import { factTexts, readFact, readingContext, translations, type ChangingMap, type FactReading, type ReadingContext } from "./fact-reading.js";
 
 /**
@@ -94,13 +95,14 @@ export class FactIndex {
     readonly phrases: ReadonlySet<string>,
   ) {}
 
-  static build(base: FactBase): FactIndex {
+  static build(base: FactBase, reading?: ReadOptions): FactIndex {
     const sources = new Map(base.sources.map((source) => [source.id, source]));
     const names = nameWords(base.facts);
     const phrases = chinesePhrasesOf(base.facts);
     const vocabulary = new Map<string, string>();
     const context = readingContext(names, vocabulary, phrases, base.facts.length);
-    const docs = base.facts.map((fact, number) => indexFact(fact, number, sources, context));
+    const { readings } = readFacts(base.facts, (fact) => factTexts(fact, sources.get(fact.sourceId)), context, reading);
+    const docs = base.facts.map((fact, number) => new IndexedFact(fact, context.log, number, readings[number]!, sources.get(fact.sourceId)?.date));
     const postings = buildPostings(docs, context.log);
     context.log.seal();
     return new FactIndex(

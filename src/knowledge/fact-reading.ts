@@ -41,6 +41,11 @@ export type FactTexts = readonly (readonly string[])[];
 
 export const FIELD_COUNT = FIELD_ORDER.length;
 
+/** Whether the field at this place of `FactTexts` holds texts that facts repeat (keywords, entities, topic…). */
+export function isRepeatedField(at: number): boolean {
+  return REPEATED_FIELDS.has(FIELD_ORDER[at]!);
+}
+
 /** A map as indexing changes it: a new Map when building, a layer over the old one when changing facts. */
 export interface ChangingMap<K, V> {
   get(key: K): V | undefined;
@@ -73,33 +78,33 @@ export function readingContext(names: ReadonlySet<string>, vocabulary: ChangingM
   return { names, vocabulary, log: new TermLog(facts), repeatedTexts: new Map(), repeatedTranslations: new Map(), foreignRuns: new Map(), scratch: [], surfaces: new Map(), foreign: [], phrases };
 }
 
+const NONE: readonly string[] = [];
+
 export function translations(fact: Fact): FactTranslation[] {
   return Object.values(fact.translations ?? {}).filter((translation) => translation !== undefined);
 }
 
+/** A fact's texts, field by field in `FIELD_ORDER`. */
 export function factTexts(fact: Fact, source: Source | undefined): FactTexts {
-  const translated = translations(fact);
-  return FIELD_ORDER.map((field) => fieldTexts(fact, source, translated, field));
-}
-
-function fieldTexts(fact: Fact, source: Source | undefined, translated: readonly FactTranslation[], field: Field): readonly string[] {
-  switch (field) {
-    case "statement": return [fact.statement];
-    case "entities": return fact.entities;
-    case "aliases": return fact.aliases;
-    case "keywords": return fact.keywords;
-    case "questions": return fact.questions;
-    case "period": return fact.period === null ? [] : [fact.period];
-    case "topic": return [fact.topic];
-    case "quote": return [fact.quote];
-    case "attribution": return [fact.attribution];
-    case "sourceTitle": return source ? [source.title] : [];
-    case "sourceDate": return source?.date ? [source.date] : [];
-    case "translatedStatement": return translated.map((translation) => translation.statement);
-    case "translatedKeywords": return translated.flatMap((translation) => translation.keywords);
-    case "translatedAliases": return translated.flatMap((translation) => translation.aliases);
-    case "translatedQuestions": return translated.flatMap((translation) => translation.questions);
-  }
+  const translated = fact.translations ? translations(fact) : [];
+  const fromTranslations = (texts: (translation: FactTranslation) => string | readonly string[]) => (translated.length === 0 ? NONE : translated.flatMap(texts));
+  return [
+    [fact.statement],
+    fact.entities,
+    fact.aliases,
+    fact.keywords,
+    fact.questions,
+    fact.period === null ? NONE : [fact.period],
+    [fact.topic],
+    [fact.quote],
+    [fact.attribution],
+    source ? [source.title] : NONE,
+    source?.date ? [source.date] : NONE,
+    fromTranslations((translation) => translation.statement),
+    fromTranslations((translation) => translation.keywords),
+    fromTranslations((translation) => translation.aliases),
+    fromTranslations((translation) => translation.questions),
+  ];
 }
 
 /** What reading a fact learns beyond its terms. */

@@ -1,3 +1,12 @@
+/** Facts read into a log, as plain arrays another thread can hand over. */
+export interface LoggedFacts {
+  terms: string[];
+  ids: Int32Array<ArrayBuffer>;
+  weights: Float32Array<ArrayBuffer>;
+  /** Where each fact's terms end in `ids`. */
+  ends: Int32Array<ArrayBuffer>;
+}
+
 /** A little more than a fact has: about 30 terms without translations, 40 with Russian and Chinese (the seed, generated bases). */
 const TERMS_PER_FACT = 48;
 
@@ -68,6 +77,22 @@ export class TermLog {
   endFact(): number {
     this.ends.push(this.length);
     return this.ends.length - 1;
+  }
+
+  /** The facts read so far, copied out. */
+  exported(): LoggedFacts {
+    return { terms: [...this.terms], ids: this.ids.slice(0, this.length), weights: this.weights.slice(0, this.length), ends: Int32Array.from(this.ends) };
+  }
+
+  /** Adds facts read into another log after this log's, their terms numbered as this log numbers them. */
+  append(facts: LoggedFacts): void {
+    const numbers = Int32Array.from(facts.terms, (term) => this.numberOf(term));
+    let start = 0;
+    for (const end of facts.ends) {
+      for (let at = start; at < end; at++) this.add(numbers[facts.ids[at]!]!, facts.weights[at]!);
+      this.endFact();
+      start = end;
+    }
   }
 
   /** A fact's term numbers, in the order first read. */

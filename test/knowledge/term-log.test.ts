@@ -43,3 +43,17 @@ describe("TermLog", () => {
     expect(log.termsOf(0)).toEqual(terms(0));
   });
 });
+
+describe("TermLog handed between threads", () => {
+  it("numbers another log's facts as if read into this one: new terms after its own, in the order first read", () => {
+    const facts: (readonly [string, number])[][] = [[["export", 1], ["liaoning", 1]], [["coal", 0.6], ["export", 0.3]], [["russia", 1], ["coal", 1]]];
+    const whole = logOf(facts);
+    const first = logOf(facts.slice(0, 1));
+    first.append(logOf(facts.slice(1)).exported());
+    expect(first.terms).toEqual(whole.terms);
+    for (const fact of [0, 1, 2]) {
+      expect(Array.from(first.termNumbers(fact))).toEqual(Array.from(whole.termNumbers(fact)));
+      expect(Array.from(first.weightsOf(fact))).toEqual(Array.from(whole.weightsOf(fact)));
+    }
+  });
+});
