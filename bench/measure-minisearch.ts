@@ -11,7 +11,7 @@ import { measureSpeed, type SpeedMeasurement } from "./measure-speed.js";
  */
 
 /**
- * The fact's own fields the engine indexes (src/knowledge/fact-index.ts, FIELD_WEIGHTS). The engine also reads its
+ * The fact's own fields the engine indexes (src/knowledge/fact-reading.ts, FIELD_WEIGHTS). The engine also reads its
  * source's title and date (weight 0.3), which MiniSearch is not given: they are not the fact's.
  */
 export const MINISEARCH_FIELDS = [
@@ -19,21 +19,21 @@ export const MINISEARCH_FIELDS = [
 ] as const satisfies readonly (keyof Fact)[];
 type Field = (typeof MINISEARCH_FIELDS)[number];
 
-const FACT_INDEX_SOURCE = new URL("../src/knowledge/fact-index.ts", import.meta.url);
+const FACT_READING_SOURCE = new URL("../src/knowledge/fact-reading.ts", import.meta.url);
 
 /**
  * The engine's field weights, read from its source so that MiniSearch's boosts follow the engine's as it is tuned
  * (FIELD_WEIGHTS is not exported, and the bench may not change src/). Throws when a field is missing.
  */
-export function engineFieldWeights(source = readFileSync(FACT_INDEX_SOURCE, "utf8")): Record<Field, number> {
+export function engineFieldWeights(source = readFileSync(FACT_READING_SOURCE, "utf8")): Record<Field, number> {
   const block = /const FIELD_WEIGHTS = \{([^}]*)\}/.exec(source)?.[1];
-  if (block === undefined) throw new Error(`no FIELD_WEIGHTS in ${FACT_INDEX_SOURCE.pathname}: update bench/measure-minisearch.ts`);
+  if (block === undefined) throw new Error(`no FIELD_WEIGHTS in ${FACT_READING_SOURCE.pathname}: update bench/measure-minisearch.ts`);
   const weights = new Map([...block.matchAll(/(\w+):\s*([\d.]+)/g)].map(([, field, weight]) => [field, Number(weight)]));
   return Object.fromEntries(
     MINISEARCH_FIELDS.map((field) => {
       const weight = weights.get(field);
       if (weight === undefined || !Number.isFinite(weight)) {
-        throw new Error(`FIELD_WEIGHTS in ${FACT_INDEX_SOURCE.pathname} has no weight for "${field}": update bench/measure-minisearch.ts`);
+        throw new Error(`FIELD_WEIGHTS in ${FACT_READING_SOURCE.pathname} has no weight for "${field}": update bench/measure-minisearch.ts`);
       }
       return [field, weight];
     }),
