@@ -33,4 +33,12 @@ describe("typo correction", () => {
     expect(grown.correct("liaonig")[0]?.word).toBe("liaoning");
     expect(corrector.correct("vladivostock")).toEqual([]);
   });
+
+  it("remembers what it found for a word, and a corrector that learns words forgets it", () => {
+    const own = TypoCorrector.build(["liaoning", "weather"]);
+    const first = own.correct("wether");
+    expect(own.correct("wether")).toBe(first);
+    expect(own.correct("vladivostock")).toEqual([]);
+    expect(own.withWords(["vladivostok"]).correct("vladivostock")[0]?.word).toBe("vladivostok");
+  });
 });

@@ -6,6 +6,8 @@ const MAX_SCORE = 0.45;
 const MIN_WORD_LENGTH = 4;
 /** Words of this length or more may carry two slips ("porvinnces"); shorter ones one ("Rusia"). */
 const TWO_EDIT_LENGTH = 8;
+/** Corrections kept per corrector: chat repeats its unknown words ("weather", "tomorrow"), and a search allocates. */
+const REMEMBERED = 5_000;
 
 export interface Correction {
   word: string;
@@ -22,6 +24,8 @@ export interface Correction {
  * "imports" never becomes "important" nor "exports".
  */
 export class TypoCorrector {
+  readonly #remembered = new Map<string, readonly Correction[]>();
+
   private constructor(private readonly buckets: ReadonlyMap<string, Bucket>) {}
 
   static build(vocabulary: Iterable<string>): TypoCorrector {
@@ -43,7 +47,16 @@ export class TypoCorrector {
   }
 
   /** Known words within reach, fewest edits first, then most alike. */
-  correct(word: string): Correction[] {
+  correct(word: string): readonly Correction[] {
+    let corrections = this.#remembered.get(word);
+    if (!corrections) {
+      if (this.#remembered.size === REMEMBERED) this.#remembered.clear();
+      this.#remembered.set(word, (corrections = this.#search(word)));
+    }
+    return corrections;
+  }
+
+  #search(word: string): Correction[] {
     if (!isCorrectable(word)) return [];
     const maxEdits = word.length >= TWO_EDIT_LENGTH ? 2 : 1;
     const found: Correction[] = [];
