@@ -17,28 +17,21 @@ import { factTexts, readFact, readingContext, translations, type ChangingMap, ty
  */
 export class IndexedFact {
   #terms: readonly string[] | undefined;
+  /** How many of `terms` come from the statement. */
+  readonly statementCount: number;
+  /** How many of `terms` name what the fact itself is about (statement, entities, aliases), as opposed to its context. */
+  readonly subjectCount: number;
+  readonly answerTypes: readonly AnswerType[];
 
   constructor(
     readonly fact: Fact,
     private readonly log: TermLog,
     private readonly number: number,
-    private readonly reading: FactReading,
+    reading: FactReading,
     /** The date of the fact's source, as the source gives it. */
     readonly sourceDate: string | null | undefined,
-  ) {}
-
-  /** How many of `terms` come from the statement. */
-  get statementCount(): number {
-    return this.reading.statementCount;
-  }
-
-  /** How many of `terms` name what the fact itself is about (statement, entities, aliases), as opposed to its context. */
-  get subjectCount(): number {
-    return this.reading.subjectCount;
-  }
-
-  get answerTypes(): readonly AnswerType[] {
-    return this.reading.answerTypes;
+  ) {
+    ({ statementCount: this.statementCount, subjectCount: this.subjectCount, answerTypes: this.answerTypes } = reading);
   }
 
   /** The fact's index terms, each once: its statement's first, then the rest of what it is about, then its context. */

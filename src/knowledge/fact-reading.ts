@@ -87,24 +87,27 @@ export function translations(fact: Fact): FactTranslation[] {
 /** A fact's texts, field by field in `FIELD_ORDER`. */
 export function factTexts(fact: Fact, source: Source | undefined): FactTexts {
   const translated = fact.translations ? translations(fact) : [];
-  const fromTranslations = (texts: (translation: FactTranslation) => string | readonly string[]) => (translated.length === 0 ? NONE : translated.flatMap(texts));
-  return [
-    [fact.statement],
-    fact.entities,
-    fact.aliases,
-    fact.keywords,
-    fact.questions,
-    fact.period === null ? NONE : [fact.period],
-    [fact.topic],
-    [fact.quote],
-    [fact.attribution],
-    source ? [source.title] : NONE,
-    source?.date ? [source.date] : NONE,
-    fromTranslations((translation) => translation.statement),
-    fromTranslations((translation) => translation.keywords),
-    fromTranslations((translation) => translation.aliases),
-    fromTranslations((translation) => translation.questions),
-  ];
+  return FIELD_ORDER.map((field) => fieldTexts(fact, source, translated, field));
+}
+
+function fieldTexts(fact: Fact, source: Source | undefined, translated: readonly FactTranslation[], field: Field): readonly string[] {
+  switch (field) {
+    case "statement": return [fact.statement];
+    case "entities": return fact.entities;
+    case "aliases": return fact.aliases;
+    case "keywords": return fact.keywords;
+    case "questions": return fact.questions;
+    case "period": return fact.period === null ? NONE : [fact.period];
+    case "topic": return [fact.topic];
+    case "quote": return [fact.quote];
+    case "attribution": return [fact.attribution];
+    case "sourceTitle": return source ? [source.title] : NONE;
+    case "sourceDate": return source?.date ? [source.date] : NONE;
+    case "translatedStatement": return translated.map((translation) => translation.statement);
+    case "translatedKeywords": return translated.flatMap((translation) => translation.keywords);
+    case "translatedAliases": return translated.flatMap((translation) => translation.aliases);
+    case "translatedQuestions": return translated.flatMap((translation) => translation.questions);
+  }
 }
 
 /** What reading a fact learns beyond its terms. */
