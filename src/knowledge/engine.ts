@@ -1,5 +1,5 @@
 import type { Abstention } from "./abstention.js";
-import { FactIndex, statedSlotsOf, statementTerms, subjectTerms, type IndexedFact } from "./fact-index.js";
+import { FactIndex, isSubjectTerm, statedSlotsOf, subjectTerms, type IndexedFact } from "./fact-index.js";
 import { mergeFacts } from "./merge-facts.js";
 import { readQuestion, type Language, type Question } from "./question.js";
 import type { Fact, FactBase } from "./schema.js";
@@ -24,6 +24,7 @@ const MISSING_NAME_FACTOR = 0.5;
 /** Within this share of the best score, facts match a question about equally well. */
 const NEAR_TIE = 0.9;
 const ANSWER_WORDS = new Set(["billion", "million", "thousand", "trillion", "yuan", "dollar", "percent"]);
+const DIGIT = /\d/;
 
 export interface ScoredFact {
   fact: Fact;
@@ -123,15 +124,15 @@ function rank(index: FactIndex, query: Question): Ranked[] {
     for (let i = 0; i < posting.docs.length; i++) board.add(posting.docs[i]!, contribution * posting.weights[i]!);
   }
   const candidates = board.takeTop(CANDIDATES);
+  const asked = new Set(query.terms.map((term) => term.term));
   const ranked = candidates
     .map(([docIndex, mass]): Ranked => {
       const doc = index.docs[docIndex]!;
       const coverage = mass / query.totalWeight;
-      const subject = subjectTerms(doc);
-      const missesName = query.terms.some((term) => term.isName && (term.term === undefined || !subject.includes(term.term)));
+      const missesName = query.terms.some((term) => term.isName && (term.term === undefined || !isSubjectTerm(doc, term.term)));
       const type = query.asked.answerType;
       const typeBonus = type && doc.answerTypes.includes(type) ? TYPE_BONUS : 0;
-      const focused = FOCUS_BONUS * focus(index, doc, query) + ENTITY_FOCUS_BONUS * entityFocus(index, doc, query);
+      const focused = FOCUS_BONUS * focus(index, doc, asked) + ENTITY_FOCUS_BONUS * entityFocus(index, doc, asked);
       const score = (coverage + typeBonus + focused) * (missesName ? MISSING_NAME_FACTOR : 1);
       return { doc, coverage, score, missesName };
     })
@@ -184,12 +185,12 @@ function examplesOf(index: FactIndex, doc: IndexedFact): readonly Example[] {
  * Share of the fact statement's weight that the question asks about: prefers facts about just this.
  * Figures and units are what a question asks for, not what it names, so they do not count.
  */
-function focus(index: FactIndex, doc: IndexedFact, query: Question): number {
-  const asked = new Set(query.terms.map((term) => term.term));
+function focus(index: FactIndex, doc: IndexedFact, asked: ReadonlySet<string | undefined>): number {
   const activeCount = Math.max(1, index.activeCount);
   let total = 0;
   let hit = 0;
-  for (const term of statementTerms(doc)) {
+  for (let at = 0; at < doc.statementCount; at++) {
+    const term = doc.termAt(at);
     if (isAnswerWord(term)) continue;
     const weight = Math.log(1 + activeCount / Math.max(1, index.documentFrequency(term)));
     total += weight;
@@ -203,7 +204,7 @@ function focus(index: FactIndex, doc: IndexedFact, query: Question): number {
  * and "yuan" with a fact ("how many yuan is a dollar") asks about something else.
  */
 function sharesTopic(question: Question, doc: IndexedFact): boolean {
-  return question.terms.some(({ term }) => term !== undefined && !isAnswerWord(term) && doc.terms.includes(term));
+  return question.terms.some(({ term }) => term !== undefined && !isAnswerWord(term) && doc.positionOf(term) >= 0);
 }
 
 const entityTermsCache = new WeakMap<IndexedFact, readonly (readonly string[])[]>();
@@ -213,11 +214,12 @@ const entityTermsCache = new WeakMap<IndexedFact, readonly (readonly string[])[]
  * alike, the one about just what is asked. "Who from Russia attended?" is about the Russian attendees, not the
  * Chinese and Russian businesses that signed agreements there.
  */
-function entityFocus(index: FactIndex, doc: IndexedFact, query: Question): number {
+function entityFocus(index: FactIndex, doc: IndexedFact, asked: ReadonlySet<string | undefined>): number {
   const entities = entityTermsOf(index, doc);
   if (entities.length === 0) return 0;
-  const asked = new Set(query.terms.map((term) => term.term));
-  return entities.filter((terms) => terms.some((term) => asked.has(term))).length / entities.length;
+  let named = 0;
+  for (const terms of entities) if (terms.some((term) => asked.has(term))) named++;
+  return named / entities.length;
 }
 
 /** Each entity's index terms, by index: facts name the same entities over and over. */
@@ -245,7 +247,7 @@ function indexTerms(index: FactIndex, read: readonly string[]): string[] {
 }
 
 function isAnswerWord(term: string): boolean {
-  return /\d/.test(term) || ANSWER_WORDS.has(term);
+  return DIGIT.test(term) || ANSWER_WORDS.has(term);
 }
 
 function suggestFacts(index: FactIndex, partial: string, label: (fact: Fact) => string): Suggestion[] {

@@ -12,11 +12,11 @@ import { readFacts, type ReadOptions } from "./parallel-reading.js";
 import { factTexts, readFact, readingContext, translations, type ChangingMap, type FactReading, type ReadingContext } from "./fact-reading.js";
 
 /**
- * One fact as the index holds it: its terms stay numbers in the index's term log until a question first needs them
- * as a list (most facts never are a candidate).
+ * One fact as the index holds it: its terms stay numbers in the index's term log, and a question looks them up
+ * there. Keeping each candidate's list of terms made every question leave garbage that young-generation
+ * collections copied twice before it settled.
  */
 export class IndexedFact {
-  #terms: readonly string[] | undefined;
   /** How many of `terms` come from the statement. */
   readonly statementCount: number;
   /** How many of `terms` name what the fact itself is about (statement, entities, aliases), as opposed to its context. */
@@ -36,12 +36,24 @@ export class IndexedFact {
 
   /** The fact's index terms, each once: its statement's first, then the rest of what it is about, then its context. */
   get terms(): readonly string[] {
-    return (this.#terms ??= this.log.termsOf(this.number));
+    return this.log.termsOf(this.number);
+  }
+
+  /** Where the term stands in `terms`, or -1. */
+  positionOf(term: string): number {
+    return this.log.positionIn(this.number, term);
+  }
+
+  /** The term at a position of `terms`. */
+  termAt(position: number): string {
+    return this.log.termAt(this.number, position);
   }
 }
 
-export function statementTerms(doc: IndexedFact): readonly string[] {
-  return doc.terms.slice(0, doc.statementCount);
+/** Whether the term is one of what the fact itself is about, without making the list of those terms. */
+export function isSubjectTerm(doc: IndexedFact, term: string): boolean {
+  const at = doc.positionOf(term);
+  return at >= 0 && at < doc.subjectCount;
 }
 
 export function subjectTerms(doc: IndexedFact): readonly string[] {

@@ -105,6 +105,19 @@ export class TermLog {
     return Array.from(this.termNumbers(fact), (number) => this.terms[number]!);
   }
 
+  /** Where a term stands among a fact's terms in the order first read, or -1: without making the list. */
+  positionIn(fact: number, term: string): number {
+    const start = this.factStart(fact);
+    const end = this.ends[fact]!;
+    for (let at = start; at < end; at++) if (this.terms[this.ids[at]!] === term) return at - start;
+    return -1;
+  }
+
+  /** A fact's term at a position in the order first read. */
+  termAt(fact: number, position: number): string {
+    return this.terms[this.ids[this.factStart(fact) + position]!]!;
+  }
+
   /** At the same position as its term, the weight of the best field the term appears in. */
   weightsOf(fact: number): Float32Array {
     return this.weights.subarray(this.factStart(fact), this.ends[fact]);

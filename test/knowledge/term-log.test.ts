@@ -26,6 +26,17 @@ describe("TermLog", () => {
     expect(log.terms).toEqual(["export", "liaoning", "russia"]);
   });
 
+  it("finds a term among one fact's terms, and reads a term at a position, without listing them", () => {
+    const log = logOf([[["export", 1], ["liaoning", 1]], [["russia", 0.5], ["export", 0.3]]]);
+    log.seal();
+    expect(log.positionIn(1, "export")).toBe(1);
+    expect(log.positionIn(1, "russia")).toBe(0);
+    expect(log.positionIn(1, "liaoning")).toBe(-1);
+    expect(log.positionIn(0, "liaoning")).toBe(1);
+    expect(log.termAt(1, 1)).toBe("export");
+    expect(log.termAt(0, 1)).toBe("liaoning");
+  });
+
   it("counts the distinct terms of the fact being read", () => {
     const log = new TermLog(1);
     log.add(log.numberOf("export"), 1);
