@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TypoCorrector } from "../../src/knowledge/text/typo-corrector.js";
+import levenshtein from "damerau-levenshtein";
+import { TypoCorrector, bagDistance } from "../../src/knowledge/text/typo-corrector.js";
 
 const corrector = TypoCorrector.build(["liaoning", "exports", "important", "provinces", "september", "russia", "putin", "containers", "harbor"]);
 const best = (word: string) => corrector.correct(word)[0]?.word;
@@ -40,5 +41,30 @@ describe("typo correction", () => {
     expect(own.correct("wether")).toBe(first);
     expect(own.correct("vladivostock")).toEqual([]);
     expect(own.withWords(["vladivostok"]).correct("vladivostock")[0]?.word).toBe("vladivostok");
+  });
+});
+
+describe("the letter count that spares searches", () => {
+  it("counts the letters one word has and the other lacks, whichever side has more", () => {
+    expect(bagDistance("liaoning", "liaonnig")).toBe(0);
+    expect(bagDistance("rusia", "russia")).toBe(1);
+    expect(bagDistance("weather", "whether")).toBe(1);
+    expect(bagDistance("ляонин", "ляонина")).toBe(1);
+    expect(bagDistance("coal", "grain")).toBe(4);
+  });
+
+  it("is never more than the edits between two words, so no word within reach is skipped", () => {
+    const words = ["liaoning", "provinces", "september", "containers", "shenyang", "vladivostok", "экспорт", "ляонин", "harbin", "imports"];
+    const slips = (word: string) => [
+      ...Array.from(word, (_, i) => word.slice(0, i) + word.slice(i + 1)),
+      ...Array.from(word, (_, i) => word.slice(0, i) + word[i] + word.slice(i)),
+      ...Array.from(word, (_, i) => word.slice(0, i) + "x" + word.slice(i + 1)),
+      ...Array.from(word.slice(1), (_, i) => word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)),
+    ];
+    for (const word of words) {
+      for (const once of slips(word)) {
+        for (const twice of [once, ...slips(once)]) expect(bagDistance(word, twice)).toBeLessThanOrEqual(levenshtein(word, twice).steps);
+      }
+    }
   });
 });

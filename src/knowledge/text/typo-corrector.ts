@@ -20,8 +20,8 @@ export interface Correction {
  * Finds the vocabulary word a misspelt word was meant to be. Fuse.js finds candidates; words are bucketed by
  * first letter and length, so a query only searches words that start alike and are of a similar length
  * (slips on the first letter are rare, and matching across them invents false friends: "morning" ->
- * "liaoning"). A candidate is kept only within one edit (two for long words), counting a swap as one edit, so
- * "imports" never becomes "important" nor "exports".
+ * "liaoning"), and only buckets holding a word within reach by letter count. A candidate is kept only within one
+ * edit (two for long words), counting a swap as one edit, so "imports" never becomes "important" nor "exports".
  */
 export class TypoCorrector {
   readonly #remembered = new Map<string, readonly Correction[]>();
@@ -61,13 +61,39 @@ export class TypoCorrector {
     const maxEdits = word.length >= TWO_EDIT_LENGTH ? 2 : 1;
     const found: Correction[] = [];
     for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
-      for (const hit of this.buckets.get(`${word[0]}${length}`)?.fuse.search(word, { limit: 5 }) ?? []) {
+      const bucket = this.buckets.get(`${word[0]}${length}`);
+      if (!bucket || !bucket.words.some((known) => bagDistance(word, known) <= maxEdits)) continue;
+      for (const hit of bucket.fuse.search(word, { limit: 5 })) {
         const edits = levenshtein(word, hit.item).steps;
         if (edits <= maxEdits) found.push({ word: hit.item, edits, similarity: 1 - edits / Math.max(word.length, hit.item.length) });
       }
     }
     return found.sort((a, b) => a.edits - b.edits || b.similarity - a.similarity || a.word.localeCompare(b.word));
   }
+}
+
+const BINS = 32;
+const bag = new Int32Array(BINS);
+
+/**
+ * How many letters one word has that the other lacks, counted with repeats, whichever side has more: no edit
+ * changes it by more than one (a swap not at all), so words further apart than this many edits cannot be. Letters
+ * share a bin by their last five bits (a-z each its own, Cyrillic letters likewise), which only lowers the count.
+ * Cheap and without garbage, it spares a fuse.js search of a bucket that holds nothing within reach: most unknown
+ * words in chat ("weather", "tomorrow") are not slips at all.
+ */
+export function bagDistance(a: string, b: string): number {
+  bag.fill(0);
+  for (let i = 0; i < a.length; i++) bag[a.charCodeAt(i) & (BINS - 1)]!++;
+  for (let i = 0; i < b.length; i++) bag[b.charCodeAt(i) & (BINS - 1)]!--;
+  let extra = 0;
+  let missing = 0;
+  for (let bin = 0; bin < BINS; bin++) {
+    const count = bag[bin]!;
+    if (count > 0) extra += count;
+    else missing -= count;
+  }
+  return Math.max(extra, missing);
 }
 
 function groupByBucket(words: Iterable<string>): Map<string, string[]> {
