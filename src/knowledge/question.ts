@@ -1,6 +1,6 @@
 import type { FactIndex } from "./fact-index.js";
 import type { AskedSlots } from "./slots.js";
-import { askedAction, flowActor, namesPartner, tradePartner } from "./slots.js";
+import { askedAction, askedTraders, flowActor, namesPartner, tradePartner } from "./slots.js";
 import { askedCategory, askedSpeaker, canonicalWord, countedWords, isContentWord, MAX_QUESTION_CHARS, normaliseQuestion, normaliseText, questionAnswerType, questionOpening, words } from "./text/analyze.js";
 import { spellCountryAbbreviations } from "./text/country-abbreviations.js";
 import { readForeign } from "./text/foreign.js";
@@ -96,6 +96,7 @@ export function readQuestion(index: FactIndex, raw: string, prefixLast = false):
       actor: flowActor(resolvedText, index.names),
       partner,
       partnerNamed: namesPartner(normalised, partner),
+      traders: askedTraders(resolvedText, index.names),
       category: askedCategory(correctedText),
       action: askedAction(normalised, resolvedWords),
     },

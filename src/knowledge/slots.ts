@@ -22,6 +22,7 @@ const FLOWS: ReadonlySet<string> = new Set(["export", "import"]);
 /** Trade itself and its flows: the names around them say who trades with whom. */
 const TRADE_TERMS: ReadonlySet<string> = new Set([...FLOWS, "trade"]);
 const PARTNER_REACH = 3;
+const WAR_WORDS: ReadonlySet<string> = new Set(["war", "conflict", "invasion"]);
 
 /** Other words a statement may name a category with ("the provincial capital of Liaoning" names a province). */
 const CATEGORY_FORMS: Record<string, readonly string[]> = { province: ["provincial"] };
@@ -72,6 +73,8 @@ export interface AskedSlots {
   partner: string | undefined;
   /** The question names the partner as one: "trade with ukraine", "exports to russia". */
   partnerNamed: boolean;
+  /** The names written next to the question's trade word, on either side ("china ukraine trade", "trade between china and ukraine"). */
+  traders: ReadonlySet<string>;
   /** The kind of thing a "which" question asks for, which the statement must name ("which provinces"). */
   category: string | undefined;
   /**
@@ -126,6 +129,23 @@ export function tradePartner(normalised: string, names: ReadonlySet<string>): st
   const partner = tokens.slice(at + 1, at + 3).findIndex((word) => names.has(word));
   // "trade since the ukraine war": a war names a time, not a partner.
   return partner < 0 || tokens[at + 2 + partner] === "war" ? undefined : tokens[at + 1 + partner];
+}
+
+/**
+ * The names a question writes next to a trade word, on either side and only grammar words between: who it asks
+ * trades with whom, in any word order ("china ukraine trade", "торговля Китая с Украиной"). A name before "war"
+ * names a time ("trade since the ukraine war"), and words between end the run ("trade the highest since ...").
+ */
+export function askedTraders(normalised: string, names: ReadonlySet<string>): Set<string> {
+  const tokens = contentTokens(normalised);
+  const isTrader = (at: number) => names.has(tokens[at] ?? "") && !WAR_WORDS.has(tokens[at + 1] ?? "");
+  const found = new Set<string>();
+  tokens.forEach((word, at) => {
+    if (!TRADE_TERMS.has(termOf(word, names))) return;
+    for (let before = at - 1; isTrader(before); before--) found.add(tokens[before]!);
+    for (let after = at + 1; isTrader(after); after++) found.add(tokens[after]!);
+  });
+  return found;
 }
 
 function traders(normalised: string, names: ReadonlySet<string>): Set<string> {
@@ -202,9 +222,13 @@ export function missingSlot(
   } else if (type !== undefined && REQUIRED_TYPES.has(type) && !answerTypes.includes(type) && !(type === "date" && hasPeriod(stated.period))) {
     return { slot: "answer-type", type };
   }
-  // "china trade with ukraine" is not answered by a fact that speaks of no trade (China's push for connectivity since
-  // Russia invaded Ukraine), as "beyond trade, what has china pushed for with russia" may be.
-  if (asked.partnerNamed && stated.traders.size === 0 && !subject.some((held) => TRADE_TERMS.has(held))) return { slot: "name", name: asked.partner! };
+  // "trade between china and ukraine", "中国和乌克兰的贸易": every trader the question names must be one the statement names.
+  const trader = stated.traders.size === 0 ? undefined : [...asked.traders].find((name) => !stated.traders.has(name));
+  if (trader !== undefined) return { slot: "name", name: trader };
+  // Nor are they answered by a fact that speaks of no trade (China's push for connectivity since Russia invaded
+  // Ukraine), as "beyond trade, what has china pushed for with russia" may be.
+  const tradeBetween = asked.partnerNamed || asked.traders.size > 1;
+  if (tradeBetween && stated.traders.size === 0 && !subject.some((held) => TRADE_TERMS.has(held))) return { slot: "name", name: asked.partner ?? [...asked.traders].at(-1)! };
   return undefined;
 }
 

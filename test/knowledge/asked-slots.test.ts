@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Abstention } from "../../src/knowledge/abstention.js";
+import { askedTraders } from "../../src/knowledge/slots.js";
 import { MAX_QUESTION_CHARS } from "../../src/knowledge/text/analyze.js";
 import type { Fact } from "../../src/knowledge/schema.js";
 import { seedEngine, seedFact } from "../support/seed.js";
@@ -105,6 +106,43 @@ describe("the partner a trade question names", () => {
   it("takes a name before 'war' for a time, not whom China trades with", () => {
     expect(answerId("was sept the highest china russia trade since the ukraine war started")).toBe("china-russia-trade-highest-since-feb-2022");
     expect(abstention("How much does China trade with Ukraine?")).toMatchObject({ reason: "slot", miss: { slot: "name", name: "ukraine" } });
+  });
+});
+
+describe("the traders a question names around its trade word", () => {
+  const names = new Set(["china", "russia", "ukraine", "liaoning"]);
+
+  it("reads the names on either side of the trade word, whatever the word order", () => {
+    expect([...askedTraders("trade between china and ukraine", names)]).toEqual(["china", "ukraine"]);
+    expect([...askedTraders("china ukraine trade volume", names)]).toEqual(["ukraine", "china"]);
+    expect([...askedTraders("how much did liaoning export to russia", names)]).toEqual(["liaoning", "russia"]);
+  });
+
+  it("stops at the first other word, and takes a name before 'war' for a time", () => {
+    expect([...askedTraders("is china russia trade the highest since the ukraine war started", names)]).toEqual(["russia", "china"]);
+    expect([...askedTraders("china russia trade since the ukraine conflict", names)]).toEqual(["russia", "china"]);
+    expect([...askedTraders("what did ukraine say about trade", names)]).toEqual([]);
+  });
+
+  it.each([
+    "trade between china and ukraine",
+    "China Ukraine trade volume",
+    "какой товарооборот между Китаем и Украиной",
+    "торговля Китая с Украиной",
+    "中国和乌克兰的贸易",
+    "乌克兰和中国贸易额",
+  ])("a fact about China–Russia trade does not answer %s", (question) => {
+    expect(abstention(question), question).toMatchObject({ reason: "slot", miss: { slot: "name" } });
+  });
+
+  it.each([
+    ["trade between russia and china in september", "china-russia-trade-september-value"],
+    ["товарооборот России и Китая в сентябре", "china-russia-trade-september-value"],
+    ["俄罗斯和中国的贸易额九月是多少", "china-russia-trade-september-value"],
+    ["中俄两国九月贸易额", "china-russia-trade-september-value"],
+    ["liaoning russia exports how much", "liaoning-exports-to-russia-value"],
+  ])("the same traders in another order still answer: %s", (question, id) => {
+    expect(answerId(question)).toBe(id);
   });
 });
 

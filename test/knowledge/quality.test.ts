@@ -43,6 +43,7 @@ const FLOORS: Record<string, { answer?: number; offtopic?: number; nearmiss?: nu
   "questions.en-blind3.jsonl": { answer: 40, offtopic: 8, nearmiss: 12, wrong: 0 },
   "questions.ru-blind3.jsonl": { answer: 28, offtopic: 4, nearmiss: 8, wrong: 0 },
   "questions.zh-blind3.jsonl": { answer: 27, offtopic: 4, nearmiss: 8, wrong: 0 },
+  "questions.partners.jsonl": { answer: 10, nearmiss: 16, wrong: 0 },
 };
 
 describe("answer quality floors", () => {

@@ -153,7 +153,7 @@ const ZH: Record<string, string> = {
   说: "say", 宣布: "announced", 表示: "say", 讲: "say", 谈: "say", 提到: "say", 称: "say", 指出: "say", 强调: "say",
   出口: "export", 出口额: "export value", 卖: "sell", 卖给: "sell to", 卖到: "sell to", 销往: "sell to", 出售: "sell",
   进口: "import", 买: "import", 购买: "import", 采购: "import",
-  贸易: "trade", 贸易额: "trade", 进出口: "trade", 双边: "bilateral",
+  贸易: "trade", 贸易额: "trade", 进出口: "trade", 双边: "bilateral", 两国: "bilateral", 双方: "bilateral",
   对俄出口: "export to russia", 对俄罗斯出口: "export to russia", 从俄罗斯进口: "import from russia", 从俄进口: "import from russia",
   自俄进口: "import from russia", 中俄: "china russia", 对俄: "to russia", 以来: "since", 俄企: "russia company", 俄罗斯: "russia", 俄: "russia",
   俄方: "russia", 俄国: "russia", 中国: "china", 中方: "china", 中企: "china company",
