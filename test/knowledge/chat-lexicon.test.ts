@@ -17,6 +17,7 @@ describe("chat spellings and fillers", () => {
     ["closer ties since the start of the invasion", ["cooperation", "since", "war"]],
     ["since the ukraine war kicked off", ["since", "ukraine", "war", "establish"]],
     ["why does everyone keep hyping northeast china", ["significance", "northeast", "china"]],
+    ["what has china been doing w russia econ-wise", ["china", "russia", "economic", "wise"]],
   ])("%s -> %j", (question, words) => {
     expect(contentWords(question)).toEqual(words);
   });

@@ -80,6 +80,16 @@ describe("answering", () => {
     }
   });
 
+  it("reads the United States in lowercase chat, in Russian and in Chinese as a trade partner the base never names", () => {
+    for (const question of ["how much did china trade w the us in september", "china-us trade september", "торговля сша и китая в сент сколько млрд", "9月中美贸易额多少亿美元？"]) {
+      expect(engine.answer(question).answered, question).toBe(false);
+    }
+    for (const question of ["can you tell us china russia trade in september", "give us the china russia trade figure for september"]) {
+      expect(engine.answer(question).results[0]?.fact.id, question).toBe("china-russia-trade-september-value");
+      expect(engine.answer(question).answered, question).toBe(true);
+    }
+  });
+
   it("abstains when the best fact does not mention a name the question asks about", () => {
     const answer = engine.answer("What did Putin say about Heilongjiang?");
     expect(answer.answered).toBe(false);

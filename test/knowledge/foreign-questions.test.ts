@@ -173,6 +173,9 @@ describe("everyday words, chat and typos in Russian and Chinese", () => {
     ["习近平跟普京上周在哪碰的面", "xi-putin-beijing-meeting"],
     ["Какова цель нового маршрута через Владивосток?", "jilin-route-cuts-cost-and-time"],
     ["习近平对黑龙江提出了什么要求", "xi-heilongjiang-pivotal-entryway"],
+    ["了宁对俄出口增速咋样，翻倍了没", "liaoning-exports-to-russia-growth"],
+    ["吉林的货绕道俄罗斯港口去华东图啥，有啥好处", "jilin-route-cuts-cost-and-time"],
+    ["遼寧今年進來了多少家俄羅斯企業？", "russian-companies-in-liaoning"],
   ])("%s -> %s", (question, id) => {
     expect(answerId(question)).toBe(id);
   });
@@ -180,6 +183,7 @@ describe("everyday words, chat and typos in Russian and Chinese", () => {
   it("reads growth compared with last year as a comparison, not as the period asked", () => {
     expect(answerId("рост экспорта ляонина в рф по сравнению с прошлым годом")).toBe("liaoning-exports-to-russia-growth");
     expect(answerId("辽宁对俄出口较去年同期增长多少")).toBe("liaoning-exports-to-russia-growth");
+    expect(answerId("экспорт ляонина в рф насколько процентов подрос к прошлому году?")).toBe("liaoning-exports-to-russia-growth");
   });
 
   it("counts a Chinese character it cannot read as half a word it does not know, so a question about something else is refused", () => {

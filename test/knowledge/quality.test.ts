@@ -44,6 +44,9 @@ const FLOORS: Record<string, { answer?: number; offtopic?: number; nearmiss?: nu
   "questions.ru-blind3.jsonl": { answer: 28, offtopic: 4, nearmiss: 8, wrong: 0 },
   "questions.zh-blind3.jsonl": { answer: 27, offtopic: 4, nearmiss: 8, wrong: 0 },
   "questions.partners.jsonl": { answer: 10, nearmiss: 16, wrong: 0 },
+  "questions.en-blind4.jsonl": { answer: 33, offtopic: 8, nearmiss: 18, wrong: 0 },
+  "questions.ru-blind4.jsonl": { answer: 27, offtopic: 8, nearmiss: 14, wrong: 0 },
+  "questions.zh-blind4.jsonl": { answer: 26, offtopic: 8, nearmiss: 14, wrong: 0 },
 };
 
 describe("answer quality floors", () => {

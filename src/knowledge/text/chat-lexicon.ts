@@ -15,6 +15,7 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     smth: "something", sth: "something", smthn: "something", co: "company", corp: "company",
     conf: "conference", confs: "conferences", info: "information", approx: "about", prov: "province",
     msg: "message", pic: "picture", num: "number", nums: "numbers", dept: "department", intl: "international",
+    econ: "economic", econs: "economic",
     im: "i", ive: "i", dont: "do", doesnt: "does", didnt: "did", wasnt: "was", isnt: "is", cant: "can", wont: "will",
     hows: "how", whos: "who", wheres: "where", whens: "when", whys: "why",
     goin: "going", doin: "doing", sayin: "saying", talkin: "talking", comin: "coming", gettin: "getting",

@@ -9,7 +9,14 @@ const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:U\.A\.E\.|UAE)(?!\w)/g, "United Arab Emirates"],
 ];
 
+/**
+ * In lowercase chat "us" is the country only where a pronoun cannot stand: after "the" ("trade w the us"), or joined
+ * to another country by a dash ("china-us trade").
+ */
+const LOWERCASE_US = /\b(?<=the )(?:us|u\.s\.?)(?![\w$])(?!\.?\s*dol)|\b(?:us|u\.s\.?)(?=[-–](?:china|russia)\b)|(?<=\b(?:china|russia)[-–])(?:us|u\.s\.?)\b/gi;
+
 export function spellCountryAbbreviations(text: string): string {
-  if (!/\p{Ll}/u.test(text) || !/U/.test(text)) return text;
-  return ABBREVIATIONS.reduce((spelled, [abbreviation, country]) => spelled.replace(abbreviation, country), text);
+  const spelled = /u/i.test(text) ? text.replace(LOWERCASE_US, "United States") : text;
+  if (!/\p{Ll}/u.test(spelled) || !/U/.test(spelled)) return spelled;
+  return ABBREVIATIONS.reduce((result, [abbreviation, country]) => result.replace(abbreviation, country), spelled);
 }
