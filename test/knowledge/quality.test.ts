@@ -29,7 +29,7 @@ const FLOORS: Record<string, { answer?: number; offtopic?: number; nearmiss?: nu
   "questions.ru-chat.jsonl": { answer: 45, offtopic: 10, nearmiss: 13, wrong: 0 },
   "questions.zh-chat.jsonl": { answer: 49, offtopic: 10, nearmiss: 13, wrong: 0 },
   "questions.ru-chat-holdout.jsonl": { answer: 23, offtopic: 5, nearmiss: 8, wrong: 0 },
-  "questions.zh-chat-holdout.jsonl": { answer: 22, offtopic: 5, nearmiss: 8, wrong: 0 },
+  "questions.zh-chat-holdout.jsonl": { answer: 23, offtopic: 5, nearmiss: 8, wrong: 0 },
   "questions.ru-holdout.jsonl": { answer: 13, offtopic: 3, nearmiss: 4, wrong: 0 },
   "questions.zh-holdout.jsonl": { answer: 13, offtopic: 3, nearmiss: 4, wrong: 0 },
   "questions.ru-round2.jsonl": { answer: 57, offtopic: 7, nearmiss: 16, wrong: 0 },
