@@ -27,8 +27,11 @@ const WAR_WORDS: ReadonlySet<string> = new Set(["war", "conflict", "invasion"]);
 /** Other words a statement may name a category with ("the provincial capital of Liaoning" names a province). */
 const CATEGORY_FORMS: Record<string, readonly string[]> = { province: ["provincial"] };
 
-/** Words a question cannot drop on the way to an answer: flows, superlatives ("the largest port in China") and capitals. */
-const MUST_STATE: readonly string[] = ["export", "import", "largest", "smallest", "highest", "lowest", "capital"];
+/**
+ * Words a question cannot drop on the way to an answer: flows, superlatives ("the largest port in China"), capitals
+ * and units of volume ("how much in tonnes" is not answered in yuan).
+ */
+const MUST_STATE: readonly string[] = ["export", "import", "largest", "smallest", "highest", "lowest", "capital", "tonne", "teu", "barrel"];
 /** Ordinals that, before a superlative, ask for another rank ("the second largest port" is not the largest one). */
 const ORDINALS: ReadonlySet<string> = new Set(["second", "third", "fourth", "fifth", "2nd", "3rd", "4th", "5th"]);
 const SUPERLATIVES: ReadonlySet<string> = new Set(["largest", "smallest", "highest", "lowest"]);

@@ -67,6 +67,13 @@ describe("the asked slot", () => {
     ["What is the largest port in China?", "word"],
     ["how many containers a yr does the shenyang freight hub handle", "period"],
     ["Why is Vladivostok the largest port in the Russian Far East?", "answer-type"],
+    ["when's the next china russia regional conference gonna be", "period"],
+    ["когда следующая конференция в шэньяне", undefined],
+    ["下一届中俄地区会议啥时候在开", "period"],
+    ["how much tonnes did liaoning export to russia", "word"],
+    ["сколько тонн экспортировал ляонин в россию", "word"],
+    ["辽宁前九个月对俄出口了多少吨货", "word"],
+    ["会上一共签了几份协议", "counted"],
   ])("%s: abstains (%s)", (question, slot) => {
     const why = abstention(question);
     if (slot !== undefined) expect(why).toMatchObject({ reason: "slot", miss: { slot } });

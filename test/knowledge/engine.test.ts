@@ -80,8 +80,11 @@ describe("answering", () => {
     }
   });
 
-  it("reads the United States in lowercase chat, in Russian and in Chinese as a trade partner the base never names", () => {
-    for (const question of ["how much did china trade w the us in september", "china-us trade september", "торговля сша и китая в сент сколько млрд", "9月中美贸易额多少亿美元？"]) {
+  it("reads the United States and the EU in lowercase chat, in Russian and in Chinese as trade partners the base never names", () => {
+    for (const question of [
+      "how much did china trade w the us in september", "china-us trade september", "торговля сша и китая в сент сколько млрд", "9月中美贸易额多少亿美元？",
+      "how much did liaoning exports to the eu grow in the first nine months", "насколько вырос экспорт ляонина в евросоюз за первые девять месяцев",
+    ]) {
       expect(engine.answer(question).answered, question).toBe(false);
     }
     for (const question of ["can you tell us china russia trade in september", "give us the china russia trade figure for september"]) {

@@ -176,6 +176,9 @@ describe("everyday words, chat and typos in Russian and Chinese", () => {
     ["了宁对俄出口增速咋样，翻倍了没", "liaoning-exports-to-russia-growth"],
     ["吉林的货绕道俄罗斯港口去华东图啥，有啥好处", "jilin-route-cuts-cost-and-time"],
     ["遼寧今年進來了多少家俄羅斯企業？", "russian-companies-in-liaoning"],
+    ["中俄企业在东北的会议上签了好几份合作协议，是真的吗？", "conference-cooperation-agreements"],
+    ["东北到底是指哪几个省啊", "northeast-china-provinces"],
+    ["为啥现在东北对中俄贸易这么关键", "northeast-china-trade-hub"],
   ])("%s -> %s", (question, id) => {
     expect(answerId(question)).toBe(id);
   });

@@ -10,6 +10,8 @@ describe("periods", () => {
     expect(period("in March")).toMatchObject({ months: new Set(["3-3"]) });
     expect(period("last week")).toMatchObject({ relative: new Set(["last week"]) });
     expect(period("how many containers a yr")).toMatchObject({ relative: new Set(["per year"]) });
+    expect(period("when is the next conference")).toMatchObject({ relative: new Set(["next"]) });
+    expect(period("any upcoming trade fairs")).toMatchObject({ relative: new Set(["next"]) });
   });
 
   it("reads may and march as months only where a date is meant", () => {

@@ -47,6 +47,9 @@ const FLOORS: Record<string, { answer?: number; offtopic?: number; nearmiss?: nu
   "questions.en-blind4.jsonl": { answer: 33, offtopic: 8, nearmiss: 18, wrong: 0 },
   "questions.ru-blind4.jsonl": { answer: 27, offtopic: 8, nearmiss: 14, wrong: 0 },
   "questions.zh-blind4.jsonl": { answer: 26, offtopic: 8, nearmiss: 14, wrong: 0 },
+  "questions.en-blind5.jsonl": { answer: 10, offtopic: 4, nearmiss: 24, wrong: 1 },
+  "questions.ru-blind5.jsonl": { answer: 10, offtopic: 4, nearmiss: 24, wrong: 0 },
+  "questions.zh-blind5.jsonl": { answer: 12, offtopic: 4, nearmiss: 24, wrong: 0 },
 };
 
 describe("answer quality floors", () => {

@@ -70,6 +70,9 @@ const RU: Record<string, string> = {
   цель: "why", смысл: "why", выгода: "benefit", выгоден: "benefit",
   безопасность: "security", продовольственная: "food", энергетическая: "energy", энергетика: "energy", оборонная: "defense", оборона: "defense",
   таможня: "customs", двусторонний: "bilateral",
+  тонна: "tonnes", тонн: "tonnes", тонны: "tonnes", тоннах: "tonnes", следующий: "next", следующая: "next", следующее: "next",
+  следующей: "next", следующего: "next", следующую: "next", ближайшая: "next", ближайшей: "next",
+  евросоюз: "european union", евросоюза: "european union", евросоюзу: "european union", евросоюзе: "european union", евросоюзом: "european union",
   сша: "united states", америка: "united states", америки: "united states", америкой: "united states", америку: "united states", америке: "united states",
   заработал: "", заработали: "", выручка: "", выручил: "", выручили: "", мес: "months", возглавлял: "host", возглавил: "host",
   руководил: "host", председательствовал: "host", председательствовали: "host",
@@ -146,7 +149,9 @@ const RU_PHRASES: readonly (readonly [RegExp, string])[] = [
 
 /** Chinese words, longest first when read; digits before 月 are months, handled apart. */
 const ZH: Record<string, string> = {
-  多少家: "how many", 多少个: "how many", 几家: "how many", 几个: "how many", 百分之多少: "what percent", 百分之几: "what percent",
+  多少家: "how many", 多少个: "how many", 几家: "how many", 几个: "how many", 几份: "how many", 几项: "how many", 几笔: "how many",
+  好几: "several", 好几份: "several", 好几个: "several", 好几家: "several", 好几项: "several",
+  吨: "tonnes", 下一届: "next", 下届: "next", 下一次: "next", 下次: "next", 百分之多少: "what percent", 百分之几: "what percent",
   多少: "how much", 多少钱: "how much", 到多少: "to how much", 至多少: "to how much", 在哪: "where", 在哪儿: "where", 哪里: "where", 哪儿: "where", 哪个省: "which province",
   哪个城市: "which city", 哪座城市: "which city", 哪个港口: "which port", 哪个: "which", 哪些: "which", 哪几个: "which",
   谁: "who", 什么时候: "when", 啥时候: "when", 什么时间: "when", 几月: "when", 哪个月: "when", 何时: "when",
@@ -185,7 +190,8 @@ const ZH: Record<string, string> = {
   据报道: "according to", 根据: "according to", 新增: "established", 增加了: "increase", 新开: "opened", 箱子: "containers", 箱: "containers",
   货柜: "containers", 首发: "first", 首次: "first", 第一趟: "first", 第一列: "first", 头一趟: "first", 开行: "opened", 投入使用: "opened",
   投运: "opened", 开放: "opening up", 对外开放: "opening up", 向北开放: "opening up",
-  包括: "includes", 包含: "includes", 涵盖: "includes", 有哪几个: "which",
+  包括: "includes", 包含: "includes", 涵盖: "includes", 有哪几个: "which", 是指: "includes", 指的是: "includes", 指: "includes",
+  到底: "", 究竟: "", 关键: "pivotal",
   开: "opened", 规模: "", 体量: "", 金额: "", 赚: "", 赚了: "", 习主席: "xi", 习总书记: "xi", 习大大: "xi", 普京总统: "putin", 提: "say", 主持: "host",
   出海口: "landlocked", 内陆: "landlocked", 运出去: "ship", 运过去: "ship", 运到: "ship",
   外销: "export", 输出: "export", 出口量: "export", 进口额: "import", 贸易往来: "trade", 经贸: "trade", 商贸: "trade", 外贸: "trade",

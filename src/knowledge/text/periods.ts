@@ -30,7 +30,7 @@ const SINGLE_MONTH = new RegExp(`\\b${MONTH}\\b`, "g");
 const BY_MONTH = new RegExp(`(?<!${MONTH} )\\b(?:by|thru|through|till|until|up to|up till) (${MONTH})\\b`, "g");
 /** Words without which a text has no period to rewrite, or states none: most texts skip those passes. */
 const MAY_SPELL_PERIOD = new RegExp(`\\b(?:${MONTH}|first|second half|q[1-4]|h[12]|this|so far|to date)\\b`);
-const MAY_STATE_PERIOD = new RegExp(`\\b(?:${MONTH}|year|month|week|day|annual\\w*|monthly|weekly|daily|19\\d\\d|20\\d\\d)\\b`);
+const MAY_STATE_PERIOD = new RegExp(`\\b(?:${MONTH}|year|month|week|day|annual\\w*|monthly|weekly|daily|19\\d\\d|20\\d\\d|next|upcoming)\\b`);
 
 const fullMonth = (name: string): string => MONTH_ABBREVIATIONS[name] ?? name;
 
@@ -75,6 +75,8 @@ export function periodOf(normalised: string): Period {
   const relative = new Set([...text.matchAll(/\blast (week|month|year)\b/g)].map((match) => `last ${match[1]}`));
   for (const [, unit] of text.matchAll(/\b(?:a|per|each|every) (year|month|week|day)\b/g)) relative.add(`per ${unit}`);
   for (const [, rate] of text.matchAll(/\b(annual|monthly|weekly|daily)(?:ly)?\b/g)) relative.add(`per ${RATE_UNITS[rate!]}`);
+  // "the next conference", "next year": what is to come, which a fact about what happened does not state.
+  if (/\b(?:next|upcoming)\b/.test(text)) relative.add("next");
   return { months, years, relative };
 }
 
