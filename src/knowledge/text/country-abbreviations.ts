@@ -9,13 +9,13 @@ const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:U\.A\.E\.|UAE)(?!\w)/g, "United Arab Emirates"],
 ];
 
+/** "the eu", "EU": lowercase too, as no English word is spelt so. */
+const EU = /\b(?:the )?e\.?u\.?(?![\w.])/gi;
+
 /**
  * In lowercase chat "us" is the country only where a pronoun cannot stand: after "the" ("trade w the us"), or joined
  * to another country by a dash ("china-us trade").
  */
-/** "the eu", "EU": lowercase too, as no English word is spelt so. */
-const EU = /\b(?:the )?e\.?u\.?(?![\w.])/gi;
-
 const LOWERCASE_US = /\b(?<=the )(?:us|u\.s\.?)(?![\w$])(?!\.?\s*dol)|\b(?:us|u\.s\.?)(?=[-–](?:china|russia)\b)|(?<=\b(?:china|russia)[-–])(?:us|u\.s\.?)\b/gi;
 
 export function spellCountryAbbreviations(text: string): string {

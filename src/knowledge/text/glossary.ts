@@ -190,7 +190,7 @@ const ZH: Record<string, string> = {
   据报道: "according to", 根据: "according to", 新增: "established", 增加了: "increase", 新开: "opened", 箱子: "containers", 箱: "containers",
   货柜: "containers", 首发: "first", 首次: "first", 第一趟: "first", 第一列: "first", 头一趟: "first", 开行: "opened", 投入使用: "opened",
   投运: "opened", 开放: "opening up", 对外开放: "opening up", 向北开放: "opening up",
-  包括: "includes", 包含: "includes", 涵盖: "includes", 有哪几个: "which", 是指: "includes", 指的是: "includes", 指: "includes",
+  包括: "includes", 包含: "includes", 涵盖: "includes", 有哪几个: "which", 是指: "includes", 指的是: "includes",
   到底: "", 究竟: "", 关键: "pivotal",
   开: "opened", 规模: "", 体量: "", 金额: "", 赚: "", 赚了: "", 习主席: "xi", 习总书记: "xi", 习大大: "xi", 普京总统: "putin", 提: "say", 主持: "host",
   出海口: "landlocked", 内陆: "landlocked", 运出去: "ship", 运过去: "ship", 运到: "ship",
