@@ -24,7 +24,8 @@ export function heapUsedMB(): number {
 
 /**
  * Builds a contender after a full GC (so no earlier contender's garbage is collected on its time), weighs the
- * heap, answers `warmUp` (timed apart, as the first questions after the build), then times each of `questions`. Returns what it built, for further measures.
+ * heap, answers `warmUp` (timed apart, as the first questions after the build), then times each of `questions`.
+ * Returns what it built, for further measures.
  */
 export function measureSpeed<T>(
   build: () => T,

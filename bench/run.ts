@@ -39,7 +39,7 @@ function questionCount(facts: number): number {
 }
 
 /**
- * Untimed questions each contender answers first, drawn like the timed ones: up to LARGE_BASE facts as many as are
+ * Questions each contender answers before the timed ones, drawn like them: up to LARGE_BASE facts as many as are
  * timed, since the engine's code still compiles over its first 150 or so questions after a build (their p99 is
  * reported apart); above it, a few, as MiniSearch takes seconds a question there.
  */
@@ -99,7 +99,7 @@ function benchmark(label: string, base: FactBase, contenders: ReadonlySet<string
     ? step(`MiniSearch, ${texts.length} questions after ${warmUp.length}`, () => measureMiniSearch(base, texts, warmUp))
     : undefined;
   const fuseQuestions = texts.slice(0, fuseQuestionCount(facts));
-  const fuseWarmUp = warmUp.slice(0, Math.min(warmUp.length, fuseQuestions.length));
+  const fuseWarmUp = warmUp.slice(0, fuseQuestions.length);
   const baseline = contenders.has("fuse")
     ? step(`Fuse.js, ${fuseQuestions.length} questions after ${fuseWarmUp.length}`, () => measureBaseline(base, fuseQuestions, fuseWarmUp))
     : undefined;
