@@ -74,6 +74,9 @@ describe("the asked slot", () => {
     ["сколько тонн экспортировал ляонин в россию", "word"],
     ["辽宁前九个月对俄出口了多少吨货", "word"],
     ["会上一共签了几份协议", "counted"],
+    ["so whats the total china russia trade for the whole yr", "period"],
+    ["中俄全年贸易额多少", "period"],
+    ["what products were in those 55 containers", "word"],
   ])("%s: abstains (%s)", (question, slot) => {
     const why = abstention(question);
     if (slot !== undefined) expect(why).toMatchObject({ reason: "slot", miss: { slot } });

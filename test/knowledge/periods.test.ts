@@ -12,6 +12,7 @@ describe("periods", () => {
     expect(period("how many containers a yr")).toMatchObject({ relative: new Set(["per year"]) });
     expect(period("when is the next conference")).toMatchObject({ relative: new Set(["next"]) });
     expect(period("any upcoming trade fairs")).toMatchObject({ relative: new Set(["next"]) });
+    expect(period("the total for the whole yr")).toMatchObject({ relative: new Set(["whole year"]) });
   });
 
   it("reads may and march as months only where a date is meant", () => {

@@ -50,6 +50,9 @@ const FLOORS: Record<string, { answer?: number; offtopic?: number; nearmiss?: nu
   "questions.en-blind5.jsonl": { answer: 10, offtopic: 4, nearmiss: 24, wrong: 1 },
   "questions.ru-blind5.jsonl": { answer: 10, offtopic: 4, nearmiss: 24, wrong: 0 },
   "questions.zh-blind5.jsonl": { answer: 12, offtopic: 4, nearmiss: 24, wrong: 0 },
+  "questions.en-blind6.jsonl": { answer: 10, offtopic: 4, nearmiss: 14, wrong: 2 },
+  "questions.ru-blind6.jsonl": { answer: 10, offtopic: 4, nearmiss: 13, wrong: 3 },
+  "questions.zh-blind6.jsonl": { answer: 9, offtopic: 4, nearmiss: 12, wrong: 4 },
 };
 
 describe("answer quality floors", () => {

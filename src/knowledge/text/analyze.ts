@@ -138,7 +138,7 @@ export function questionOpening(words: readonly string[]): string | undefined {
 }
 
 /** Kinds of thing a "which …" question asks for that a fact names as such ("the provinces of …", "the port of …"). */
-const CATEGORY_ASKED = /\b(?:which|what) (?:[a-z]+ )?(provinces?|ports?|industry|industries|sectors?|companies|company|firms?|businesses)\b/;
+const CATEGORY_ASKED = /\b(?:which|what) (?:[a-z]+ )?(provinces?|ports?|industry|industries|sectors?|companies|company|firms?|businesses|products|goods|commodities)\b/;
 
 /** The kind of thing a "which" question asks for ("which chinese provinces border russia" -> "province"), if one a fact must name. */
 export function askedCategory(normalised: string): string | undefined {

@@ -126,6 +126,7 @@ const RU: Record<string, string> = {
 const RU_PHRASES: readonly (readonly [RegExp, string])[] = [
   [/(?<!\p{L})(?:по сравнению|в сравнении|относительно|чем|против|к) (?:с )?(?:тем же периодом )?(?:в )?прошл\p{L}* год\p{L}*/giu, " compared with last year "],
   [/за (?:первые )?(?:9|девять) мес(?:яц\p{L}*|\.|(?!\p{L}))|за (?:первые )?(?:3|три) квартал\p{L}*/giu, " first nine months "],
+  [/за (?:весь|целый|полный) год/giu, " whole year "],
   [/главн\p{L}* город\p{L}*|город\p{L}* главн\p{L}*|административн\p{L}* центр\p{L}*/giu, " capital "],
   [/северо[- ]?восто\p{L}*/giu, " northeast "],
   [/дал[ь]?н\p{L}* восто\p{L}*/giu, " far east "],
@@ -151,7 +152,7 @@ const RU_PHRASES: readonly (readonly [RegExp, string])[] = [
 const ZH: Record<string, string> = {
   多少家: "how many", 多少个: "how many", 几家: "how many", 几个: "how many", 几份: "how many", 几项: "how many", 几笔: "how many",
   好几: "several", 好几份: "several", 好几个: "several", 好几家: "several", 好几项: "several",
-  吨: "tonnes", 下一届: "next", 下届: "next", 下一次: "next", 下次: "next", 百分之多少: "what percent", 百分之几: "what percent",
+  吨: "tonnes", 全年: "whole year", 一整年: "whole year", 下一届: "next", 下届: "next", 下一次: "next", 下次: "next", 百分之多少: "what percent", 百分之几: "what percent",
   多少: "how much", 多少钱: "how much", 到多少: "to how much", 至多少: "to how much", 在哪: "where", 在哪儿: "where", 哪里: "where", 哪儿: "where", 哪个省: "which province",
   哪个城市: "which city", 哪座城市: "which city", 哪个港口: "which port", 哪个: "which", 哪些: "which", 哪几个: "which",
   谁: "who", 什么时候: "when", 啥时候: "when", 什么时间: "when", 几月: "when", 哪个月: "when", 何时: "when",

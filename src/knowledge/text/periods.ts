@@ -77,6 +77,8 @@ export function periodOf(normalised: string): Period {
   for (const [, rate] of text.matchAll(/\b(annual|monthly|weekly|daily)(?:ly)?\b/g)) relative.add(`per ${RATE_UNITS[rate!]}`);
   // "the next conference", "next year": what is to come, which a fact about what happened does not state.
   if (/\b(?:next|upcoming)\b/.test(text)) relative.add("next");
+  // "the total for the whole year": a year's figure, which a month's or nine months' does not give.
+  if (/\b(?:whole|full|entire) year\b/.test(text)) relative.add("whole year");
   return { months, years, relative };
 }
 
