@@ -147,9 +147,9 @@ function startHelper<T>(helper: URL, facts: readonly T[], texts: (fact: T) => Fa
   return () => {
     if (Atomics.wait(state, 0, HelperState.Starting, START_TIMEOUT_MS) !== "timed-out") Atomics.wait(state, 0, HelperState.Reading, READ_TIMEOUT_MS);
     const done = Atomics.load(state, 0) === HelperState.Done;
-    const message = done ? (receiveMessageOnPort(port1)?.message as HelperReport | { error: string } | undefined) : undefined;
+    const report = done ? (receiveMessageOnPort(port1)?.message as HelperReport | undefined) : undefined;
     port1.close();
     void worker.terminate();
-    return message && "log" in message ? message : undefined;
+    return report;
   };
 }

@@ -8,8 +8,8 @@ Atomics.notify(state, 0);
 try {
   const report = readAsHelper(work);
   port.postMessage(report, reportTransfers(report));
-} catch (error) {
-  port.postMessage({ error: String(error) });
+} finally {
+  // Done without a report is a failure: the building thread reads the facts itself.
+  Atomics.store(state, 0, HelperState.Done);
+  Atomics.notify(state, 0);
 }
-Atomics.store(state, 0, HelperState.Done);
-Atomics.notify(state, 0);
